@@ -1,0 +1,129 @@
+// The policy file's shape after validation (see schema.ts for the JSON Schema that guards it).
+
+export type Mode = 'enforce' | 'monitor' | 'off';
+
+export interface ListenerConfig {
+  /** host:port or a port number. */
+  address: string;
+  tls?: { cert: string; key: string };
+}
+
+export interface UpstreamConfig {
+  url: string;
+  max_sockets?: number;
+  timeout_ms?: number;
+}
+
+export interface JwtProviderConfig {
+  jwks_url?: string;
+  /** A shared secret for HS* algorithms; `env:NAME` reads it from the environment. */
+  secret?: string;
+  /** A PEM public key file for RS/ES/PS/EdDSA algorithms. */
+  public_key_file?: string;
+  issuer?: string | string[];
+  audience?: string | string[];
+  algorithms: string[];
+  clock_skew_s?: number;
+  /** Claim that names the principal; default `sub`. */
+  subject_claim?: string;
+  /** Where the token is read from; default the Authorization bearer. */
+  header?: string;
+  cookie?: string;
+}
+
+export interface ApiKeyProviderConfig {
+  in: 'header' | 'query';
+  name: string;
+  keys: { id: string; sha256: string }[];
+}
+
+export type AuthRequirement = 'none' | { jwt?: string; api_key?: string; any?: AuthRequirement[]; mode?: Mode };
+
+export interface IpRuleConfig {
+  allow?: string[];
+  deny?: string[];
+  mode?: Mode;
+}
+
+export interface GeoRuleConfig {
+  allow_countries?: string[];
+  deny_countries?: string[];
+  allow_asns?: number[];
+  deny_asns?: number[];
+  mode?: Mode;
+}
+
+export interface RateLimitConfig {
+  /** ip | api_key | subject | principal | header:NAME */
+  key: string;
+  /** Sustained rate, e.g. 100/s, 600/m, 10000/h. */
+  rate: string;
+  burst?: number;
+  mode?: Mode;
+}
+
+export interface LimitsConfig {
+  methods?: string[];
+  max_body_bytes?: number;
+  max_header_bytes?: number;
+  max_url_bytes?: number;
+  content_types?: string[];
+  mode?: Mode;
+}
+
+export interface SchemaRuleConfig {
+  spec: string;
+  /** Refuse requests that match no operation of the spec. */
+  unknown_endpoints?: boolean;
+  /** Refuse query parameters the operation does not declare. */
+  unknown_parameters?: boolean;
+  mode?: Mode;
+}
+
+export interface DetectRuleConfig {
+  /** Anomaly score at which a request is refused (like a CRS inbound threshold). */
+  threshold?: number;
+  paranoia?: number;
+  exclusions?: { rule?: string; category?: string; location?: string }[];
+  mode?: Mode;
+}
+
+export interface RouteConfig {
+  name: string;
+  match: { host?: string; methods?: string[]; path: string };
+  upstream?: string;
+  mode?: Mode;
+  auth?: AuthRequirement;
+  ip?: IpRuleConfig;
+  geo?: GeoRuleConfig;
+  rate_limit?: RateLimitConfig | RateLimitConfig[];
+  limits?: LimitsConfig;
+  schema?: SchemaRuleConfig;
+  detect?: DetectRuleConfig;
+}
+
+export type RouteDefaults = Omit<RouteConfig, 'name' | 'match'>;
+
+export interface VigilConfig {
+  listen: ListenerConfig[];
+  admin?: { address: string; token_sha256?: string[] };
+  workers: number | 'auto';
+  upstreams: Record<string, UpstreamConfig>;
+  trusted_proxies: string[];
+  /** Which forwarding header names the client when the peer is a trusted proxy. */
+  client_ip_headers: ('x-forwarded-for' | 'forwarded' | 'x-real-ip')[];
+  timeouts: { headers_ms: number; idle_ms: number; body_ms: number; upstream_ms: number; shutdown_ms: number };
+  inspect_body_bytes: number;
+  auth: { jwt: Record<string, JwtProviderConfig>; api_keys: Record<string, ApiKeyProviderConfig> };
+  specs: Record<string, string>;
+  geoip?: { country_db?: string; asn_db?: string };
+  events?: { file?: string };
+  /** What happens to requests that match no route: `allow` forwards them to the default upstream (monitor-only checks). */
+  unmatched: 'block' | 'allow';
+  defaults: RouteDefaults;
+  routes: RouteConfig[];
+  /** Directory of the config file: relative paths inside it resolve from here. */
+  baseDir: string;
+  /** The file it came from, for messages. */
+  file?: string;
+}
