@@ -24,6 +24,10 @@ export class ClientIpResolver {
     this.trusted = new CidrSet(trustedProxies);
   }
 
+  trusts(ip: string): boolean {
+    return this.trusted.has(ip);
+  }
+
   resolve(peer: string, headers: Headers): ClientAddress {
     const peerIp = normaliseIp(peer);
     if (this.trusted.size === 0 || !this.trusted.has(peerIp)) return { ip: peerIp, forwardedFor: [] };

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { configCommand } from './config.js';
+import { gatewayCommand } from './gateway.js';
 
 // Every subcommand, in the order `vigil --help` lists them.
-export const commands: Command[] = [configCommand];
+export const commands: Command[] = [gatewayCommand, configCommand];

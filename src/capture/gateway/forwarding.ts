@@ -1,0 +1,52 @@
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { isIP } from 'node:net';
+
+const hopByHop = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'proxy-authorization', 'http2-settings']);
+
+export interface ForwardContext {
+  requestId: string;
+  peerIp: string;
+  /** The TCP peer is a trusted proxy: its forwarding headers are kept and extended. */
+  peerTrusted: boolean;
+  scheme: 'http' | 'https';
+  host: string;
+  /** Body length when known (buffered bodies). */
+  contentLength?: number;
+}
+
+function forwardedFor(ip: string): string {
+  return isIP(ip) === 6 ? `"[${ip}]"` : ip;
+}
+
+/**
+ * Headers for the upstream request: hop-by-hop headers removed, forwarding headers set. From an untrusted peer
+ * any X-Forwarded-* or Forwarded it sent is dropped, so the origin never sees a client-written address.
+ */
+export function upstreamHeaders(incoming: IncomingHttpHeaders, f: ForwardContext): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  const connectionTokens = incoming.connection ? incoming.connection.toLowerCase().split(',').map((s) => s.trim()) : [];
+  for (const name in incoming) {
+    if (hopByHop.has(name)) continue;
+    if (connectionTokens.length && connectionTokens.includes(name)) continue;
+    if (!f.peerTrusted && (name.startsWith('x-forwarded-') || name === 'forwarded' || name === 'x-real-ip')) continue;
+    out[name] = incoming[name];
+  }
+  const priorXff = f.peerTrusted ? incoming['x-forwarded-for'] : undefined;
+  out['x-forwarded-for'] = priorXff ? `${priorXff}, ${f.peerIp}` : f.peerIp;
+  const priorFwd = f.peerTrusted ? incoming.forwarded : undefined;
+  const element = `for=${forwardedFor(f.peerIp)};proto=${f.scheme};host="${f.host.replace(/["\\]/g, '')}"`;
+  out.forwarded = priorFwd ? `${priorFwd}, ${element}` : element;
+  if (!f.peerTrusted || !incoming['x-forwarded-proto']) out['x-forwarded-proto'] = f.scheme;
+  if (!f.peerTrusted || !incoming['x-forwarded-host']) out['x-forwarded-host'] = f.host;
+  out['x-request-id'] = f.requestId;
+  if (f.contentLength !== undefined) out['content-length'] = f.contentLength;
+  return out;
+}
+
+/** Response headers to send downstream: hop-by-hop headers removed. */
+export function downstreamHeaders(incoming: IncomingHttpHeaders, requestId: string): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const name in incoming) if (!hopByHop.has(name)) out[name] = incoming[name];
+  out['x-request-id'] = requestId;
+  return out;
+}

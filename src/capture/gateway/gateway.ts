@@ -1,0 +1,156 @@
+import http from 'node:http';
+import https from 'node:https';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AddressInfo, Socket } from 'node:net';
+import type { VigilConfig } from '../../config/types.js';
+import { compilePolicy } from '../../policy/compile.js';
+import type { RateLimiter } from '../../policy/ratelimit/limiter.js';
+import { LocalLimiter } from '../../policy/ratelimit/limiter.js';
+import { ConsumerSet } from '../../pipeline/consumer.js';
+import { newDecision, type Exchange } from '../../exchange/exchange.js';
+import { newRequestId } from '../../exchange/ids.js';
+import { normaliseIp } from '../../net/cidr.js';
+import { parseListenAddress } from '../../net/listen-address.js';
+import { DecisionEventFile } from '../../events/event-file.js';
+import { GatewayHandler, type GatewayState } from './handler.js';
+import { UpstreamPool } from './upstream-pool.js';
+import { GatewayMetrics } from './metrics.js';
+import { openGeoLookup } from './geo-setup.js';
+
+export interface GatewayOptions {
+  limiter?: RateLimiter;
+  metrics?: GatewayMetrics;
+  /** Extra consumers of completed exchanges (recording, alerting, ...). */
+  consumers?: ConsumerSet;
+}
+
+export interface RunningGateway {
+  /** Bound ports, in the order of config.listen. */
+  ports: number[];
+  metrics: GatewayMetrics;
+  consumers: ConsumerSet;
+  /** Applies a new config; requests in flight finish under the old one. */
+  reload(cfg: VigilConfig): Promise<void>;
+  /** Stops accepting, lets requests in flight finish (up to timeouts.shutdown_ms), flushes consumers. */
+  close(): Promise<void>;
+}
+
+async function buildState(cfg: VigilConfig, limiter: RateLimiter): Promise<GatewayState> {
+  return {
+    policy: compilePolicy(cfg, { limiter }),
+    upstreams: new UpstreamPool(cfg.upstreams, cfg.timeouts.upstream_ms),
+    geo: await openGeoLookup(cfg),
+  };
+}
+
+function createServer(listener: VigilConfig['listen'][number], cfg: VigilConfig, baseDir: string): http.Server {
+  const options: http.ServerOptions = {
+    requestTimeout: cfg.timeouts.headers_ms + cfg.timeouts.body_ms,
+    headersTimeout: cfg.timeouts.headers_ms,
+    keepAliveTimeout: cfg.timeouts.idle_ms,
+    insecureHTTPParser: false,
+    requireHostHeader: true,
+    maxHeaderSize: 32 * 1024,
+  };
+  if (!listener.tls) return http.createServer(options);
+  return https.createServer({
+    ...options,
+    cert: readFileSync(resolve(baseDir, listener.tls.cert)),
+    key: readFileSync(resolve(baseDir, listener.tls.key)),
+  });
+}
+
+/** Runs the gateway's listeners in this process. */
+export async function startGateway(cfg: VigilConfig, opts: GatewayOptions = {}): Promise<RunningGateway> {
+  const limiter = opts.limiter ?? new LocalLimiter();
+  const metrics = opts.metrics ?? new GatewayMetrics();
+  const consumers = opts.consumers ?? new ConsumerSet();
+  if (cfg.events?.file) consumers.add(new DecisionEventFile(resolve(cfg.baseDir, cfg.events.file)));
+  let state = await buildState(cfg, limiter);
+  const handler = new GatewayHandler(state, consumers, metrics);
+  const servers: http.Server[] = [];
+  const ports: number[] = [];
+
+  for (const listener of cfg.listen) {
+    const server = createServer(listener, cfg, cfg.baseDir);
+    server.on('request', handler.handle);
+    server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+      onClientError(err, socket, consumers, metrics, listener.tls ? 'https' : 'http');
+    });
+    const { host, port } = parseListenAddress(listener.address);
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(port, host, () => ok());
+    });
+    servers.push(server);
+    ports.push((server.address() as AddressInfo).port);
+  }
+
+  return {
+    ports,
+    metrics,
+    consumers,
+    async reload(next) {
+      const old = state;
+      state = await buildState(next, limiter);
+      handler.setState(state);
+      // sockets of the old pools may still carry requests in flight
+      setTimeout(() => old.upstreams.close(), cfg.timeouts.upstream_ms).unref();
+    },
+    async close() {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((done) => {
+              const force = setTimeout(() => s.closeAllConnections(), cfg.timeouts.shutdown_ms);
+              s.close(() => {
+                clearTimeout(force);
+                done();
+              });
+              s.closeIdleConnections();
+            }),
+        ),
+      );
+      state.upstreams.close();
+      await consumers.close();
+    },
+  };
+}
+
+/**
+ * A request the HTTP parser refused (malformed framing, invalid header, obs-fold, bad chunk size): answered 400
+ * and closed, and still counted and recorded as a blocked exchange, so nothing refused goes unseen.
+ */
+function onClientError(err: NodeJS.ErrnoException, socket: Socket, consumers: ConsumerSet, metrics: GatewayMetrics, scheme: 'http' | 'https'): void {
+  const code = err.code ?? 'ERR';
+  const status = code === 'HPE_HEADER_OVERFLOW' ? 431 : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  if (code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const start = Date.now();
+  const ex: Exchange = {
+    id: newRequestId(start),
+    source: 'gateway',
+    client: { ip: normaliseIp(socket.remoteAddress ?? '0.0.0.0'), peerIp: normaliseIp(socket.remoteAddress ?? '0.0.0.0'), forwardedFor: [] },
+    request: { method: '', url: '', path: '', query: '', host: '', scheme, httpVersion: '1.1', headers: {}, bodySize: 0, bodyTruncated: false },
+    route: { params: {} },
+    findings: [],
+    decision: newDecision(),
+    timings: { start, total: 0 },
+    response: { status, headers: {}, bodySize: 0 },
+  };
+  ex.decision = {
+    action: 'block',
+    status,
+    reasons: [{ control: 'protocol', rule: 'protocol.parse-error', message: `malformed request (${code})`, status, mode: 'enforce' }],
+  };
+  const body = JSON.stringify({ type: 'https://vigil.dev/problems/protocol.parse-error', title: 'Bad Request', status, request_id: ex.id });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
+      `content-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${ex.id}\r\nconnection: close\r\n\r\n${body}`,
+  );
+  metrics.observe(ex);
+  consumers.emit(ex);
+}
