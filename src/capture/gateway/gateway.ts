@@ -12,7 +12,7 @@ import { newDecision, type Exchange } from '../../exchange/exchange.js';
 import { newRequestId } from '../../exchange/ids.js';
 import { normaliseIp } from '../../net/cidr.js';
 import { parseListenAddress } from '../../net/listen-address.js';
-import { DecisionEventFile } from '../../events/event-file.js';
+import { configuredConsumers } from '../../pipeline/configured-consumers.js';
 import { GatewayHandler, type GatewayState } from './handler.js';
 import { UpstreamPool } from './upstream-pool.js';
 import { GatewayMetrics } from './metrics.js';
@@ -66,7 +66,7 @@ export async function startGateway(cfg: VigilConfig, opts: GatewayOptions = {}):
   const limiter = opts.limiter ?? new LocalLimiter();
   const metrics = opts.metrics ?? new GatewayMetrics();
   const consumers = opts.consumers ?? new ConsumerSet();
-  if (cfg.events?.file) consumers.add(new DecisionEventFile(resolve(cfg.baseDir, cfg.events.file)));
+  for (const c of configuredConsumers(cfg)) consumers.add(c);
   let state = await buildState(cfg, limiter);
   const handler = new GatewayHandler(state, consumers, metrics);
   const servers: http.Server[] = [];
