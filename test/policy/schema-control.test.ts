@@ -188,3 +188,40 @@ test('Swagger 2.0 formData fields and header parameters (Slack chat.postMessage)
   assert.equal(run(control, { method: 'POST', url: '/api/chat.postMessage', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'channel=C1' })?.rule, 'schema.header.missing');
   assert.equal(run(control, { method: 'GET', url: '/api/chat.hack' })?.rule, 'schema.unknown-endpoint');
 });
+
+test('OpenAPI 3.1 (JSON Schema types) and Swagger 2.0 body parameters with definitions', () => {
+  const dir31 = mkdtempSync(join(tmpdir(), 'vigil-31-'));
+  writeFileSync(
+    join(dir31, 'api.json'),
+    JSON.stringify({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/notes': { post: { requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Note' } } } }, responses: {} } } },
+      components: { schemas: { Note: { type: 'object', required: ['text'], properties: { text: { type: ['string', 'null'] }, at: { type: 'string', format: 'date-time' } } } } },
+    }),
+  );
+  const c31 = createSchemaControl({ spec: 'n' }, loadSpec(join(dir31, 'api.json')), 'enforce');
+  assert.equal(run(c31, { method: 'POST', url: '/notes', body: { text: null, at: '2024-05-01T10:00:00Z' } }), undefined);
+  assert.equal(run(c31, { method: 'POST', url: '/notes', body: { text: 'x', at: 'yesterday' } })?.location, 'body:/at');
+
+  const dir2 = mkdtempSync(join(tmpdir(), 'vigil-sw2-'));
+  writeFileSync(
+    join(dir2, 'api.yaml'),
+    [
+      'swagger: "2.0"',
+      'info: { title: t, version: "1" }',
+      'basePath: /v1',
+      'paths:',
+      '  /pets:',
+      '    post:',
+      '      parameters: [{ in: body, name: pet, required: true, schema: { $ref: "#/definitions/Pet" } }]',
+      '      responses: { "200": { description: ok } }',
+      'definitions:',
+      '  Pet: { type: object, required: [name], properties: { name: { type: string }, age: { type: integer, minimum: 0, exclusiveMinimum: true }, tag: { type: string, x-nullable: true } } }',
+    ].join('\n'),
+  );
+  const c2 = createSchemaControl({ spec: 'p' }, loadSpec(join(dir2, 'api.yaml')), 'enforce');
+  assert.equal(run(c2, { method: 'POST', url: '/v1/pets', body: { name: 'rex', age: 3, tag: null } }), undefined);
+  assert.equal(run(c2, { method: 'POST', url: '/v1/pets', body: { name: 'rex', age: 0 } })?.location, 'body:/age');
+  assert.equal(run(c2, { method: 'POST', url: '/v1/pets', body: { age: 2 } })?.rule, 'schema.body.missing-property');
+});

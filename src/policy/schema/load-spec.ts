@@ -18,7 +18,7 @@ export function loadSpec(file: string): LoadedSpec {
   const swagger2 = version.startsWith('2.');
   const refs = new RefResolver(file, doc);
   const dialect = new SchemaDialect();
-  normaliseSharedSchemas(doc, dialect, version);
+  normaliseSharedSchemas(doc, dialect);
   const specs = collectOperations(file, doc, swagger2, refs, dialect);
   const validators = new SpecValidators(doc, dialect.formats);
   const operations = specs.map((s) => compileOperation(file, s, validators));
@@ -34,9 +34,8 @@ function specVersion(file: string, doc: SpecDocument): string {
   return text;
 }
 
-/** Schemas reachable by $ref: components (3.x) or definitions/parameters (2.0). 3.1 schemas are already JSON Schema. */
-function normaliseSharedSchemas(doc: SpecDocument, dialect: SchemaDialect, version: string): void {
-  if (version.startsWith('3.1')) return;
+/** Schemas reachable by $ref: components (3.x) or definitions (2.0). 3.1 passes too, for formats and readOnly. */
+function normaliseSharedSchemas(doc: SpecDocument, dialect: SchemaDialect): void {
   const components = isObject(doc.components) ? doc.components : {};
   for (const map of [components.schemas, doc.definitions]) if (isObject(map)) for (const s of Object.values(map)) dialect.normalise(s);
 }

@@ -1,5 +1,5 @@
 import type { SpecDocument } from './parse-document.js';
-import { escapePointerSegment, isRef, type RefResolver } from './refs.js';
+import { escapePointerSegment, type RefResolver } from './refs.js';
 import { isObject, type SchemaDialect } from './schema-dialect.js';
 import { SpecError } from './spec-error.js';
 import { refTo } from './validators.js';
@@ -174,7 +174,7 @@ function consumes(op: Obj, doc: SpecDocument): string[] {
 
 function swaggerBody(ctx: Ctx, p: Resolved, op: Obj, doc: SpecDocument): OperationSpec['body'] {
   const schemaAt = `${p.pointer}/schema`;
-  if (p.value.schema !== undefined) ctx.dialect.normalise(isRef(p.value.schema) ? undefined : p.value.schema);
+  ctx.dialect.normalise(p.value.schema);
   const schema = p.value.schema !== undefined ? refTo(schemaAt) : undefined;
   const media = consumes(op, doc).map((type): MediaSpec => {
     const kind = mediaKind(type);
