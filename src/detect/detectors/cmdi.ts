@@ -1,0 +1,175 @@
+import { C } from '../charclass.js';
+import { registerDetector } from '../registry.js';
+import type { Detector, ScanContext, ScanValue } from '../types.js';
+import { ENGLISH, SHELL_PATH_PREFIXES, UNIX_STRONG } from './commands.js';
+import { hit, skipSpace } from './util.js';
+
+// OS command injection: a shell separator (; | || && & newline, $( ), backticks) followed by a real command, shellshock,
+// Windows batch constructs, and command lines at the start of a value. Reads a view with shell evasions undone
+// (c''at, c\at, $@, ${IFS}). Separators inside prose ("how to use grep | sort") score lower than ";cat /etc/passwd".
+
+function isCmdChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 46;
+}
+
+/** The command word starting at i (after an optional path such as /bin/ or /usr/bin/), or undefined. */
+function commandAt(s: string, i: number): { word: string; start: number; end: number; pathed: boolean } | undefined {
+  let j = skipSpace(s, i);
+  while (s[j] === '(' || s[j] === '{' || s[j] === '!') j = skipSpace(s, j + 1);
+  const start = j;
+  let pathed = false;
+  if (s[j] === '/' || (s[j] === '.' && s[j + 1] === '/')) {
+    // /usr/bin/id, ./x, /bin/c?t
+    let k = j;
+    let lastSlash = -1;
+    while (k < s.length && k - j < 64 && s[k] !== ' ' && s[k] !== ';' && s[k] !== '|' && s[k] !== '&') {
+      if (s[k] === '/') lastSlash = k;
+      k++;
+    }
+    if (lastSlash >= 0) {
+      j = lastSlash + 1;
+      pathed = true;
+    }
+  }
+  let k = j;
+  while (k < s.length && k - j < 40 && isCmdChar(s.charCodeAt(k))) k++;
+  if (k === j) return undefined;
+  let word = s.slice(j, k);
+  if (word.endsWith('.exe')) word = word.slice(0, -4);
+  return { word, start, end: k, pathed };
+}
+
+/** How shell-like the text after a command is: 2 strong (flags, paths, redirections, pipes), 1 weak (an argument), 0 none. */
+function argsStrength(s: string, end: number): number {
+  const j = skipSpace(s, end);
+  const c = s[j];
+  if (j >= s.length) return 1;
+  if (c === '-' && /[a-z-]/.test(s[j + 1] ?? '')) return 2;
+  if (c === '/' || c === '~' || c === '>' || c === '<' || c === '|' || c === ';' || c === '&' || c === '$' || c === '`' || c === '.' || c === '*' || c === '%' || c === '\\' || c === '{') return 2;
+  if (c === '"' || c === "'") return 2;
+  if (/[a-z0-9]/.test(c ?? '')) {
+    // a second command word (nohup ifconfig, time id) or a host/IP/URL argument
+    const nx = commandAt(s, j);
+    if (nx && UNIX_STRONG.has(nx.word) && !ENGLISH.has(nx.word)) return 2;
+    if (/^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+/.test(s.slice(j, j + 16)) || /^[a-z0-9-]+\.[a-z]{2,6}(\/|\s|$)/.test(s.slice(j, j + 40))) return 2;
+    return 1;
+  }
+  return 0;
+}
+
+/** Words of prose before position i (letters-only words separated by spaces). */
+function proseBefore(s: string, i: number): number {
+  let words = 0;
+  let k = i - 1;
+  while (k >= 0 && s[k] === ' ') k--;
+  for (let n = 0; n < 6 && k >= 0; n++) {
+    const end = k;
+    while (k >= 0 && /[a-z']/.test(s[k]!)) k--;
+    if (end === k) break;
+    words++;
+    if (k < 0) break;
+    if (s[k] !== ' ') break;
+    while (k >= 0 && s[k] === ' ') k--;
+  }
+  return words;
+}
+
+const SEPARATORS = [';', '|', '&', '\n', '`', '$(', '{'];
+
+function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
+  let best = 0;
+  let evidence = '';
+  let seen = 0;
+  for (let i = 0; i < s.length && seen < 256; i++) {
+    const ch = s[i]!;
+    let after = -1;
+    if (ch === ';' || ch === '\n' || ch === '`') after = i + 1;
+    else if (ch === '|') after = s[i + 1] === '|' ? i + 2 : i + 1;
+    else if (ch === '&') after = s[i + 1] === '&' ? i + 2 : i + 1;
+    else if (ch === '$' && s[i + 1] === '(') after = i + 2;
+    else if (ch === '{' && (i === 0 || s[i - 1] === ' ' || s[i - 1] === ';')) after = i + 1; // {cat,/etc/passwd}
+    else continue;
+    seen++;
+    const cmd = commandAt(s, after);
+    if (!cmd || !UNIX_STRONG.has(cmd.word)) continue;
+    if (ch === '&' && s[i + 1] !== '&' && /^[a-z0-9_.-]+=/.test(s.slice(cmd.start, cmd.end + 1))) continue; // a=1&b=2
+    let args = argsStrength(s, cmd.end);
+    if (ch === '{' && s[cmd.end] !== ',') continue;
+    if (ch === '{') args = 2;
+    const english = ENGLISH.has(cmd.word);
+    const prose = proseBefore(s, i);
+    let score: number;
+    if (ch === '`' || (ch === '$' && s[i + 1] === '(')) {
+      const close = s.indexOf(ch === '`' ? '`' : ')', cmd.end);
+      score = close > 0 || args === 2 ? 5 : 4;
+      if (english && args < 2 && close < 0) score = 3;
+    } else if (cmd.pathed) score = 5;
+    else if (english) score = args === 2 ? (prose >= 3 ? 3 : 5) : prose >= 2 || args === 0 ? 0 : 3;
+    else score = args === 2 ? (prose >= 3 ? 3 : 5) : prose >= 3 ? 2 : 4;
+    if (score > best) {
+      best = score;
+      evidence = s.slice(i, Math.min(s.length, cmd.end + 40));
+    }
+    if (best >= 5) break;
+  }
+  if (best) hit(ctx, 'rce.command-chain', best, evidence, best >= 3 ? 1 : 2);
+  void v;
+  return best >= 5;
+}
+
+const WIN = [
+  /\bcmd(?:\.exe)?\s{0,8}\/[ckr]\b/, /\bpowershell(?:\.exe)?\b[^\n]{0,40}?\s-(?:e|enc|encodedcommand|c|command|nop|w|windowstyle|exec|ep|executionpolicy)\b/,
+  /\bfor\s{1,8}\/[flrd]\b/, /\bfor\s{1,8}%%?[a-z]\s{1,8}in\s{0,8}\(/, /\bif\s{1,8}(?:not\s{1,8})?(?:exist|defined|errorlevel)\b/,
+  /\bif\s{1,16}(?:\/i\s{1,8})?"?%[^%\s]{1,40}%"?\s{0,8}==/, /\bif\s{1,16}"[^"\n]{0,40}"\s{0,4}==/, /%comspec%|%systemroot%|%windir%/,
+  /\binvoke-(?:webrequest|expression|restmethod|command|item|wmimethod)\b/, /\b(?:iex|iwr|irm)\s{0,4}\(/, /\bnew-object\s{1,8}(?:system\.)?net\.webclient/,
+  /\bdownload(?:string|file)\s{0,4}\(/, /\bstart-process\b/, /\bnet\s{1,8}(?:user|localgroup|share|use|view)\b/, /\b(?:certutil|bitsadmin)(?:\.exe)?\s{1,8}[-/]/,
+  /\b(?:reg|schtasks|wmic|vssadmin|rundll32|regsvr32|mshta)(?:\.exe)?\s{1,8}(?:add|query|delete|create|process|shadowcopy|\/|javascript:|http)/,
+  /\bgoto\s{1,8}[a-z_]{2,}\b[^\n]{0,0}/, /\bset\s{1,8}\/[ap]\s/, /\bdo\s{1,8}@?(?:echo|set|cmd|call|start)\b/,
+];
+
+const detector: Detector = {
+  category: 'rce',
+  triggers: C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.PAREN | C.BRACE | C.SPACE | C.PERCENT | C.SLASH,
+  kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
+  scan(v: ScanValue, ctx: ScanContext): void {
+    if (v.kind === 'header' && (v.name === 'referer' || v.name === 'user-agent') && !(v.classes & (C.BACKTICK | C.DOLLAR | C.SEMI))) return;
+    const s = v.classes & (C.SQUOTE | C.DQUOTE | C.BSLASH | C.DOLLAR) ? v.view('shell-unquote,lower') : v.lower;
+    let found = false;
+    if (v.classes & (C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.BRACE)) found = scanSeparators(s, v, ctx);
+    // shellshock: () { :; };
+    const ss = v.lower.indexOf('()');
+    if (ss >= 0) {
+      const j = skipSpace(v.lower, ss + 2);
+      if (v.lower[j] === '{') {
+        hit(ctx, 'rce.shellshock', 5, v.lower.slice(ss, ss + 40));
+        found = true;
+      }
+    }
+    if (!found && v.classes & (C.SPACE | C.PERCENT | C.SLASH | C.PAREN)) {
+      for (const re of WIN) {
+        const m = re.exec(v.lower);
+        if (m) {
+          hit(ctx, 'rce.windows-command', 5, v.lower.slice(m.index, m.index + 60));
+          found = true;
+          break;
+        }
+      }
+    }
+    // a command line as the whole value: "ls -la /tmp", "bash -c id", "nohup ifconfig", "/bin/sh -i"
+    if (!found && v.kind !== 'header' && v.kind !== 'path') {
+      const cmd = commandAt(s, 0);
+      if (cmd && UNIX_STRONG.has(cmd.word)) {
+        const args = argsStrength(s, cmd.end);
+        const english = ENGLISH.has(cmd.word);
+        if (args === 2 && (!english || /^\s*-[a-z]|^\s*[/~]|^\s*[|;&<>`$]/.test(s.slice(cmd.end)))) hit(ctx, 'rce.command-line', cmd.pathed || !english ? 5 : 4, s.slice(0, 60));
+        else if (cmd.pathed && SHELL_PATH_PREFIXES.some((p) => s.startsWith(p, cmd.start))) hit(ctx, 'rce.command-line', 4, s.slice(0, 60));
+        else if (!english && args === 1 && s.length < 40) hit(ctx, 'rce.command-line', 3, s.slice(0, 60), 2);
+      }
+    }
+    // wildcard and variable evasions: /???/??t /e??/p?ss?d, $IFS
+    if (v.classes & C.QMARK && /\/[a-z?*]{0,6}[?*][a-z?*]{0,6}\/[a-z?*]{1,10}/.test(v.lower) && /[?*]{2}|\/\?\?/.test(v.lower)) hit(ctx, 'rce.wildcard-path', 5, v.lower.slice(0, 60));
+    if (v.lower.includes('$ifs') || v.lower.includes('${ifs')) hit(ctx, 'rce.ifs-evasion', 5, v.lower.slice(0, 60));
+  },
+};
+
+registerDetector(detector);

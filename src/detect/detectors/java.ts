@@ -1,0 +1,97 @@
+import { C, QUOTES } from '../charclass.js';
+import { registerDetector } from '../registry.js';
+import type { Detector, ScanContext, ScanValue } from '../types.js';
+import { Matcher } from '../match/aho.js';
+import { hit } from './util.js';
+
+// Java code injection and deserialization: dangerous classes and methods (Runtime, ProcessBuilder, reflection, class
+// loaders, OGNL/EL member access), Commons-Collections gadget names, serialized-object magic in raw, hex and base64 forms.
+
+const GADGETS = ['runtime', 'processbuilder', 'clonetransformer', 'forclosure', 'instantiatefactory', 'instantiatetransformer', 'invokertransformer', 'prototypeclonefactory', 'prototypeserializationfactory', 'whileclosure', 'chainedtransformer', 'constanttransformer', 'templatesimpl', 'jdbcrowsetimpl', 'getruntime', 'classloader', 'getproperty', 'fileoutputstream', 'getmethod', 'newinstance', 'forname', 'invoke'];
+const STRONG = [
+  'java.lang.runtime', 'java.lang.processbuilder', 'java.lang.reflect', 'java.lang.classloader', 'java.lang.system', 'java.lang.class',
+  'java.lang.thread', 'java.lang.process', 'javax.script', 'javax.naming', 'javax.management', 'java.rmi', 'java.beans', 'java.net.url',
+  'java.net.socket', 'java.nio.file', 'java.io.file', 'java.util.scanner', 'com.sun.', 'sun.misc.', 'sun.reflect', 'org.apache.commons.collections',
+  'org.codehaus.groovy', 'groovy.lang', 'bsh.interpreter', 'com.opensymphony.xwork2', 'ognl.', '#_memberaccess', '@java.lang', 'xwork.methodaccessor',
+  'class.classloader', 'class.module.classloader', '.getclass()', '.getclass(', '.forname(', '.newinstance(', '.getdeclaredmethod', '.getmethod(',
+  'getruntime().exec', 'runtime.getruntime', 'processbuilder(', 'new processbuilder', '.start()', 'scriptenginemanager', 'jdbcrowsetimpl',
+  'templatesimpl', 'java.util.prioritityqueue', 'org.springframework.', 'freemarker.template', 'com.alibaba.fastjson', '@type',
+];
+const javaNames = new Matcher(['java.', 'javax.', ...STRONG]);
+const gadgetPlain = new Matcher(GADGETS.filter((g) => g.length >= 9 || g === 'runtime'));
+
+/** The stable middle of `word`'s base64 encoding at each of the three byte alignments (case-sensitive, as encoded). */
+function base64Forms(word: string): string[] {
+  const out: string[] = [];
+  for (let off = 0; off < 3; off++) {
+    const enc = Buffer.from('\0'.repeat(off) + word).toString('base64').replace(/=+$/, '');
+    const skip = off === 0 ? 0 : off === 1 ? 2 : 3;
+    const total = off + word.length;
+    const stableEnd = Math.floor((total * 4) / 3) - (total % 3 === 0 ? 0 : 1);
+    const form = enc.slice(skip, Math.max(skip, stableEnd));
+    if (form.length >= 8) out.push(form);
+  }
+  return out;
+}
+const B64_WORDS = ['runtime', 'processbuilder', 'clonetransformer', 'forclosure', 'instantiatefactory', 'instantiatetransformer', 'invokertransformer', 'prototypeclonefactory', 'prototypeserializationfactory', 'whileclosure', 'getruntime', 'classloader', 'java.lang', 'ProcessBuilder', 'Runtime', 'getRuntime', 'ChainedTransformer', 'InvokerTransformer', 'TemplatesImpl'];
+const NAME_ANCHORS = ['java', 'sun.', 'ognl', 'class', 'org.', '@type', 'bsh.', 'groovy', 'processbuilder', 'runtime', 'templatesimpl', 'scriptengine', 'freemarker', 'fastjson', '.start()', 'getmethod', 'forname', 'newinstance', 'getdeclared', '#_member'];
+const GADGET_ANCHORS = ['runtime', 'processbuilder', 'transformer', 'factory', 'closure', 'templatesimpl', 'jdbcrowset', 'classloader', 'getproperty', 'fileoutputstream', 'getmethod', 'newinstance', 'forname'];
+const base64Gadgets = new Matcher(B64_WORDS.flatMap(base64Forms));
+
+const detector: Detector = {
+  category: 'java',
+  triggers: C.DOT | C.ALNUM | C.HIGH | C.CTRL,
+  scan(v: ScanValue, ctx: ScanContext): void {
+    const s = v.lower;
+    // serialized Java objects: AC ED 00 05, its hex and base64 (rO0AB) forms, and gzip-wrapped base64 (H4sI)
+    if (v.decoded.includes('rO0AB') || s.includes('aced0005') || v.decoded.includes('\xac\xed\x00\x05')) return hit(ctx, 'java.serialized-object', 5, v.decoded.slice(0, 40));
+    let best = 0;
+    let ev = '';
+    if (v.classes & (C.DOT | C.AT | C.HASH) && NAME_ANCHORS.some((a) => s.includes(a))) {
+      javaNames.scan(s, (h) => {
+        const prev = s.charCodeAt(h.start - 1);
+        if (h.pattern === 'java.' || h.pattern === 'javax.') {
+          if ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57) || prev === 46) return;
+          const rest = /^[a-z0-9_.]{1,80}/.exec(s.slice(h.end))?.[0] ?? '';
+          if (!rest.includes('.') && !/^(lang|io|net|nio|util|rmi|beans|security)$/.test(rest)) return;
+          const score = /(?:exception|error)\b/.test(s.slice(h.end, h.end + 80)) && !/runtime\b|processbuilder/.test(rest) ? 2 : /^(lang|io|net|nio|rmi|beans|security)\b/.test(rest) || h.pattern === 'javax.' ? 5 : 3;
+          if (score > best) {
+            best = score;
+            ev = s.slice(h.start, h.end + 40);
+          }
+        } else if (5 > best) {
+          best = 5;
+          ev = s.slice(Math.max(0, h.start - 10), h.end + 40);
+        }
+        return best >= 5;
+      });
+    }
+    if (best < 5 && GADGET_ANCHORS.some((a) => s.includes(a))) {
+      gadgetPlain.scan(s, (h) => {
+        const prev = s[h.start - 1];
+        const next = s[h.end];
+        const glued = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
+        if (glued(prev) || (h.pattern === 'runtime' && glued(next))) return;
+        const dotted = prev === '.' || next === '.' || next === '(' || next === ':';
+        const score = h.pattern === 'runtime' ? (next === '.' || next === '(' ? 5 : 0) : dotted || s.length === h.pattern.length ? 5 : 3;
+        if (score > best) {
+          best = score;
+          ev = s.slice(Math.max(0, h.start - 10), h.end + 40);
+        }
+        return best >= 5;
+      });
+    }
+    if (best) hit(ctx, 'java.class-or-gadget', best, ev, best >= 3 ? 1 : 2);
+    if (best < 5 && v.decoded.length >= 8 && !(v.classes & (C.SPACE | C.LT | QUOTES))) {
+      base64Gadgets.scan(v.decoded, (h) => {
+        hit(ctx, 'java.base64-gadget', 5, v.decoded.slice(Math.max(0, h.start - 4), h.end + 8));
+        return true;
+      });
+    }
+    if (v.kind === 'filename' || (v.kind === 'header' && /file.?name/.test(v.name ?? ''))) {
+      if (/\.jspx?\.*$|\.jsp\s*$/.test(s)) hit(ctx, 'java.jsp-upload', 5, s.slice(-60));
+    }
+  },
+};
+
+registerDetector(detector);

@@ -1,0 +1,37 @@
+import { C } from '../charclass.js';
+import { registerDetector } from '../registry.js';
+import type { Detector, ScanContext, ScanValue } from '../types.js';
+import { hit } from './util.js';
+
+// Node.js / JavaScript server-side code injection: node-serialize function markers, child_process and fs access,
+// process internals, constructor chains to Function, React Server Components payload gadgets, and event-loop DoS loops.
+
+const PATTERNS: [RegExp, string, number][] = [
+  [/_\$\$nd_func\$\$_/, 'node.serialized-function', 5],
+  [/\brequire\s*\(\s*[`'"](?:child_process|fs|net|http|vm|os|process|cluster|worker_threads|dgram|module)[`'"]\s*\)/, 'node.require-module', 5],
+  [/\bchild_process\b|\bexecsync\s*\(|\bspawnsync\s*\(|\.exec\s*\(\s*[`'"](?:id|ls|cat|whoami|curl|wget|sh|bash|nc|rm)\b/, 'node.child-process', 5],
+  [/\bprocess\s*\.\s*(?:mainmodule|binding|dlopen|kill|exit|env\b|argv|cwd\s*\(|chdir)|\bglobal\s*\.\s*process\b|\bglobalthis\s*\.\s*process\b/, 'node.process-access', 5],
+  [/\bconstructor\s*(?:\.|\[\s*['"`])\s*constructor\b|\bfunction\s*\(\s*['"`]return\s+(?:process|this|global)/, 'node.function-constructor', 5],
+  [/:constructor:constructor|"\$[0-9]+:constructor|\$@[0-9]+|"then"\s*:\s*"\$[0-9]+:__proto__/, 'node.rsc-gadget', 5],
+  [/\bnew\s+function\s*\(|\bvm\s*\.\s*run(?:in(?:new|this)?context|script)\s*\(|\bimport\s*\(\s*['"`](?:child_process|fs)/, 'node.code-eval', 5],
+  [/\bwhile\s*\(\s*(?:true|1|!!?\s*["'`]{0,2}\s*|!0|!\[\]|\[\])\s*\)|\bfor\s*\(\s*;\s*;\s*\)/, 'node.infinite-loop', 4],
+  [/\bres\.(?:end|send|write)\s*\(\s*require\b|\bfs\s*\.\s*(?:readfilesync|writefilesync|readdirsync|unlinksync)\s*\(/, 'node.fs-access', 5],
+];
+
+const detector: Detector = {
+  category: 'node',
+  triggers: C.PAREN | C.DOLLAR | C.COLON | C.DOT,
+  scan(v: ScanValue, ctx: ScanContext): void {
+    const s = v.lower;
+    if (s.length > 1 << 16 && !/require|process|constructor|nd_func|while|for\s*\(|child_process|fs\./.test(s.slice(0, 1 << 16))) return;
+    for (const [re, rule, score] of PATTERNS) {
+      const m = re.exec(s);
+      if (m) {
+        hit(ctx, rule, score, s.slice(Math.max(0, m.index - 10), m.index + 60));
+        if (score >= 5) return;
+      }
+    }
+  },
+};
+
+registerDetector(detector);

@@ -1,0 +1,26 @@
+import { registerDetector } from '../registry.js';
+import type { Detector, ScanContext, ScanValue } from '../types.js';
+import { hit } from './util.js';
+
+// Prototype pollution: __proto__ or constructor.prototype reached through parameter names (JSON keys, a[__proto__][x],
+// a.__proto__.x, constructor[prototype]) — a merge of such input writes to Object.prototype.
+
+const detector: Detector = {
+  category: 'prototype-pollution',
+  triggers: 0,
+  scan(v: ScanValue, ctx: ScanContext): void {
+    const s = v.lower;
+    if (s.indexOf('proto') < 0 && s.indexOf('constructor') < 0) return;
+    const key = v.kind === 'body-key' || v.kind === 'query-key' || v.kind === 'cookie-key';
+    if (key) {
+      if (s.includes('__proto__')) return hit(ctx, 'prototype-pollution.proto-key', 5, v.decoded.slice(0, 60));
+      if (/constructor\s*(?:\]\s*)?[.[]\s*['"]?prototype/.test(s) || (s === 'prototype' && v.location.includes('/constructor/'))) return hit(ctx, 'prototype-pollution.constructor-prototype', 5, v.decoded.slice(0, 60));
+      return;
+    }
+    if (/\[\s*["']?__proto__["']?\s*\]|\.__proto__\s*[.[=]|["']__proto__["']\s*:/.test(s)) hit(ctx, 'prototype-pollution.proto-in-value', 5, s.slice(Math.max(0, s.indexOf('__proto__') - 10), s.indexOf('__proto__') + 40));
+    else if (/constructor\s*[.[]\s*["']?prototype\s*["']?\s*\]?\s*[.[]/.test(s)) hit(ctx, 'prototype-pollution.constructor-prototype', 5, s.slice(s.indexOf('constructor'), s.indexOf('constructor') + 50));
+    else if (/["']constructor["']\s*:\s*\{\s*["']prototype["']/.test(s)) hit(ctx, 'prototype-pollution.constructor-prototype', 5, s.slice(s.indexOf('constructor'), s.indexOf('constructor') + 50));
+  },
+};
+
+registerDetector(detector);

@@ -1,0 +1,43 @@
+import { C } from '../charclass.js';
+import { registerDetector } from '../registry.js';
+import type { Detector, ScanContext, ScanValue } from '../types.js';
+import { classifyHost, findUrls } from './hosts.js';
+import { hit } from './util.js';
+
+// Remote file inclusion: a parameter that carries a remote URL the application may include: URLs to raw IP addresses,
+// URLs ending in '?' (to cut off an appended suffix), URLs in include-style parameters. Off-domain URLs count at paranoia 2.
+
+const INCLUDE_PARAMS = /(?:^|[_\-[])(include|inc|require|file|page|path|template|tpl|load|module|dir|root|lib|libdir|conf|config|layout|skin|theme|mosconfig_absolute_path|base_path|site_path|abspath|class_path|document_root|show|view|cat|action|content|src)(?:$|[\]_-])/;
+
+const detector: Detector = {
+  category: 'rfi',
+  triggers: C.COLON,
+  kinds: ['query', 'body', 'cookie', 'header', 'body-key'],
+  scan(v: ScanValue, ctx: ScanContext): void {
+    if (v.kind === 'header' && (v.name === 'referer' || v.name === 'origin' || v.name === 'user-agent')) return;
+    const s = v.lower;
+    const host = (ctx.exchange.request.host || '').toLowerCase().split(':')[0] ?? '';
+    for (const u of findUrls(s, 8)) {
+      if (!/^(https?|ftps?|smb|webdav|dav)$/.test(u.scheme)) continue;
+      const ev = s.slice(u.start, Math.min(u.end, u.start + 80));
+      const cls = classifyHost(u.host);
+      if (cls === 'ip') {
+        hit(ctx, 'rfi.ip-url', /\.(php\d?|phtml|txt|inc|asp|aspx|jsp|pl|cgi|sh|py|gif|jpg|png)(\?|$)/.test(u.rest) || u.start === 0 ? 5 : 4, ev);
+        return;
+      }
+      if (u.end === s.length && s.endsWith('?') && u.start === 0) {
+        hit(ctx, 'rfi.trailing-question-mark', 5, ev);
+        return;
+      }
+      if (u.start === 0 && v.name && INCLUDE_PARAMS.test(v.name) && cls === 'public') {
+        hit(ctx, 'rfi.include-parameter', 5, `${v.name}=${ev}`);
+        return;
+      }
+      if (cls === 'public' && u.host && u.host !== host && !u.host.endsWith(`.${host}`)) hit(ctx, 'rfi.off-domain-url', 3, ev, 2);
+    }
+    // ftp?, http?, https? glued to the end of a short value (scheme only)
+    if (s.length < 300 && /^(?:https?|ftps?):\/\/[^\s]*\?$/.test(s)) hit(ctx, 'rfi.trailing-question-mark', 5, s.slice(0, 80));
+  },
+};
+
+registerDetector(detector);

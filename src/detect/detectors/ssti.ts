@@ -1,0 +1,49 @@
+import { C } from '../charclass.js';
+import { registerDetector } from '../registry.js';
+import type { Detector, ScanContext, ScanValue } from '../types.js';
+import { hit, occurrences } from './util.js';
+
+// Server-side template injection: template delimiters ({{ }}, ${ }, #{ }, <%= %>, {% %}, *{ }, @( )) whose content
+// is an expression (arithmetic, attribute walks, calls) rather than a plain placeholder such as {{name}}.
+
+const DUNDER = /__(?:class|mro|subclasses|globals|builtins|import|init|base|bases|getattribute|dict|code|func_globals)__/;
+const GADGETS = /\b(?:config|self|request|lipsum|cycler|joiner|namespace|range|application|session)\b\s*[.|[]|\bt\s*\(\s*java\.|\.getclass\s*\(|\.forname\s*\(|getruntime|freemarker\.template|new\(\)|\?new\b|\bexecute\s*\(|popen|os\.system|subprocess|\bsystem\s*\(|\beval\s*\(|\bexec\s*\(|\|attr\b|\|safe\b|java\.lang|\bprocess\.|\bglobal\.|\brequire\s*\(/;
+const ARITH = /^\s*-?[0-9]+\s*[-+*/%]\s*-?[0-9]+\s*$|^\s*["'][^"']{0,20}["']\s*\*\s*[0-9]+\s*$/;
+
+const OPEN: [string, string][] = [
+  ['{{', '}}'],
+  ['${', '}'],
+  ['#{', '}'],
+  ['*{', '}'],
+  ['@{', '}'],
+  ['<%=', '%>'],
+  ['<%', '%>'],
+  ['{%', '%}'],
+  ['{#', '#}'],
+  ['[[', ']]'],
+  ['{{=', '}}'],
+];
+
+const detector: Detector = {
+  category: 'ssti',
+  triggers: C.BRACE | C.LT | C.BRACKET,
+  scan(v: ScanValue, ctx: ScanContext): void {
+    const s = v.lower;
+    if (DUNDER.test(s)) return hit(ctx, 'ssti.python-dunder', 5, s.slice(0, 80));
+    for (const [open, close] of OPEN) {
+      for (const i of occurrences(s, open, 32)) {
+        const end = s.indexOf(close, i + open.length);
+        const inner = s.slice(i + open.length, end < 0 ? Math.min(s.length, i + 200) : Math.min(end, i + 400));
+        if (end < 0 && open !== '<%' && open !== '{%') continue;
+        if (open === '${' && inner.startsWith('jndi:')) continue; // the jndi detector's
+        if (ARITH.test(inner)) return hit(ctx, 'ssti.expression', 5, s.slice(i, i + 60));
+        if (GADGETS.test(inner)) return hit(ctx, 'ssti.gadget', 5, s.slice(i, i + 80));
+        if ((open === '<%' || open === '<%=') && /[a-z]+\s*[.(]/.test(inner)) return hit(ctx, 'ssti.erb-code', 4, s.slice(i, i + 60));
+        if (open === '{%' && /^\s*(?:import|include|set|for|if|load|debug|extends|macro)\b/.test(inner) && /[.(]|\bos\b/.test(inner)) return hit(ctx, 'ssti.tag', 4, s.slice(i, i + 60));
+        if (open === '@{' && inner.startsWith('[')) return hit(ctx, 'ssti.perl-interpolation', 5, s.slice(i, i + 60));
+      }
+    }
+  },
+};
+
+registerDetector(detector);

@@ -1,0 +1,93 @@
+import { C } from '../charclass.js';
+import { registerDetector } from '../registry.js';
+import type { Detector, ScanContext, ScanValue } from '../types.js';
+import { Matcher } from '../match/aho.js';
+import { hit } from './util.js';
+
+// Path traversal and local file inclusion: dot-dot segments in any encoding (decoding already undid %2e, %c0%ae, %u002e,
+// \x2e...), and names of sensitive files, matched on a slash-normalised view with a multi-pattern matcher.
+
+const SENSITIVE = [
+  'etc/passwd', 'etc/shadow', 'etc/group', 'etc/hosts', 'etc/issue', 'etc/motd', 'etc/crontab', 'etc/sudoers', 'etc/fstab',
+  'etc/hostname', 'etc/resolv.conf', 'etc/mysql/my.cnf', 'etc/httpd/', 'etc/apache2/', 'etc/nginx/', 'etc/ssh/', 'etc/profile', 'etc/environment',
+  'etc/security/', 'etc/master.passwd', 'etc/pwd.db', 'etc/spwd.db', 'etc/bashrc', 'etc/inittab',
+  'proc/self/', 'proc/version', 'proc/cpuinfo', 'proc/meminfo', 'proc/net/', 'proc/mounts', 'proc/1/', 'dev/tcp/', 'dev/udp/',
+  'var/log/', 'var/run/secrets', 'var/lib/mysql', 'usr/local/apps', 'usr/local/etc', 'root/.', 'home/.', 'opt/lampp',
+  'win.ini', 'system.ini', 'boot.ini', 'windows/system32', 'winnt/system32', 'windows/win.ini', 'system32/config', 'windows/repair',
+  'inetpub/', 'autoexec.bat', 'config.sys', 'httpd.conf', 'apache2.conf', 'php.ini', 'my.cnf', 'my.ini', 'nginx.conf', 'web.config',
+  'applicationhost.config', 'machine.config', 'wp-config.php', 'configuration.php', 'localsettings.php', 'settings.php', 'config.inc.php',
+  '.htaccess', '.htpasswd', '.htdigest', '.env', '.git/', '.gitconfig', '.svn/', '.hg/', '.bzr/', '.ssh/', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519',
+  'authorized_keys', 'known_hosts', '.bash_history', '.bashrc', '.bash_profile', '.zsh_history', '.mysql_history', '.psql_history', '.viminfo',
+  '.netrc', '.pgpass', '.aws/credentials', '.aws/config', '.docker/config.json', '.kube/config', '.npmrc', '.pypirc', '.git-credentials',
+  '.ds_store', '.idea/', '.vscode/', '.cursor/', '.claude/', '.windsurf/', '.aider', '.rovodev/', '.continue/', '.codeium/', 'mcp.json',
+  'web-inf/', 'meta-inf/', 'cmdline', 'environ', 'shadow', 'passwd', 'credentials.json', 'secrets.yml', 'secrets.json', 'docker-compose.yml',
+  'dockerfile', '.travis.yml', '.gitlab-ci.yml', 'composer.json', 'package.json', 'yarn.lock', 'server.key', 'privatekey', 'database.yml',
+  'backup.sql', 'dump.sql', '.sqlite', '.mdb', '.bak', '.old', '.swp', '~',
+];
+/** Names that are sensitive only as a whole path segment (passwd, environ...) and extensions that need a file before them. */
+const SEGMENT_ONLY = new Set(['cmdline', 'environ', 'shadow', 'passwd', 'dockerfile', 'package.json', 'composer.json', 'yarn.lock', 'mcp.json', '.bak', '.old', '.swp', '~', '.sqlite', '.mdb', 'privatekey']);
+const LOW = new Set(['package.json', 'composer.json', 'yarn.lock', 'docker-compose.yml', 'dockerfile', '.travis.yml', '.gitlab-ci.yml', '.bak', '.old', '.swp', '~', '.sqlite', '.mdb', 'etc/hosts', 'etc/hostname']);
+
+const files = new Matcher(SENSITIVE);
+
+function sep(c: string | undefined): boolean {
+  return c === undefined || c === '/' || c === '=' || c === ':' || c === ' ' || c === '"' || c === "'" || c === '\0' || c === '?' || c === '&' || c === ';' || c === '|' || c === '<' || c === '>' || c === ',';
+}
+
+function dotdot(s: string): { count: number; at: number } {
+  let count = 0;
+  let at = -1;
+  for (let i = s.indexOf('..'); i >= 0 && count < 64; i = s.indexOf('..', i + 2)) {
+    // ../ ..\ ..;/ .../ and a trailing .. (dir/..)
+    let j = i + 2;
+    while (s[j] === '.') j++;
+    if (s[j] === ';') j++;
+    const next = s[j];
+    const prev = s[i - 1];
+    if (next === '/' || (next === undefined && prev === '/')) {
+      if (prev === undefined || prev === '/' || prev === '=' || prev === ' ' || prev === '.' || prev === ':' || prev === '"' || prev === "'" || prev === '\0' || prev === ';' || prev === '|' || prev === '&' || prev === '(') {
+        count++;
+        if (at < 0) at = i;
+      }
+    }
+  }
+  return { count, at };
+}
+
+const detector: Detector = {
+  category: 'lfi',
+  triggers: C.DOT | C.SLASH | C.BSLASH | C.TILDE_CARET,
+  kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'body', 'body-key', 'filename', 'raw-body'],
+  scan(v: ScanValue, ctx: ScanContext): void {
+    const s = v.lower.indexOf('\\') >= 0 ? v.lower.replace(/\\+/g, '/') : v.lower;
+    const dd = dotdot(s);
+    if (dd.count > 0 && !(v.kind === 'header' && (v.name === 'referer' || v.name === 'origin') && dd.count < 2)) {
+      hit(ctx, 'lfi.path-traversal', dd.count >= 2 || dd.at === 0 || v.kind === 'filename' ? 5 : 4, s.slice(dd.at, dd.at + 60));
+    }
+    if (v.kind === 'header' && (v.name === 'referer' || v.name === 'user-agent')) return;
+    let best = 0;
+    let evidence = '';
+    files.scan(s, (h) => {
+      const before = s[h.start - 1];
+      const first = h.pattern[0];
+      const after = s[h.end];
+      const lastSlash = h.pattern.endsWith('/');
+      if (!lastSlash && !(sep(after) || after === '.' || after === '\\' || after === '#' || after === '%')) return;
+      const anchored = first === '.' || first === '~' ? /[a-z0-9_-]/.test(before ?? '') === false || h.pattern.length > 4 : sep(before) || before === '.' || before === '\\';
+      if (!anchored) return;
+      if (SEGMENT_ONLY.has(h.pattern) && (first === '.' || first === '~') && !/[a-z0-9_-]/.test(before ?? '')) return; // ".bak" needs a file name before it
+      if (SEGMENT_ONLY.has(h.pattern) && first !== '.' && first !== '~' && before !== '/') return;
+      const pathLike = s.startsWith('/', h.start - 1) || h.start === 0 || dd.count > 0 || v.kind === 'path' || v.kind === 'filename' || s.startsWith('file:');
+      let score = LOW.has(h.pattern) ? 3 : pathLike ? 5 : 4;
+      if (v.kind === 'body' && !pathLike && s.length > 80) score = Math.min(score, 3);
+      if (score > best) {
+        best = score;
+        evidence = s.slice(Math.max(0, h.start - 10), h.end + 20);
+      }
+      return best >= 5;
+    });
+    if (best) hit(ctx, 'lfi.sensitive-file', best, evidence, best >= 4 ? 1 : 2);
+  },
+};
+
+registerDetector(detector);

@@ -1,0 +1,34 @@
+import type { Report, ScanContext, Severity } from '../types.js';
+
+/** Reports with a score; severity and confidence follow from it (5 critical, 4 high, 3 medium, lower low). */
+export function hit(ctx: ScanContext, rule: string, score: number, evidence: string, paranoia = 1): void {
+  const severity: Severity = score >= 5 ? 'critical' : score >= 4 ? 'high' : score >= 3 ? 'medium' : 'low';
+  const r: Report = { rule, severity, confidence: Math.min(1, score / 5), score, evidence, paranoia };
+  ctx.report(r);
+}
+
+/** A window of `text` around [start, end) for evidence. */
+export function around(text: string, start: number, end: number, pad = 20): string {
+  return text.slice(Math.max(0, start - pad), Math.min(text.length, end + pad));
+}
+
+/** Index of the next non-space character at or after i. */
+export function skipSpace(s: string, i: number): number {
+  while (i < s.length && (s.charCodeAt(i) === 32 || (s.charCodeAt(i) >= 9 && s.charCodeAt(i) <= 13))) i++;
+  return i;
+}
+
+export function isAlpha(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Indexes of every occurrence of `needle` in `s`, at most `limit`. */
+export function occurrences(s: string, needle: string, limit = 256): number[] {
+  const out: number[] = [];
+  let i = s.indexOf(needle);
+  while (i >= 0 && out.length < limit) {
+    out.push(i);
+    i = s.indexOf(needle, i + needle.length);
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+import { C } from '../charclass.js';
+import { registerDetector } from '../registry.js';
+import type { Detector, ScanContext, ScanValue } from '../types.js';
+import { Matcher, wordBounded } from '../match/aho.js';
+import { hit, isAlpha, occurrences, skipSpace } from './util.js';
+
+// Cross-site scripting: HTML tags that run script, event handler attributes (also after an attribute breakout),
+// script URLs, and JavaScript sinks. Scans the decoded, lower-cased value; tags are parsed, not pattern-matched.
+
+const SCRIPT_TAGS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'base', 'meta', 'link', 'style', 'form', 'isindex', 'xss', 'template', 'portal', 'animate', 'set', 'handler', 'listener', 'import', 'vmlframe', 'xml', 'xmp', 'plaintext', 'noscript']);
+const HTML_TAGS = new Set(['a', 'img', 'image', 'body', 'html', 'div', 'span', 'input', 'button', 'textarea', 'select', 'option', 'video', 'audio', 'source', 'details', 'marquee', 'table', 'td', 'tr', 'p', 'b', 'i', 'u', 'h1', 'h2', 'h3', 'title', 'head', 'bgsound', 'blink', 'keygen', 'layer', 'ilayer', 'br', 'hr', 'ul', 'li', 'ol', 'font', 'center', 'label', 'fieldset', 'legend', 'area', 'map', 'picture', 'track', 'canvas', 'dialog', 'output', 'menu', 'summary', 'x', 'abbr', 'code', 'pre', 'em', 'strong', 'small', 'nav', 'section', 'article', 'header', 'footer', 'main', 'aside', 'tbody', 'thead', 'col', 'frame', 'q', 'dl', 'dt', 'dd', 'sub', 'sup', 'kbd', 's', 'strike', 'tt', 'var', 'wbr', 'comment', 'event-source', 'xmp']);
+const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'background', 'lowsrc', 'dynsrc', 'poster', 'codebase', 'srcdoc', 'to', 'values', 'from', 'by', 'attributename'];
+const SCHEMES = ['javascript:', 'vbscript:', 'livescript:', 'mocha:', 'data:text/html', 'data:image/svg', 'data:application/', 'data:text/xml', 'data:text/javascript'];
+
+const sinks = new Matcher([
+  'alert', 'prompt', 'confirm', 'eval', 'settimeout', 'setinterval', 'fromcharcode', 'atob', 'execscript', 'function', 'import',
+  'document.cookie', 'document.write', 'document.domain', 'document.location', 'window.location', 'location.href', 'location.hash',
+  'innerhtml', 'outerhtml', 'insertadjacenthtml', 'document.createelement', 'appendchild', 'localstorage', 'sessionstorage',
+  'window.open', 'top.location', 'self[', 'top[', 'window[', 'parent[', 'this[', 'globalthis', '.constructor(', 'jquery.globaleval',
+  'expression(', '-moz-binding', 'behavior:', '@import', 'xmlhttprequest', 'fetch(', 'srcdoc', 'onerror', 'onload',
+]);
+
+function eventHandlerAt(s: string, i: number): number {
+  // on + letters (3..24) + optional spaces + '='; returns the end index or -1
+  if (s.charCodeAt(i) !== 111 || s.charCodeAt(i + 1) !== 110) return -1;
+  let j = i + 2;
+  while (j < s.length && j - i < 26 && isAlpha(s.charCodeAt(j))) j++;
+  if (j - i < 5) return -1;
+  j = skipSpace(s, j);
+  return s[j] === '=' ? j + 1 : -1;
+}
+
+function isBoundary(c: number): boolean {
+  return c !== c /* NaN: start */ || c === 32 || c === 34 || c === 39 || c === 47 || c === 96 || c === 59 || (c >= 9 && c <= 13) || c === 12;
+}
+
+function scanTags(s: string, ctx: ScanContext): boolean {
+  let found = false;
+  for (const lt of occurrences(s, '<', 128)) {
+    let j = lt + 1;
+    if (s[j] === '/') j++;
+    const ns = j;
+    while (j < s.length && j - ns < 32 && (isAlpha(s.charCodeAt(j)) || s[j] === '-' || s[j] === ':' || (j > ns && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57))) j++;
+    const raw = s.slice(ns, j);
+    const name = raw.includes(':') ? raw.slice(raw.indexOf(':') + 1) : raw;
+    if (!name) {
+      if (s.startsWith('!--', lt + 1) || s.startsWith('![cdata[', lt + 1)) continue;
+      continue;
+    }
+    const gt = s.indexOf('>', j);
+    const attrs = s.slice(j, gt < 0 ? Math.min(s.length, j + 512) : Math.min(gt, j + 512));
+    const next = s.charCodeAt(j);
+    const tagLike = gt >= 0 || next === 32 || next === 47 || (next >= 9 && next <= 13) || j === s.length;
+    if (!tagLike) continue;
+    if (name === 'script' || (SCRIPT_TAGS.has(name) && s[ns - 1] !== '/')) {
+      hit(ctx, 'xss.script-tag', 5, s.slice(lt, Math.min(s.length, j + 40)));
+      found = true;
+      continue;
+    }
+    // attributes inside the tag
+    for (let k = 0; k < attrs.length; k++) {
+      if (attrs[k] === 'o' && isBoundary(attrs.charCodeAt(k - 1)) && eventHandlerAt(attrs, k) > 0) {
+        hit(ctx, 'xss.event-handler', 5, s.slice(lt, Math.min(s.length, j + k + 40)));
+        found = true;
+        break;
+      }
+    }
+    for (const a of URL_ATTRS) {
+      const at = attrs.indexOf(a);
+      if (at < 0) continue;
+      let v = skipSpace(attrs, at + a.length);
+      if (attrs[v] !== '=') continue;
+      v = skipSpace(attrs, v + 1);
+      if (attrs[v] === '"' || attrs[v] === "'" || attrs[v] === '`') v++;
+      const rest = attrs.slice(v, v + 40).replace(/[\s\0]/g, '');
+      if (SCHEMES.some((sc) => rest.startsWith(sc))) {
+        hit(ctx, 'xss.script-url', 5, s.slice(lt, Math.min(s.length, j + 80)));
+        found = true;
+      }
+    }
+    if (attrs.includes('style') && (attrs.includes('expression(') || attrs.includes('-moz-binding') || attrs.includes('behavior:'))) {
+      hit(ctx, 'xss.css-expression', 5, s.slice(lt, Math.min(s.length, j + 60)));
+      found = true;
+    }
+    if (!found && HTML_TAGS.has(name) && s[ns - 1] !== '/') hit(ctx, 'xss.html-tag', 2, s.slice(lt, Math.min(s.length, j + 40)), 2);
+    else if (!found && s[ns - 1] !== '/' && gt >= 0 && attrs.includes('=')) hit(ctx, 'xss.html-tag', 2, s.slice(lt, Math.min(s.length, j + 40)), 2);
+  }
+  return found;
+}
+
+const detector: Detector = {
+  category: 'xss',
+  triggers: C.LT | C.EQ | C.COLON | C.PAREN | C.BACKTICK | C.BRACKET,
+  kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
+  scan(v: ScanValue, ctx: ScanContext): void {
+    const s = v.lower;
+    let found = false;
+    if (v.classes & C.LT) found = scanTags(s, ctx);
+    // event handlers outside a tag, after an attribute breakout: " onmouseover=alert(1) x="
+    if (!found && v.classes & C.EQ) {
+      for (const i of occurrences(s, 'on', 64)) {
+        const end = eventHandlerAt(s, i);
+        if (end < 0) continue;
+        const before = s.slice(Math.max(0, i - 3), i);
+        if (/["'`]\s*$|["'`][\s/]+$/.test(before) || (i > 0 && s[i - 1] === '/')) {
+          hit(ctx, 'xss.attribute-breakout', 5, s.slice(Math.max(0, i - 3), i + 40));
+          found = true;
+          break;
+        }
+      }
+    }
+    // script URLs: javascript:alert(1) (whitespace inside the scheme is ignored by browsers)
+    if (v.classes & C.COLON) {
+      const compact = v.view('lower,remove-ws');
+      for (const sc of SCHEMES) {
+        const i = compact.indexOf(sc);
+        if (i < 0) continue;
+        const after = compact.slice(i + sc.length, i + sc.length + 60);
+        if (sc.startsWith('data:') ? /base64|<|%3c/.test(after) || after.startsWith(',') : after.length > 0 && /[a-z([`'"/{\\]/.test(after[0]!)) {
+          const prev = compact.charCodeAt(i - 1);
+          if (i === 0 || !isAlpha(prev)) {
+            hit(ctx, 'xss.script-url', 5, compact.slice(i, i + 60));
+            found = true;
+            break;
+          }
+        }
+      }
+    }
+    // JavaScript sinks: alert(1), document.cookie, String.fromCharCode(...), top['al'+'ert']
+    if (v.classes & (C.PAREN | C.BACKTICK | C.BRACKET | C.DOT)) {
+      let n = 0;
+      let ev = '';
+      sinks.scan(s, (h) => {
+        const after = s[skipSpace(s, h.end)];
+        const callLike = h.pattern.endsWith('(') || h.pattern.endsWith('[') || h.pattern.includes('.') || h.pattern.endsWith(':') || after === '(' || after === '`';
+        if (!callLike) return;
+        if (/^[a-z]/.test(h.pattern) && !wordBounded(s, { ...h, end: h.start + (h.pattern.match(/^[a-z]+/)?.[0].length ?? 0) }) && !h.pattern.includes('.')) return;
+        n++;
+        ev ||= s.slice(Math.max(0, h.start - 10), h.end + 30);
+        return n >= 3;
+      });
+      if (n > 0) {
+        const breakout = /["'`]\s*[;)+,-]|<\/|-->/.test(s) || v.kind === 'path';
+        hit(ctx, 'xss.js-sink', n >= 2 || breakout || found ? 5 : 3, ev);
+      }
+    }
+  },
+};
+
+registerDetector(detector);

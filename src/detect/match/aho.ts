@@ -1,0 +1,95 @@
+// Aho–Corasick multi-pattern matching: one linear pass over the text for any number of literal patterns.
+// Detectors use it instead of regex alternations, so matching time never depends on the patterns' overlap.
+
+export interface Hit {
+  pattern: string;
+  /** Index of the pattern's first character in the text. */
+  start: number;
+  end: number;
+}
+
+interface Node {
+  next: Map<number, number>;
+  fail: number;
+  /** Patterns ending here (including via fail links). */
+  out: string[];
+}
+
+export class Matcher {
+  private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
+
+  constructor(patterns: Iterable<string>) {
+    for (const p of patterns) this.add(p);
+    this.build();
+  }
+
+  private add(p: string): void {
+    let s = 0;
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      let nx = this.nodes[s]!.next.get(c);
+      if (nx === undefined) {
+        nx = this.nodes.length;
+        this.nodes.push({ next: new Map(), fail: 0, out: [] });
+        this.nodes[s]!.next.set(c, nx);
+      }
+      s = nx;
+    }
+    this.nodes[s]!.out.push(p);
+  }
+
+  private build(): void {
+    const queue: number[] = [];
+    for (const nx of this.nodes[0]!.next.values()) queue.push(nx);
+    for (let qi = 0; qi < queue.length; qi++) {
+      const s = queue[qi]!;
+      for (const [c, nx] of this.nodes[s]!.next) {
+        let f = this.nodes[s]!.fail;
+        while (f > 0 && !this.nodes[f]!.next.has(c)) f = this.nodes[f]!.fail;
+        const g = this.nodes[f]!.next.get(c);
+        this.nodes[nx]!.fail = g !== undefined && g !== nx ? g : 0;
+        this.nodes[nx]!.out.push(...this.nodes[this.nodes[nx]!.fail]!.out);
+        queue.push(nx);
+      }
+    }
+  }
+
+  /** Calls `onHit` for every occurrence (text should already be lower-cased if patterns are); stop by returning true. */
+  scan(text: string, onHit: (h: Hit) => boolean | void): void {
+    let s = 0;
+    const nodes = this.nodes;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      let nx = nodes[s]!.next.get(c);
+      while (nx === undefined && s > 0) {
+        s = nodes[s]!.fail;
+        nx = nodes[s]!.next.get(c);
+      }
+      s = nx ?? 0;
+      const out = nodes[s]!.out;
+      for (let k = 0; k < out.length; k++) {
+        const p = out[k]!;
+        if (onHit({ pattern: p, start: i - p.length + 1, end: i + 1 }) === true) return;
+      }
+    }
+  }
+
+  /** All hits, at most `limit`. */
+  all(text: string, limit = 64): Hit[] {
+    const hits: Hit[] = [];
+    this.scan(text, (h) => {
+      hits.push(h);
+      return hits.length >= limit;
+    });
+    return hits;
+  }
+}
+
+export function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** True when the hit is not glued to other word characters on either side. */
+export function wordBounded(text: string, h: Hit): boolean {
+  return !isWordChar(text.charCodeAt(h.start - 1)) && !isWordChar(text.charCodeAt(h.end));
+}

@@ -1,0 +1,281 @@
+import type { Token } from './tokenizer.js';
+import { AMBIGUOUS_FUNCTIONS, CATALOGS, DANGEROUS, SQL_FUNCTIONS, TIME_FUNCTIONS } from './words.js';
+
+// Grammar-level analysis of a token stream: which SQL constructs the stream forms, not which words it contains.
+// Every check looks a bounded number of tokens ahead, so the analysis is linear in the number of tokens.
+
+export interface SqlSignal {
+  rule: string;
+  score: number;
+  /** Index range of tokens forming the evidence. */
+  from: number;
+  to: number;
+  paranoia?: number;
+}
+
+const OBJECTS = new Set(['table', 'database', 'view', 'index', 'trigger', 'procedure', 'function', 'schema', 'user', 'column', 'sequence', 'type', 'role', 'login']);
+const COMPARE = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '<=>', 'like', 'rlike', 'regexp', 'is', 'in', 'between', 'glob', 'sounds', 'similar', 'ilike', '^=']);
+
+const isLiteral = (t: Token | undefined): boolean => !!t && (t.t === '1' || t.t === 's' || t.t === 'v');
+const isTerm = (t: Token | undefined): boolean => !!t && (t.t === '1' || t.t === 's' || t.t === 'v' || t.t === 'n' || t.t === 'f');
+const isKw = (t: Token | undefined, w: string): boolean => !!t && (t.t === 'k' || t.t === 'E' || t.t === 'o' || t.t === 'n') && t.v === w;
+const ends = (t: Token | undefined): boolean => !t || t.t === ';' || t.t === ')';
+
+/** Skips one expression term (name, literal, call with balanced parentheses up to a bound, dotted name). Returns the next index or -1. */
+function term(ts: Token[], i: number): number {
+  let t = ts[i];
+  if (!t) return -1;
+  if (t.t === 'o' && (t.v === '-' || t.v === '+' || t.v === '~' || t.v === '!')) t = ts[++i];
+  if (!t) return -1;
+  if (t.v === '*' && t.t === 'o') return i + 1;
+  if (t.t === '(' || t.t === 'f') {
+    let j = t.t === 'f' ? i + 2 : i + 1;
+    let depth = 1;
+    for (let k = 0; j < ts.length && k < 64; j++, k++) {
+      if (ts[j]!.t === '(') depth++;
+      else if (ts[j]!.t === ')' && --depth === 0) return j + 1;
+    }
+    return depth > 0 && j >= ts.length ? j : -1;
+  }
+  if (!isTerm(t) && !(t.t === 'k' && (t.v === 'case' || t.v === 'distinct'))) return -1;
+  let j = i + 1;
+  while (ts[j]?.t === '.' && isTerm(ts[j + 1])) j += 2;
+  if (ts[j]?.t === '.' && ts[j + 1]?.v === '*') j += 2;
+  return j;
+}
+
+/** A select list: term (op term)* [as alias | alias] (, ...)*. Returns [next index, items, special] or undefined. */
+function selectList(ts: Token[], i: number): { next: number; items: number; special: boolean } | undefined {
+  let items = 0;
+  let special = false;
+  let j = i;
+  if (ts[j]?.t === 'k' && (ts[j]!.v === 'distinct' || ts[j]!.v === 'all' || ts[j]!.v === 'top')) j++;
+  if (ts[j - 1]?.v === 'top' && ts[j]?.t === '1') j++;
+  for (let guard = 0; guard < 64; guard++) {
+    const start = j;
+    j = term(ts, j);
+    if (j < 0) return items ? { next: start, items, special } : undefined;
+    const t = ts[start]!;
+    if (t.t !== 'n') special = true;
+    while (ts[j]?.t === 'o' && !COMPARE.has(ts[j]!.v)) {
+      const k = term(ts, j + 1);
+      if (k < 0) break;
+      special = true;
+      j = k;
+    }
+    if (isKw(ts[j], 'as')) j += ts[j + 1] ? 2 : 1;
+    else if (ts[j]?.t === 'n' || (ts[j]?.t === 's' && ts[j - 1]?.t !== 's')) j++;
+    items++;
+    if (ts[j]?.t === ',') {
+      special = true;
+      j++;
+      continue;
+    }
+    return { next: j, items, special };
+  }
+  return { next: j, items, special };
+}
+
+/** How strongly a statement starts at i: 0 none, 1 plausible (could be prose), 2 certain. */
+export function statementAt(ts: Token[], i: number): { strength: number; to: number } {
+  const t = ts[i];
+  const none = { strength: 0, to: i };
+  if (!t || t.t !== 'E') return none;
+  const a = ts[i + 1];
+  const b = ts[i + 2];
+  switch (t.v) {
+    case 'select': {
+      const list = selectList(ts, i + 1);
+      if (!list) return none;
+      const j = list.next;
+      if (isKw(ts[j], 'from') || isKw(ts[j], 'into')) {
+        const tbl = ts[j + 1];
+        if (!tbl || !(tbl.t === 'n' || tbl.t === '(' || tbl.t === 'v' || tbl.t === 's' || tbl.t === '1')) return { strength: list.special ? 1 : 0, to: j };
+        let k = term(ts, j + 1);
+        if (k < 0) k = j + 2;
+        const after = ts[k];
+        const clean = !after || ['k', ';', ')', 'U', 'c'].includes(after.t) || (after.t === 'n' && (!ts[k + 1] || ts[k + 1]!.t === 'k' || ts[k + 1]!.t === ';'));
+        return { strength: list.special || (clean && list.items > 0 && (!after || after.t !== 'n')) ? 2 : clean ? 1 : 0, to: k };
+      }
+      if (list.special && (ends(ts[j]) || ts[j]!.t === 'U' || ts[j]!.t === '&' || (ts[j]!.t === 'k' && ['where', 'limit', 'order', 'group'].includes(ts[j]!.v)))) return { strength: 2, to: j };
+      return none;
+    }
+    case 'insert':
+    case 'replace':
+      if (isKw(a, 'into') && b?.t === 'n') {
+        const c = ts[term(ts, i + 2)] ?? ts[i + 3];
+        return { strength: !c ? 1 : c.t === '(' || isKw(c, 'values') || isKw(c, 'select') || isKw(c, 'set') ? 2 : 0, to: i + 3 };
+      }
+      return none;
+    case 'update':
+      if (a?.t === 'n' && isKw(b, 'set') && ts[i + 3]?.t === 'n' && ts[i + 4]?.v === '=') return { strength: 2, to: i + 5 };
+      return none;
+    case 'delete':
+      if (isKw(a, 'from') && b?.t === 'n') {
+        const c = ts[term(ts, i + 2)];
+        return { strength: !c ? 1 : isKw(c, 'where') || c.t === ';' || c.t === 'k' ? 2 : 0, to: i + 3 };
+      }
+      return none;
+    case 'drop':
+    case 'create':
+    case 'alter':
+    case 'truncate':
+      if (a && OBJECTS.has(a.v)) {
+        let j = i + 2;
+        if (isKw(ts[j], 'if')) j += ts[j + 1]?.v === 'not' ? 3 : 2;
+        if (ts[j]?.t === 'n' || ts[j]?.t === 'v') return { strength: 2, to: j + 1 };
+      }
+      if (t.v === 'truncate' && a?.t === 'n' && ends(b)) return { strength: 1, to: i + 2 };
+      return none;
+    case 'exec':
+    case 'execute':
+      if (a && (a.t === '(' || a.t === 's' || a.t === 'v' || (a.t === 'n' && /^(xp_|sp_|master|dbo|sys)/.test(a.v)))) return { strength: 2, to: i + 2 };
+      if (a?.t === 'f' || (a?.t === 'n' && (ends(b) || b?.t === 's' || b?.t === 'v'))) return { strength: 1, to: i + 2 };
+      return none;
+    case 'declare':
+      return a?.t === 'v' ? { strength: 2, to: i + 2 } : none;
+    case 'shutdown':
+      return ends(a) || isKw(a, 'with') ? { strength: 2, to: i + 1 } : none;
+    case 'waitfor':
+      return (isKw(a, 'delay') || isKw(a, 'time')) && b?.t === 's' ? { strength: 2, to: i + 3 } : none;
+    case 'grant':
+    case 'revoke': {
+      for (let j = i + 1; j < Math.min(ts.length, i + 8); j++) if (isKw(ts[j], 'on') && ts[j + 1]) return { strength: 1, to: j + 2 };
+      return none;
+    }
+    case 'call':
+      return a?.t === 'f' || (a?.t === 'n' && ts[i + 2]?.t === '(') ? { strength: 1, to: i + 2 } : none;
+    case 'load':
+      return isKw(a, 'data') || (a?.t === 'n' && a.v === 'data') ? { strength: 1, to: i + 2 } : none;
+    default:
+      return none;
+  }
+}
+
+/** A comparison that is always true (or decided only by the attacker): 1=1, 'a'='a', x=x, 2>1, 1 like 1, 'a' is not null. */
+function tautologyAt(ts: Token[], i: number): number {
+  const a = ts[i];
+  const op = ts[i + 1];
+  let bi = i + 2;
+  if (!a || !op || !(op.t === 'o' && COMPARE.has(op.v))) return -1;
+  if (ts[bi]?.v === 'not') bi++;
+  const b = ts[bi];
+  if (!b) return -1;
+  if (isLiteral(a) && isLiteral(b)) return bi + 1;
+  if (a.t === 'n' && b.t === 'n' && a.v === b.v) return bi + 1;
+  if (isLiteral(a) && b.t === '1' && b.v === 'null') return bi + 1;
+  return -1;
+}
+
+/**
+ * Reports the SQL constructs found in `ts` (comments removed). `broke`: the stream starts with a string the value closed
+ * (the value was injected inside a quoted literal and left it). `commentEnd`: the raw stream ended in a comment.
+ */
+export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: SqlSignal[]): void {
+  const n = ts.length;
+  if (broke) breakout(ts, commentEnd, out);
+  const lead = ts[0];
+  // context-free numeric injection: 1 or 1=1, 1) or (1=1, -1 union ...
+  for (let i = 0; i < n; i++) {
+    const t = ts[i]!;
+    switch (t.t) {
+      case 'U': {
+        let j = i + 1;
+        if (ts[j]?.t === 'k' && (ts[j]!.v === 'all' || ts[j]!.v === 'distinct')) j++;
+        while (ts[j]?.t === '(') j++;
+        const st = statementAt(ts, j);
+        if (ts[j]?.v === 'select' && (st.strength > 0 || selectList(ts, j + 1)?.special)) out.push({ rule: 'sqli.union-select', score: 5, from: i, to: Math.max(j + 1, st.to) });
+        break;
+      }
+      case ';': {
+        const st = statementAt(ts, i + 1);
+        if (st.strength) out.push({ rule: 'sqli.stacked-query', score: st.strength === 2 ? 5 : 4, from: i, to: st.to });
+        break;
+      }
+      case 'E': {
+        if (i === 0 || ts[i - 1]!.t === '(' || ts[i - 1]!.t === '&' || ts[i - 1]!.t === 'o') {
+          const st = statementAt(ts, i);
+          if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: i === 0 && !broke ? 4 : 5, from: i, to: st.to });
+          else if (st.strength === 1) out.push({ rule: 'sqli.statement', score: 3, from: i, to: st.to });
+        }
+        break;
+      }
+      case '&': {
+        const prev = ts[i - 1];
+        if (i === 0 && !broke) {
+          // a value that starts with a logic operator: "or 1=1", "and 1=2"
+          const end = tautologyAt(ts, 1);
+          if (end > 0) out.push({ rule: 'sqli.tautology', score: 5, from: 0, to: end });
+          break;
+        }
+        if (!prev || !(isLiteral(prev) || prev.t === ')' || prev.t === 'n')) break;
+        const end = tautologyAt(ts, i + 1);
+        if (end > 0 && (prev.t !== 'n' || i === 1 || broke)) {
+          out.push({ rule: 'sqli.tautology', score: 5, from: Math.max(0, i - 1), to: end });
+          break;
+        }
+        const nx = ts[i + 1];
+        if (nx?.t === 'f' && (TIME_FUNCTIONS.has(nx.v) || DANGEROUS.has(nx.v) || !AMBIGUOUS_FUNCTIONS.has(nx.v))) out.push({ rule: 'sqli.boolean-function', score: 4, from: i - 1, to: i + 2 });
+        else if (nx?.t === '(' && ts[i + 2]?.t === 'E') out.push({ rule: 'sqli.boolean-subquery', score: 5, from: i - 1, to: i + 3 });
+        else if (lead?.t === '1' && i === 1 && isLiteral(nx) && (ts[i + 2]?.t === 'o' || !ts[i + 2])) out.push({ rule: 'sqli.boolean-numeric', score: 4, from: 0, to: i + 3 });
+        break;
+      }
+      case 'f': {
+        if (ts[i + 1]?.t !== '(') break;
+        if (TIME_FUNCTIONS.has(t.v) && (ts[i + 2]?.t === '1' || ts[i + 2]?.t === 'f' || ts[i + 2]?.t === '(')) out.push({ rule: 'sqli.time-based', score: 5, from: i, to: i + 3 });
+        else if (DANGEROUS.has(t.v)) out.push({ rule: 'sqli.dangerous-function', score: 5, from: i, to: i + 2 });
+        else if (ts[i + 2]?.t === 'f' && ts[i + 3]?.t === '(' && !AMBIGUOUS_FUNCTIONS.has(ts[i + 2]!.v)) out.push({ rule: 'sqli.nested-functions', score: 4, from: i, to: i + 4 });
+        else if (!AMBIGUOUS_FUNCTIONS.has(t.v)) out.push({ rule: 'sqli.function-call', score: 3, from: i, to: i + 2, paranoia: t.v.includes('_') || n <= 3 ? 1 : 2 });
+        else out.push({ rule: 'sqli.function-call', score: 2, from: i, to: i + 2, paranoia: 2 });
+        break;
+      }
+      case 'v':
+        if (t.v.startsWith('@@')) out.push({ rule: 'sqli.system-variable', score: 4, from: i, to: i + 1 });
+        break;
+      case 'n':
+        if (CATALOGS.has(t.v) || (ts[i + 1]?.t === '.' && CATALOGS.has(`${t.v}.${ts[i + 2]?.v ?? ''}`))) {
+          const prev = ts[i - 1];
+          out.push({ rule: 'sqli.catalog', score: prev && (isKw(prev, 'from') || isKw(prev, 'join') || prev.t === '.') ? 5 : 3, from: i, to: i + 1 });
+        }
+        break;
+      case 'k':
+        if (t.v === 'into' && (isKw(ts[i + 1], 'outfile') || isKw(ts[i + 1], 'dumpfile'))) out.push({ rule: 'sqli.file-write', score: 5, from: i, to: i + 2 });
+        else if ((t.v === 'order' || t.v === 'group') && isKw(ts[i + 1], 'by') && ts[i + 2]?.t === '1' && (i === 0 ? false : isLiteral(ts[i - 1]) || ts[i - 1]!.t === ')')) out.push({ rule: 'sqli.order-by-probe', score: 4, from: i - 1, to: i + 3 });
+        else if (t.v === 'having' && tautologyAt(ts, i + 1) > 0) out.push({ rule: 'sqli.tautology', score: 5, from: i, to: i + 4 });
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** After a string break: what the attacker appended decides. */
+function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
+  let i = 1;
+  while (ts[i]?.t === ')') i++;
+  const next = ts[i];
+  if (!next) {
+    if (commentEnd) out.push({ rule: 'sqli.comment-truncation', score: 5, from: 0, to: 1 });
+    return;
+  }
+  if (next.t === '&') {
+    const after = ts[i + 1];
+    if (!after) return;
+    const rest = ts.length - i - 1;
+    // ' or 1=1, ' or 'a'='a, 'or'a, ' and sleep(5), ' or (select ...), ' or true--
+    const strong = tautologyAt(ts, i + 1) > 0 || after.t === 'f' || after.t === '(' || after.t === 'E' || (isLiteral(after) && (rest === 1 || commentEnd)) || (after.t === 'n' && ts[i + 2]?.t === 'o') || commentEnd;
+    if (strong || (isLiteral(after) && ts[i + 2]?.t === 'o')) out.push({ rule: 'sqli.string-break-boolean', score: 5, from: 0, to: Math.min(ts.length, i + 4) });
+    else if (isTerm(after) && rest <= 3) out.push({ rule: 'sqli.string-break-boolean', score: 3, from: 0, to: ts.length });
+    return;
+  }
+  if (next.t === 'o' && (next.v === '||' || next.v === '+' || next.v === '|')) {
+    const after = ts[i + 1];
+    if (after && (after.t === '(' || after.t === 'f' || after.t === 'E' || after.t === 'v')) out.push({ rule: 'sqli.string-break-concat', score: 5, from: 0, to: i + 2 });
+  }
+  if (next.t === 'o' && commentEnd && ts.length - i <= 5) out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: ts.length });
+  if (next.t === ';' || next.t === 'U' || next.t === 'c') out.push({ rule: 'sqli.string-break', score: 3, from: 0, to: i + 1 });
+  if (next.t === 'k' && (next.v === 'order' || next.v === 'group' || next.v === 'having' || next.v === 'limit' || next.v === 'where' || next.v === 'procedure')) out.push({ rule: 'sqli.string-break-clause', score: 5, from: 0, to: i + 2 });
+  if (next.t === 'o' && (next.v === 'collate' || next.v === '::')) out.push({ rule: 'sqli.string-break-operator', score: 4, from: 0, to: i + 2 });
+}
+
+export { SQL_FUNCTIONS };
