@@ -36,6 +36,7 @@ function commandAt(s: string, i: number): { word: string; start: number; end: nu
   if (k === j) return undefined;
   let word = s.slice(j, k);
   if (word.endsWith('.exe')) word = word.slice(0, -4);
+  else if (/[0-9.]$/.test(word) && !UNIX_STRONG.has(word)) word = word.replace(/[0-9.]+$/, ''); // python3.10, gcc10.1
   return { word, start, end: k, pathed };
 }
 
@@ -44,7 +45,7 @@ function argsStrength(s: string, end: number): number {
   const j = skipSpace(s, end);
   const c = s[j];
   if (j >= s.length) return 1;
-  if (c === '-' && /[a-z-]/.test(s[j + 1] ?? '')) return 2;
+  if ((c === '-' || c === '+') && /[a-z-]/.test(s[j + 1] ?? '')) return 2;
   if (c === '/' || c === '~' || c === '>' || c === '<' || c === '|' || c === ';' || c === '&' || c === '$' || c === '`' || c === '.' || c === '*' || c === '%' || c === '\\' || c === '{') return 2;
   if (c === '"' || c === "'") return 2;
   if (/[a-z0-9]/.test(c ?? '')) {
@@ -91,7 +92,25 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     else continue;
     seen++;
     const cmd = commandAt(s, after);
-    if (!cmd || !UNIX_STRONG.has(cmd.word)) continue;
+    if (!cmd) {
+      // a variable used as the command: a=nc&&$a -nlvp 555
+      const j = skipSpace(s, after);
+      if (s[j] === '$' && /^\$\{?[a-z_][a-z0-9_]{0,20}\}?\s+-/.test(s.slice(j, j + 30)) && ch !== '$') {
+        best = 5;
+        evidence = s.slice(i, i + 40);
+        break;
+      }
+      continue;
+    }
+    if (!UNIX_STRONG.has(cmd.word)) {
+      // an unknown word right after a leading separator, with options: ;c89 -wrapper sh, ;flock -u /
+      const lead = s.slice(0, i).trim() === '' || /^[a-z0-9.:_-]{1,64}$/.test(s.slice(0, i).trim());
+      if (lead && (ch === ';' || ch === '|' || ch === '&' || ch === '\n') && argsStrength(s, cmd.end) === 2 && /^\s+-{1,2}[a-z]/.test(s.slice(cmd.end, cmd.end + 6)) && 4 > best) {
+        best = 4;
+        evidence = s.slice(i, Math.min(s.length, cmd.end + 40));
+      }
+      continue;
+    }
     if (ch === '&' && s[i + 1] !== '&' && /^[a-z0-9_.-]+=/.test(s.slice(cmd.start, cmd.end + 1))) continue; // a=1&b=2
     let args = argsStrength(s, cmd.end);
     if (ch === '{' && s[cmd.end] !== ',') continue;
@@ -105,7 +124,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       if (english && args < 2 && close < 0) score = 3;
     } else if (cmd.pathed) score = 5;
     else if (english) score = args === 2 ? (prose >= 3 ? 3 : 5) : prose >= 2 || args === 0 ? 0 : 3;
-    else score = args === 2 ? (prose >= 3 ? 3 : 5) : prose >= 3 ? 2 : 4;
+    else score = args === 2 ? (prose >= 3 ? 3 : 5) : prose >= 3 ? 2 : i === 0 || s.slice(0, i).trim() === '' ? 5 : 4;
     if (score > best) {
       best = score;
       evidence = s.slice(i, Math.min(s.length, cmd.end + 40));
@@ -119,7 +138,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
 
 const WIN = [
   /\bcmd(?:\.exe)?\s{0,8}\/[ckr]\b/, /\bpowershell(?:\.exe)?\b[^\n]{0,40}?\s-(?:e|enc|encodedcommand|c|command|nop|w|windowstyle|exec|ep|executionpolicy)\b/,
-  /\bfor\s{1,8}\/[flrd]\b/, /\bfor\s{1,8}%%?[a-z]\s{1,8}in\s{0,8}\(/, /\bif\s{1,8}(?:not\s{1,8})?(?:exist|defined|errorlevel)\b/,
+  /\bfor\s{1,8}\/[flrd]\b/, /\bfor\s{1,16}%%?[a-z][a-z0-9_]{0,20}%?\s{1,16}in\s{0,8}\(/, /\bif\s{1,16}(?:\/i\s{1,8})?(?:not\s{1,8})?(?:exist|defined|errorlevel|cmdextversion)\b/,
   /\bif\s{1,16}(?:\/i\s{1,8})?"?%[^%\s]{1,40}%"?\s{0,8}==/, /\bif\s{1,16}"[^"\n]{0,40}"\s{0,4}==/, /%comspec%|%systemroot%|%windir%/,
   /\binvoke-(?:webrequest|expression|restmethod|command|item|wmimethod)\b/, /\b(?:iex|iwr|irm)\s{0,4}\(/, /\bnew-object\s{1,8}(?:system\.)?net\.webclient/,
   /\bdownload(?:string|file)\s{0,4}\(/, /\bstart-process\b/, /\bnet\s{1,8}(?:user|localgroup|share|use|view)\b/, /\b(?:certutil|bitsadmin)(?:\.exe)?\s{1,8}[-/]/,
@@ -132,7 +151,7 @@ const detector: Detector = {
   triggers: C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.PAREN | C.BRACE | C.SPACE | C.PERCENT | C.SLASH,
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
-    if (v.kind === 'header' && (v.name === 'referer' || v.name === 'user-agent') && !(v.classes & (C.BACKTICK | C.DOLLAR | C.SEMI))) return;
+    if (v.kind === 'header' && v.name === 'user-agent' && /^[a-z][a-z0-9._-]*\/[0-9]/.test(v.lower) && !(v.classes & (C.BACKTICK | C.DOLLAR | C.SEMI))) return;
     const s = v.classes & (C.SQUOTE | C.DQUOTE | C.BSLASH | C.DOLLAR) ? v.view('shell-unquote,lower') : v.lower;
     let found = false;
     if (v.classes & (C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.BRACE)) found = scanSeparators(s, v, ctx);
@@ -156,12 +175,14 @@ const detector: Detector = {
       }
     }
     // a command line as the whole value: "ls -la /tmp", "bash -c id", "nohup ifconfig", "/bin/sh -i"
-    if (!found && v.kind !== 'header' && v.kind !== 'path') {
+    if (!found && v.kind !== 'path') {
       const cmd = commandAt(s, 0);
       if (cmd && UNIX_STRONG.has(cmd.word)) {
         const args = argsStrength(s, cmd.end);
         const english = ENGLISH.has(cmd.word);
-        if (args === 2 && (!english || /^\s*-[a-z]|^\s*[/~]|^\s*[|;&<>`$]/.test(s.slice(cmd.end)))) hit(ctx, 'rce.command-line', cmd.pathed || !english ? 5 : 4, s.slice(0, 60));
+        const second = commandAt(s, cmd.end);
+        const chained = !!second && UNIX_STRONG.has(second.word) && !ENGLISH.has(second.word) && s.length < 60;
+        if (args === 2 && (!english || chained || /^\s*-{1,2}[a-z]|^\s*[/~]|^\s*[|;&<>`$]/.test(s.slice(cmd.end)))) hit(ctx, 'rce.command-line', cmd.pathed || !english || chained ? 5 : 4, s.slice(0, 60));
         else if (cmd.pathed && SHELL_PATH_PREFIXES.some((p) => s.startsWith(p, cmd.start))) hit(ctx, 'rce.command-line', 4, s.slice(0, 60));
         else if (!english && args === 1 && s.length < 40) hit(ctx, 'rce.command-line', 3, s.slice(0, 60), 2);
       }
@@ -169,6 +190,9 @@ const detector: Detector = {
     // wildcard and variable evasions: /???/??t /e??/p?ss?d, $IFS
     if (v.classes & C.QMARK && /\/[a-z?*]{0,6}[?*][a-z?*]{0,6}\/[a-z?*]{1,10}/.test(v.lower) && /[?*]{2}|\/\?\?/.test(v.lower)) hit(ctx, 'rce.wildcard-path', 5, v.lower.slice(0, 60));
     if (v.lower.includes('$ifs') || v.lower.includes('${ifs')) hit(ctx, 'rce.ifs-evasion', 5, v.lower.slice(0, 60));
+    // process substitution <(cmd) >(cmd)
+    const ps = /[<>]\(\s{0,4}[a-z][a-z0-9_.-]{0,30}[^)]{0,60}\)/.exec(v.lower);
+    if (ps && (ps.index === 0 || /[\s=;|&]/.test(v.lower[ps.index - 1] ?? ''))) hit(ctx, 'rce.process-substitution', 5, v.lower.slice(ps.index, ps.index + 40));
   },
 };
 

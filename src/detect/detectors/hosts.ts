@@ -3,14 +3,14 @@
 export type HostClass = 'metadata' | 'loopback' | 'private' | 'internal-name' | 'ip' | 'public';
 
 const METADATA_NAMES = new Set(['metadata.google.internal', 'metadata', 'metadata.azure.com', 'instance-data', 'instance-data.ec2.internal', 'metadata.tencentyun.com', 'metadata.oraclecloud.com']);
-const INTERNAL_NAMES = ['localhost', 'host.docker.internal', 'host.containers.internal', 'gateway.docker.internal', 'kubernetes.default', 'kubernetes.default.svc', 'localtest.me', 'lvh.me', 'vcap.me', 'ip6-localhost', 'ip6-loopback'];
+const INTERNAL_NAMES = ['localhost', 'localhost4', 'localhost6', 'localhost.localdomain', 'host.docker.internal', 'host.containers.internal', 'gateway.docker.internal', 'kubernetes.default', 'kubernetes.default.svc', 'localtest.me', 'lvh.me', 'vcap.me', 'ip6-localhost', 'ip6-loopback'];
 
 /** Parses one IPv4 part as inet_aton does: decimal, 0x hex, 0 octal. */
 function part(p: string): number {
   if (p === '') return NaN;
-  if (/^0x[0-9a-f]*$/.test(p)) return p.length === 2 ? 0 : parseInt(p.slice(2), 16);
+  if (/^0x[0-9a-f]*$/.test(p)) return p.length === 2 ? 0 : p.length > 10 ? Number(BigInt(p) & 0xffffffffn) : parseInt(p.slice(2), 16);
   if (/^0[0-7]+$/.test(p)) return parseInt(p, 8);
-  if (/^[0-9]+$/.test(p)) return parseInt(p, 10);
+  if (/^[0-9]+$/.test(p)) return p.length > 10 ? Number(BigInt(p) & 0xffffffffn) : parseInt(p, 10) % 2 ** 32;
   return NaN;
 }
 

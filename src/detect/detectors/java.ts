@@ -3,6 +3,7 @@ import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher } from '../match/aho.js';
 import { hit } from './util.js';
+import { base64Forms } from '../match/base64-forms.js';
 
 // Java code injection and deserialization: dangerous classes and methods (Runtime, ProcessBuilder, reflection, class
 // loaders, OGNL/EL member access), Commons-Collections gadget names, serialized-object magic in raw, hex and base64 forms.
@@ -20,23 +21,10 @@ const STRONG = [
 const javaNames = new Matcher(['java.', 'javax.', ...STRONG]);
 const gadgetPlain = new Matcher(GADGETS.filter((g) => g.length >= 9 || g === 'runtime'));
 
-/** The stable middle of `word`'s base64 encoding at each of the three byte alignments (case-sensitive, as encoded). */
-function base64Forms(word: string): string[] {
-  const out: string[] = [];
-  for (let off = 0; off < 3; off++) {
-    const enc = Buffer.from('\0'.repeat(off) + word).toString('base64').replace(/=+$/, '');
-    const skip = off === 0 ? 0 : off === 1 ? 2 : 3;
-    const total = off + word.length;
-    const stableEnd = Math.floor((total * 4) / 3) - (total % 3 === 0 ? 0 : 1);
-    const form = enc.slice(skip, Math.max(skip, stableEnd));
-    if (form.length >= 8) out.push(form);
-  }
-  return out;
-}
 const B64_WORDS = ['runtime', 'processbuilder', 'clonetransformer', 'forclosure', 'instantiatefactory', 'instantiatetransformer', 'invokertransformer', 'prototypeclonefactory', 'prototypeserializationfactory', 'whileclosure', 'getruntime', 'classloader', 'java.lang', 'ProcessBuilder', 'Runtime', 'getRuntime', 'ChainedTransformer', 'InvokerTransformer', 'TemplatesImpl'];
-const NAME_ANCHORS = ['java', 'sun.', 'ognl', 'class', 'org.', '@type', 'bsh.', 'groovy', 'processbuilder', 'runtime', 'templatesimpl', 'scriptengine', 'freemarker', 'fastjson', '.start()', 'getmethod', 'forname', 'newinstance', 'getdeclared', '#_member'];
+const NAME_ANCHORS = ['opensymphony', 'xwork', 'java', 'sun.', 'ognl', 'class', 'org.', '@type', 'bsh.', 'groovy', 'processbuilder', 'runtime', 'templatesimpl', 'scriptengine', 'freemarker', 'fastjson', '.start()', 'getmethod', 'forname', 'newinstance', 'getdeclared', '#_member'];
 const GADGET_ANCHORS = ['runtime', 'processbuilder', 'transformer', 'factory', 'closure', 'templatesimpl', 'jdbcrowset', 'classloader', 'getproperty', 'fileoutputstream', 'getmethod', 'newinstance', 'forname'];
-const base64Gadgets = new Matcher(B64_WORDS.flatMap(base64Forms));
+const base64Gadgets = new Matcher([...B64_WORDS.flatMap((w) => base64Forms(w, 8)), ...base64Forms(Buffer.from([0xac, 0xed, 0x00, 0x05]), 5)]);
 
 const detector: Detector = {
   category: 'java',

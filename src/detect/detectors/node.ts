@@ -2,6 +2,10 @@ import { C } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { hit } from './util.js';
+import { Matcher } from '../match/aho.js';
+import { base64Forms } from '../match/base64-forms.js';
+
+const b64 = new Matcher(base64Forms('_$$ND_FUNC$$_', 8));
 
 // Node.js / JavaScript server-side code injection: node-serialize function markers, child_process and fs access,
 // process internals, constructor chains to Function, React Server Components payload gadgets, and event-loop DoS loops.
@@ -14,15 +18,17 @@ const PATTERNS: [RegExp, string, number][] = [
   [/\bconstructor\s*(?:\.|\[\s*['"`])\s*constructor\b|\bfunction\s*\(\s*['"`]return\s+(?:process|this|global)/, 'node.function-constructor', 5],
   [/:constructor:constructor|"\$[0-9]+:constructor|\$@[0-9]+|"then"\s*:\s*"\$[0-9]+:__proto__/, 'node.rsc-gadget', 5],
   [/\bnew\s+function\s*\(|\bvm\s*\.\s*run(?:in(?:new|this)?context|script)\s*\(|\bimport\s*\(\s*['"`](?:child_process|fs)/, 'node.code-eval', 5],
-  [/\bwhile\s*\(\s*(?:true|1|!!?\s*["'`]{0,2}\s*|!0|!\[\]|\[\])\s*\)|\bfor\s*\(\s*;\s*;\s*\)/, 'node.infinite-loop', 4],
+  [/\bwhile\s*\(\s*!{0,2}\s*[-+]?\s*(?:true|false|1|0|\[\]|\{\}|null|undefined|""|''|``)\s*\)|\bfor\s*\(\s*;\s*;\s*\)/, 'node.infinite-loop', 5],
+  [/\b__js_function\b|\b_\$\$nd_func\$\$_/, 'node.serialized-function', 5],
   [/\bres\.(?:end|send|write)\s*\(\s*require\b|\bfs\s*\.\s*(?:readfilesync|writefilesync|readdirsync|unlinksync)\s*\(/, 'node.fs-access', 5],
 ];
 
 const detector: Detector = {
   category: 'node',
-  triggers: C.PAREN | C.DOLLAR | C.COLON | C.DOT,
+  triggers: C.PAREN | C.DOLLAR | C.COLON | C.DOT | C.ALNUM,
   scan(v: ScanValue, ctx: ScanContext): void {
     const s = v.lower;
+    if (!(v.classes & C.SPACE) && b64.all(v.decoded, 1).length) return hit(ctx, 'node.serialized-function', 5, v.decoded.slice(0, 60));
     if (s.length > 1 << 16 && !/require|process|constructor|nd_func|while|for\s*\(|child_process|fs\./.test(s.slice(0, 1 << 16))) return;
     for (const [re, rule, score] of PATTERNS) {
       const m = re.exec(s);

@@ -19,6 +19,7 @@ const INI = /\b(?:allow_url_include|allow_url_fopen|auto_prepend_file|auto_appen
 const detector: Detector = {
   category: 'php',
   triggers: C.LT | C.PAREN | C.COLON | C.DOLLAR | C.DOT | C.EQ | C.BRACE,
+  kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
     const s = v.lower;
     if (v.classes & C.LT) {
@@ -67,9 +68,10 @@ const detector: Detector = {
       });
       if (best) hit(ctx, 'php.function-call', best, ev, best >= 3 ? 1 : 2);
       // variable functions and obfuscated calls: $f(...), ${'_GET'}, ("sys"."tem")("id"), $_x[0](...)
-      if (v.classes & C.DOLLAR && /\$[a-z_][a-z0-9_]{0,30}\s*(?:\[[^\]]{0,30}\]\s*){0,3}(?:\/\*[^*]{0,40}\*\/\s*)?\(/.test(s)) hit(ctx, 'php.variable-function', 4, s.slice(0, 60));
-      if (/\(\s*["'][a-z_]{1,20}["']\s*\.\s*["'][a-z_]{1,20}["']/.test(s) || /\)\s*\(\s*["'][a-z]/.test(s) && /\(\s*["'(]/.test(s)) hit(ctx, 'php.obfuscated-call', 4, s.slice(0, 60));
+      if (v.classes & C.DOLLAR && /\$[a-z_][a-z0-9_]{0,30}\s*(?:\[[^\]]{0,30}\]\s*){0,3}(?:\/\*[^*]{0,40}\*\/\s*)?\(/.test(s)) hit(ctx, 'php.variable-function', 5, s.slice(0, 60));
+      if (/\(\s*["'][a-z_]{1,20}["']\s*\.\s*["'][a-z_]{1,20}["']/.test(s) || (/\)\s*\(\s*["'][a-z]/.test(s) && /\(\s*["'(a-z]/.test(s)) || /["'][a-z_]{2,30}["']\s*\(\s*["'$]/.test(s)) hit(ctx, 'php.obfuscated-call', 5, s.slice(0, 60));
     }
+    if ((v.kind === 'filename' || (v.kind === 'header' && /^x[-_.]?file[-_.]?name$/.test(v.name ?? ''))) && /\.(?:php[0-9s]?|phtml|phar|pht|phps|pgif|inc)[.\s]*$/.test(s)) hit(ctx, 'php.file-upload', 5, s.slice(-60));
     if (v.classes & C.DOLLAR && /\$\s*\{\s*[a-z_]+\s*\}/.test(s)) hit(ctx, 'php.variable-variable', 3, s.slice(0, 40), 2);
   },
 };

@@ -8,7 +8,10 @@ import { hit } from './util.js';
 // Session fixation: setting a cookie from script or markup in a parameter, and session identifiers supplied in
 // parameters of a request that came from another site (a link planted by an attacker) or with no referer at all.
 
-const SESSION_NAMES = /^(?:phpsessid|jsessionid|aspsessionid[a-z]*|asp\.net_sessionid|sessionid|session_id|sessid|session|sessionkey|session_key|cfid|cftoken|laravel_session|connect\.sid|ci_session|cakephp|shiny-token|next-auth\.session-token|__(?:host|secure)-next-auth\.session-token|symfony|zend_session|_session_id|rack\.session|express\.sid|sails\.sid|koa\.sess|jwt_session|wordpress_logged_in_[a-f0-9]*|django_session|sessiontoken|session_token|auth_session)$/;
+const SESSION_NAMES = /^(?:phpsessid|jsessionid|aspsessionid[a-z]*|asp\.net_sessionid|sessionid|session_id|sessid|cfid|cftoken|laravel_session|connect\.sid|ci_session|cakephp|shiny-token|next-auth\.session-token|__(?:host|secure)-next-auth\.session-token|symfony|zend_session|_session_id|rack\.session|express\.sid|sails\.sid|koa\.sess|jwt_session|wordpress_logged_in_[a-f0-9]*|django_session|auth_session)$/;
+
+/** Names that look like a session token parameter in any framework: *_session, *sessid, *_login_token, *.sid. */
+const GENERIC_SESSION = /^[a-z0-9_.-]{0,30}(?:[_.-]session|sessid|session[_.-]?(?:id|token|key)|[_.-]login[_.-]token|[_.-]sid|[_.-]auth[_.-]token)$/;
 
 function hostOf(u: string): string {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:@]*@)?([^/?#:]*)/i.exec(u);
@@ -27,14 +30,21 @@ const detector: Detector = {
   },
   scanExchange(ex: Exchange, _values: readonly ScanValue[], ctx: ScanContext): void {
     const names: string[] = [];
-    for (const v of _values) if ((v.kind === 'query-key' || v.kind === 'body-key') && SESSION_NAMES.test(v.lower)) names.push(v.decoded);
+    let strong = false;
+    for (const v of _values) {
+      if (v.kind !== 'query-key' && v.kind !== 'body-key') continue;
+      if (SESSION_NAMES.test(v.lower)) {
+        names.push(v.decoded);
+        strong = true;
+      } else if (GENERIC_SESSION.test(v.lower)) names.push(v.decoded);
+    }
     if (!names.length) return;
     const referer = firstHeader(ex.request.headers, 'referer');
     const own = (ex.request.host || firstHeader(ex.request.headers, 'host') || '').toLowerCase().split(':')[0] ?? '';
     if (referer) {
       const rh = hostOf(referer);
       if (rh && rh !== own && !rh.endsWith(`.${own}`) && !own.endsWith(`.${rh}`)) hit(ctx, 'session-fixation.offsite-session-id', 5, `${names[0]} from ${rh}`);
-    } else hit(ctx, 'session-fixation.session-id-parameter', 5, names[0]!);
+    } else hit(ctx, 'session-fixation.session-id-parameter', strong ? 5 : 3, names[0]!, strong ? 1 : 2);
   },
 };
 

@@ -37,7 +37,7 @@ const detector: Detector = {
       else if (v.name && /(?:^|[_-])(url|uri|host|dest|target|callback|webhook|redirect|proxy|endpoint|server|domain|feed|link|src|image_url)$/.test(v.name)) {
         const host = s.split(/[/:?#]/, 1)[0] ?? '';
         const cls = classifyHost(host);
-        if (cls === 'metadata' || cls === 'loopback' || cls === 'internal-name' || cls === 'private') hit(ctx, 'ssrf.internal-host', 4, s.slice(0, 60));
+        if (cls === 'metadata' || cls === 'loopback' || cls === 'internal-name' || cls === 'private') hit(ctx, 'ssrf.internal-host', 5, s.slice(0, 60));
       }
     }
   },

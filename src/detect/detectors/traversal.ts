@@ -11,7 +11,7 @@ const SENSITIVE = [
   'etc/passwd', 'etc/shadow', 'etc/group', 'etc/hosts', 'etc/issue', 'etc/motd', 'etc/crontab', 'etc/sudoers', 'etc/fstab',
   'etc/hostname', 'etc/resolv.conf', 'etc/mysql/my.cnf', 'etc/httpd/', 'etc/apache2/', 'etc/nginx/', 'etc/ssh/', 'etc/profile', 'etc/environment',
   'etc/security/', 'etc/master.passwd', 'etc/pwd.db', 'etc/spwd.db', 'etc/bashrc', 'etc/inittab',
-  'proc/self/', 'proc/version', 'proc/cpuinfo', 'proc/meminfo', 'proc/net/', 'proc/mounts', 'proc/1/', 'dev/tcp/', 'dev/udp/',
+  'proc/', 'sys/class/', 'sys/kernel/', 'sys/devices/', 'sys/block/', 'sys/firmware/', '.docker/', 'proc/self/', 'proc/version', 'proc/cpuinfo', 'proc/meminfo', 'proc/net/', 'proc/mounts', 'proc/1/', 'dev/tcp/', 'dev/udp/',
   'var/log/', 'var/run/secrets', 'var/lib/mysql', 'usr/local/apps', 'usr/local/etc', 'root/.', 'home/.', 'opt/lampp',
   'win.ini', 'system.ini', 'boot.ini', 'windows/system32', 'winnt/system32', 'windows/win.ini', 'system32/config', 'windows/repair',
   'inetpub/', 'autoexec.bat', 'config.sys', 'httpd.conf', 'apache2.conf', 'php.ini', 'my.cnf', 'my.ini', 'nginx.conf', 'web.config',
@@ -59,12 +59,14 @@ const detector: Detector = {
   triggers: C.DOT | C.SLASH | C.BSLASH | C.TILDE_CARET,
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
-    const s = v.lower.indexOf('\\') >= 0 ? v.lower.replace(/\\+/g, '/') : v.lower;
+    let s = v.lower.indexOf('\\') >= 0 ? v.lower.replace(/\\+/g, '/') : v.lower;
+    // 0x2e 0x2f 0x5c spelled out (0x2e0x2e0x2f = ../)
+    if (s.includes('0x')) s = s.replace(/0x2e/g, '.').replace(/0x2f|0x5c/g, '/');
     const dd = dotdot(s);
     if (dd.count > 0 && !(v.kind === 'header' && (v.name === 'referer' || v.name === 'origin') && dd.count < 2)) {
       hit(ctx, 'lfi.path-traversal', dd.count >= 2 || dd.at === 0 || v.kind === 'filename' ? 5 : 4, s.slice(dd.at, dd.at + 60));
     }
-    if (v.kind === 'header' && (v.name === 'referer' || v.name === 'user-agent')) return;
+    if (v.kind === 'header' && v.name === 'referer') return;
     let best = 0;
     let evidence = '';
     files.scan(s, (h) => {

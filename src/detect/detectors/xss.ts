@@ -20,12 +20,14 @@ const sinks = new Matcher([
   'expression(', '-moz-binding', 'behavior:', '@import', 'xmlhttprequest', 'fetch(', 'srcdoc', 'onerror', 'onload',
 ]);
 
+const EVENTS = new Set('abort afterprint animationend animationiteration animationstart auxclick beforecopy beforecut beforeinput beforepaste beforeprint beforeunload begin blur bounce canplay canplaythrough change click close contextmenu copy cuechange cut dblclick drag dragend dragenter dragleave dragover dragstart drop durationchange end emptied ended error finish focus focusin focusout formdata fullscreenchange hashchange input invalid keydown keypress keyup load loadeddata loadedmetadata loadend loadstart message mousedown mouseenter mouseleave mousemove mouseout mouseover mouseup mousewheel offline online pagehide pageshow paste pause play playing pointerdown pointerenter pointerleave pointermove pointerout pointerover pointerrawupdate pointerup popstate progress ratechange readystatechange repeat reset resize scroll scrollend search seeked seeking select selectionchange selectstart show start stalled storage submit suspend timeupdate toggle touchend touchmove touchstart transitioncancel transitionend transitionrun transitionstart unload volumechange waiting wheel webkitanimationend webkittransitionend activate beforeactivate beforedeactivate deactivate propertychange filterchange help losecapture move moveend movestart rowenter rowexit rowsdelete rowsinserted'.split(' '));
+
 function eventHandlerAt(s: string, i: number): number {
   // on + letters (3..24) + optional spaces + '='; returns the end index or -1
   if (s.charCodeAt(i) !== 111 || s.charCodeAt(i + 1) !== 110) return -1;
   let j = i + 2;
   while (j < s.length && j - i < 26 && isAlpha(s.charCodeAt(j))) j++;
-  if (j - i < 5) return -1;
+  if (j - i < 5 || !EVENTS.has(s.slice(i + 2, j))) return -1;
   j = skipSpace(s, j);
   return s[j] === '=' ? j + 1 : -1;
 }

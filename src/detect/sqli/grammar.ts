@@ -190,12 +190,14 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
       case ';': {
         const st = statementAt(ts, i + 1);
         if (st.strength) out.push({ rule: 'sqli.stacked-query', score: st.strength === 2 ? 5 : 4, from: i, to: st.to });
+        else if (ts[i + 1]?.t === 'E' && ts[i + 2] && (ts[i + 2]!.t === 'k' || ts[i + 2]!.t === 'n' || ts[i + 2]!.t === 'f' || ts[i + 2]!.t === 'v')) out.push({ rule: 'sqli.stacked-query', score: 4, from: i, to: i + 3 });
         break;
       }
       case 'E': {
         if (i === 0 || ts[i - 1]!.t === '(' || ts[i - 1]!.t === '&' || ts[i - 1]!.t === 'o') {
           const st = statementAt(ts, i);
-          if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: i === 0 && !broke ? 4 : 5, from: i, to: st.to });
+          const sqlish = ts.slice(i + 1, st.to + 1).some((x) => x.t === 'f' || x.t === ',' || x.t === 'v' || x.t === 's' || x.t === '1' || x.v === '*');
+          if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: i === 0 && !broke && !sqlish ? 4 : 5, from: i, to: st.to });
           else if (st.strength === 1) out.push({ rule: 'sqli.statement', score: 3, from: i, to: st.to });
         }
         break;
@@ -206,6 +208,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           // a value that starts with a logic operator: "or 1=1", "and 1=2"
           const end = tautologyAt(ts, 1);
           if (end > 0) out.push({ rule: 'sqli.tautology', score: 5, from: 0, to: end });
+          else if (isLiteral(ts[1]) && ts[2]?.t === 'o' && ts[3] && (isLiteral(ts[3]) || ts[3]!.t === 'n' || ts[3]!.t === '(')) out.push({ rule: 'sqli.boolean-expression', score: 5, from: 0, to: 4 });
           break;
         }
         if (!prev || !(isLiteral(prev) || prev.t === ')' || prev.t === 'n')) break;
@@ -235,7 +238,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
       case 'n':
         if (CATALOGS.has(t.v) || (ts[i + 1]?.t === '.' && CATALOGS.has(`${t.v}.${ts[i + 2]?.v ?? ''}`))) {
           const prev = ts[i - 1];
-          out.push({ rule: 'sqli.catalog', score: prev && (isKw(prev, 'from') || isKw(prev, 'join') || prev.t === '.') ? 5 : 3, from: i, to: i + 1 });
+          out.push({ rule: 'sqli.catalog', score: (prev && (isKw(prev, 'from') || isKw(prev, 'join') || prev.t === '.')) || n <= 3 ? 5 : 3, from: i, to: i + 1 });
         }
         break;
       case 'k':
