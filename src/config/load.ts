@@ -4,8 +4,9 @@ import { availableParallelism } from 'node:os';
 import { Ajv } from 'ajv';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { configSchema } from './schema.js';
-import type { AuthRequirement, ListenerConfig, VigilConfig } from './types.js';
+import type { AlertsConfig, AuthRequirement, ListenerConfig, SinkConfig, StoreConfig, VigilConfig } from './types.js';
 import { parseCidr } from '../net/cidr.js';
+import { unsafePatternProblem } from '../redact/safe-regex.js';
 
 /** A configuration problem, located in the file: `vigil.yaml:12: routes[0].upstream: …`. */
 export class ConfigError extends Error {
@@ -102,6 +103,10 @@ function normalise(raw: Record<string, unknown>, file: string, lineOf: LineOf): 
     specs: r.specs ?? {},
     geoip: r.geoip,
     events: r.events,
+    store: r.store ? normaliseStore(r.store) : undefined,
+    redaction: r.redaction,
+    alerts: r.alerts ? { dedup_window_s: 300, suppress: [], min_severity: 'low', ...(r.alerts as Partial<AlertsConfig>) } : undefined,
+    sinks: r.sinks,
     unmatched: r.unmatched ?? 'allow',
     defaults: r.defaults ?? {},
     routes: r.routes ?? [],
@@ -137,6 +142,7 @@ function normalise(raw: Record<string, unknown>, file: string, lineOf: LineOf): 
     if (!p.secret && hs.length > 0) fail(['auth', 'jwt', name, 'algorithms'], 'HS* algorithms need a secret (key confusion guard)');
   }
   checkBody(cfg.defaults, ['defaults']);
+  checkRecording(cfg, fail);
   for (const [i, route] of cfg.routes.entries()) {
     if (names.has(route.name)) fail(['routes', i, 'name'], `duplicate route name "${route.name}"`);
     names.add(route.name);
@@ -148,6 +154,40 @@ function normalise(raw: Record<string, unknown>, file: string, lineOf: LineOf): 
   }
   if (cfg.workers === 'auto') cfg.workers = Math.max(1, availableParallelism());
   return cfg;
+}
+
+/** Defaults of the `store` section: `store: {}` records to vigil-data/vigil.db next to the config. */
+export function normaliseStore(s: Partial<StoreConfig>): StoreConfig {
+  return {
+    path: 'vigil-data/vigil.db',
+    max_body_bytes: 4096,
+    headers: true,
+    max_queued: 20_000,
+    journal_max_mb: 512,
+    ...s,
+    retention: { max_age_days: 30, ...s.retention },
+  };
+}
+
+const sinkNeeds: Record<SinkConfig['type'], (keyof SinkConfig)[]> = {
+  syslog: ['address'],
+  file: ['path'],
+  splunk_hec: ['url', 'token'],
+  webhook: ['url'],
+};
+
+function checkRecording(cfg: VigilConfig, fail: (path: (string | number)[], problem: string) => never): void {
+  for (const [i, p] of (cfg.redaction?.patterns ?? []).entries()) {
+    const problem = unsafePatternProblem(p.regex);
+    if (problem) fail(['redaction', 'patterns', i, 'regex'], problem);
+  }
+  for (const [i, s] of (cfg.alerts?.suppress ?? []).entries())
+    if (s.ip !== undefined && !parseCidr(s.ip)) fail(['alerts', 'suppress', i, 'ip'], `"${s.ip}" is not an IP address or CIDR`);
+  for (const [i, sink] of (cfg.sinks ?? []).entries()) {
+    for (const key of sinkNeeds[sink.type]) if (sink[key] === undefined) fail(['sinks', i], `a ${sink.type} sink needs ${key}`);
+    const formats = sink.type === 'syslog' ? ['cef', 'leef'] : sink.type === 'file' ? ['cef', 'leef', 'ecs', 'ocsf', 'vigil'] : ['ecs', 'ocsf', 'vigil'];
+    if (sink.format && !formats.includes(sink.format)) fail(['sinks', i, 'format'], `a ${sink.type} sink carries ${formats.join(', ')}`);
+  }
 }
 
 /** A config that forwards everything to one upstream and blocks nothing (`vigil gateway --upstream URL`). */

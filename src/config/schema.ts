@@ -232,6 +232,80 @@ export const configSchema = {
       properties: { country_db: { type: 'string' }, asn_db: { type: 'string' } },
     },
     events: { type: 'object', additionalProperties: false, properties: { file: { type: 'string' } } },
+    store: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        path: { type: 'string', minLength: 1 },
+        max_body_bytes: { type: 'integer', minimum: 0 },
+        headers: { type: 'boolean' },
+        retention: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { max_age_days: { type: 'number', exclusiveMinimum: 0 }, max_size_mb: { type: 'number', exclusiveMinimum: 0 } },
+        },
+        max_queued: { type: 'integer', minimum: 100 },
+        journal_max_mb: { type: 'number', exclusiveMinimum: 0 },
+      },
+    },
+    redaction: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        headers: { type: 'array', items: { type: 'string', minLength: 1 } },
+        fields: { type: 'array', items: { type: 'string', minLength: 1 } },
+        patterns: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'regex'],
+            properties: { name: { type: 'string' }, regex: { type: 'string', minLength: 1 } },
+          },
+        },
+        replacement: { type: 'string' },
+      },
+    },
+    alerts: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        dedup_window_s: { type: 'integer', minimum: 0 },
+        min_severity: { enum: ['low', 'medium', 'high', 'critical'] },
+        suppress: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: { type: { type: 'string' }, rule: { type: 'string' }, route: { type: 'string' }, ip: { type: 'string' }, principal: { type: 'string' } },
+          },
+        },
+      },
+    },
+    sinks: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type'],
+        properties: {
+          type: { enum: ['syslog', 'file', 'splunk_hec', 'webhook'] },
+          name: { type: 'string' },
+          format: { enum: ['cef', 'leef', 'ecs', 'ocsf', 'vigil'] },
+          address: { type: 'string' },
+          transport: { enum: ['udp', 'tcp', 'tls'] },
+          ca_file: { type: 'string' },
+          path: { type: 'string' },
+          url: { type: 'string', pattern: '^https?://' },
+          token: { type: 'string', minLength: 1 },
+          secret: { type: 'string', minLength: 1 },
+          index: { type: 'string' },
+          queue_size: { type: 'integer', minimum: 1 },
+          max_retries: { type: 'integer', minimum: 0 },
+        },
+      },
+    },
     unmatched: { enum: ['block', 'allow'] },
     defaults: { type: 'object', additionalProperties: false, properties: routeBody },
     routes: {

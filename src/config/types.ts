@@ -118,6 +118,12 @@ export interface VigilConfig {
   specs: Record<string, string>;
   geoip?: { country_db?: string; asn_db?: string };
   events?: { file?: string };
+  /** Traffic recording (SQLite); absent: the gateway records nothing. */
+  store?: StoreConfig;
+  /** What is hidden before anything is recorded or sent. */
+  redaction?: RedactionConfig;
+  alerts?: AlertsConfig;
+  sinks?: SinkConfig[];
   /** What happens to requests that match no route: `allow` forwards them to the default upstream (monitor-only checks). */
   unmatched: 'block' | 'allow';
   defaults: RouteDefaults;
@@ -126,4 +132,70 @@ export interface VigilConfig {
   baseDir: string;
   /** The file it came from, for messages. */
   file?: string;
+}
+
+export interface StoreConfig {
+  /** SQLite database file; relative paths resolve from the config file's directory. */
+  path: string;
+  /** Request and response bodies are kept up to this many characters, after redaction; 0 keeps none. */
+  max_body_bytes: number;
+  /** Keep (redacted) request and response headers. */
+  headers: boolean;
+  retention: { max_age_days?: number; max_size_mb?: number };
+  /** Exchanges held in memory (queued or being written) before they spill to the disk journal. */
+  max_queued: number;
+  /** Journal bound; beyond it exchanges are dropped, counted and alerted. */
+  journal_max_mb: number;
+}
+
+export interface RedactionConfig {
+  /** Extra header names whose value is secret. */
+  headers?: string[];
+  /** Extra field/parameter name fragments that mark a value secret (matched without case, - _ . and spaces). */
+  fields?: string[];
+  /** Extra value patterns (JavaScript regex, no nested quantifiers). */
+  patterns?: { name: string; regex: string }[];
+  replacement?: string;
+}
+
+export interface AlertSuppression {
+  type?: string;
+  rule?: string;
+  route?: string;
+  /** An address or CIDR. */
+  ip?: string;
+  principal?: string;
+}
+
+export interface AlertsConfig {
+  /** Occurrences of the same alert (type, rule, actor, route) within this window update one alert. */
+  dedup_window_s: number;
+  /** Alerts matching one of these are counted but not sent. */
+  suppress: AlertSuppression[];
+  min_severity: 'low' | 'medium' | 'high' | 'critical';
+}
+
+export type SinkFormat = 'cef' | 'leef' | 'ecs' | 'ocsf' | 'vigil';
+
+export interface SinkConfig {
+  type: 'syslog' | 'file' | 'splunk_hec' | 'webhook';
+  name?: string;
+  format?: SinkFormat;
+  /** syslog: host:port. */
+  address?: string;
+  transport?: 'udp' | 'tcp' | 'tls';
+  /** syslog over TLS: CA bundle to trust (PEM file). */
+  ca_file?: string;
+  /** file: path (JSON lines or one CEF/LEEF line per alert). */
+  path?: string;
+  /** splunk_hec, webhook: endpoint URL. */
+  url?: string;
+  /** splunk_hec: HEC token; `env:NAME` reads it from the environment. */
+  token?: string;
+  /** webhook: HMAC-SHA256 key for the X-Vigil-Signature header; `env:NAME` reads it from the environment. */
+  secret?: string;
+  index?: string;
+  /** Alerts held while the sink is down; beyond it the oldest are dropped and counted. */
+  queue_size?: number;
+  max_retries?: number;
 }
