@@ -84,6 +84,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
   for (let i = 0; i < s.length && seen < 256; i++) {
     const ch = s[i]!;
     let after = -1;
+    if (ch === '`' && (s[i + 1] === '`' || s[i - 1] === '`')) continue; // markdown code fence
     if (ch === ';' || ch === '\n' || ch === '`') after = i + 1;
     else if (ch === '|') after = s[i + 1] === '|' ? i + 2 : i + 1;
     else if (ch === '&') after = s[i + 1] === '&' ? i + 2 : i + 1;
@@ -122,8 +123,11 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       const close = s.indexOf(ch === '`' ? '`' : ')', cmd.end);
       score = close > 0 || args === 2 ? 5 : 4;
       if (english && args < 2 && close < 0) score = 3;
+      // a markdown code span in prose: "Run `ls -la` in the folder"
+      if (ch === '`' && close > 0 && prose >= 1 && /^\s+[a-z]/.test(s.slice(close + 1, close + 3))) score = 2;
     } else if (cmd.pathed) score = 5;
     else if (english) score = args === 2 ? (prose >= 3 ? 3 : 5) : prose >= 2 || args === 0 ? 0 : 3;
+    else if (args === 0) score = 0; // "base64," "id=" "sort)": punctuation, not arguments
     else score = args === 2 ? (prose >= 3 ? 3 : 5) : prose >= 3 ? 2 : i === 0 || s.slice(0, i).trim() === '' ? 5 : 4;
     if (score > best) {
       best = score;

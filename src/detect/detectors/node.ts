@@ -12,7 +12,9 @@ const b64 = new Matcher(base64Forms('_$$ND_FUNC$$_', 8));
 
 const PATTERNS: [RegExp, string, number][] = [
   [/_\$\$nd_func\$\$_/, 'node.serialized-function', 5],
-  [/\brequire\s*\(\s*[`'"](?:child_process|fs|net|http|vm|os|process|cluster|worker_threads|dgram|module)[`'"]\s*\)/, 'node.require-module', 5],
+  [/\brequire\s*\(\s*[`'"](?:child_process|vm|worker_threads|process)[`'"]\s*\)/, 'node.require-module', 5],
+  // fs, net, http... are in every code snippet people paste: alone they only raise the score
+  [/\brequire\s*\(\s*[`'"](?:fs|net|http|os|cluster|dgram|module)[`'"]\s*\)/, 'node.require-module', 3],
   [/\bchild_process\b|\bexecsync\s*\(|\bspawnsync\s*\(|\.exec\s*\(\s*[`'"](?:id|ls|cat|whoami|curl|wget|sh|bash|nc|rm)\b/, 'node.child-process', 5],
   [/\bprocess\s*\.\s*(?:mainmodule|binding|dlopen|kill|exit|env\b|argv|cwd\s*\(|chdir)|\bglobal\s*\.\s*process\b|\bglobalthis\s*\.\s*process\b/, 'node.process-access', 5],
   [/\bconstructor\s*(?:\.|\[\s*['"`])\s*constructor\b|\bfunction\s*\(\s*['"`]return\s+(?:process|this|global)/, 'node.function-constructor', 5],

@@ -194,7 +194,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         break;
       }
       case 'E': {
-        if (i === 0 || ts[i - 1]!.t === '(' || ts[i - 1]!.t === '&' || ts[i - 1]!.t === 'o') {
+        if (i === 0 || ts[i - 1]!.t === '(' || ts[i - 1]!.t === '&' || (ts[i - 1]!.t === 'o' && ts[i - 1]!.v !== ':')) {
           const st = statementAt(ts, i);
           const sqlish = ts.slice(i + 1, st.to + 1).some((x) => x.t === 'f' || x.t === ',' || x.t === 'v' || x.t === 's' || x.t === '1' || x.v === '*');
           if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: i === 0 && !broke && !sqlish ? 4 : 5, from: i, to: st.to });
