@@ -33,7 +33,7 @@ export function parseConfig(text: string, file = 'vigil.yaml'): VigilConfig {
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line;
+    const line = e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line;
     throw new ConfigError(file, line, '', `invalid YAML: ${e.message.split('\n')[0]}`);
   }
   const lineOf = (path: (string | number)[]): number | undefined => {
