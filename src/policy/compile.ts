@@ -5,6 +5,9 @@ import { RouteTable } from './route-table.js';
 import { controlBuilders, type BuildContext } from './control-builders.js';
 import type { RateLimiter } from './ratelimit/limiter.js';
 import { LocalLimiter } from './ratelimit/limiter.js';
+import { loadSpec, type LoadedSpec } from './schema/index.js';
+import { ConfigError } from '../config/load.js';
+import { resolve } from 'node:path';
 
 /** A route with its settings turned into controls, ready for the request path. */
 export interface RoutePolicy {
@@ -42,13 +45,20 @@ function defaultUpstream(cfg: VigilConfig): string {
   return cfg.defaults.upstream ?? Object.keys(cfg.upstreams)[0]!;
 }
 
-function compileRoute(cfg: VigilConfig, id: string, settings: RouteDefaults, opts: Required<CompileOptions>, route?: RouteConfig): RoutePolicy {
+function compileRoute(
+  cfg: VigilConfig,
+  id: string,
+  settings: RouteDefaults,
+  opts: Required<CompileOptions>,
+  specs: (name: string) => LoadedSpec,
+  route?: RouteConfig,
+): RoutePolicy {
   const routeMode: Mode = settings.mode ?? 'enforce';
   const mode = (block?: { mode?: Mode }): 'enforce' | 'monitor' | undefined => {
     const m = routeMode === 'off' ? 'off' : (block?.mode ?? routeMode);
     return m === 'off' ? undefined : m;
   };
-  const ctx: BuildContext = { cfg, routeId: id, limiter: opts.limiter };
+  const ctx: BuildContext = { cfg, routeId: id, limiter: opts.limiter, spec: specs };
   const controls = controlBuilders.flatMap((build) => build(settings, mode, ctx));
   const bodyControls = controls.filter((c) => c.phase === 'body');
   return {
@@ -65,16 +75,30 @@ function compileRoute(cfg: VigilConfig, id: string, settings: RouteDefaults, opt
 
 export function compilePolicy(cfg: VigilConfig, options: CompileOptions = {}): CompiledPolicy {
   const opts: Required<CompileOptions> = { limiter: options.limiter ?? new LocalLimiter() };
+  const loaded = new Map<string, LoadedSpec>();
+  const specs = (name: string): LoadedSpec => {
+    let spec = loaded.get(name);
+    if (!spec) {
+      const file = resolve(cfg.baseDir, cfg.specs[name]!);
+      try {
+        spec = loadSpec(file);
+      } catch (e) {
+        throw new ConfigError(cfg.file ?? 'config', undefined, `specs.${name}`, (e as Error).message);
+      }
+      loaded.set(name, spec);
+    }
+    return spec;
+  };
   const entries = cfg.routes.map((r) => ({
     host: r.match.host,
     methods: r.match.methods,
     template: r.match.path,
-    value: compileRoute(cfg, r.name, merge(cfg.defaults, r), opts, r),
+    value: compileRoute(cfg, r.name, merge(cfg.defaults, r), opts, specs, r),
   }));
   return {
     config: cfg,
     routes: new RouteTable(entries),
-    unmatched: cfg.unmatched === 'allow' ? compileRoute(cfg, '(unmatched)', cfg.defaults, opts) : undefined,
+    unmatched: cfg.unmatched === 'allow' ? compileRoute(cfg, '(unmatched)', cfg.defaults, opts, specs) : undefined,
     clientIp: new ClientIpResolver(cfg.trusted_proxies, cfg.client_ip_headers),
   };
 }

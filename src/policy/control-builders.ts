@@ -4,11 +4,17 @@ import type { RateLimiter } from './ratelimit/limiter.js';
 import { createIpControl } from './ip/ip-control.js';
 import { createLimitsControl } from './limits/limits-control.js';
 import { createRateLimitControl } from './ratelimit/ratelimit-control.js';
+import { createAuthControl } from './auth/index.js';
+import { createGeoControl } from './geo/index.js';
+import { createSchemaControl, type LoadedSpec } from './schema/index.js';
+import { createDetectControl } from '../detect/control.js';
 
 export interface BuildContext {
   cfg: VigilConfig;
   routeId: string;
   limiter: RateLimiter;
+  /** A spec named in the config, loaded once per compile. */
+  spec(name: string): LoadedSpec;
 }
 
 /** Builds one family's controls for a route from its (defaults-merged) settings. */
@@ -26,8 +32,17 @@ export const controlBuilders: ControlBuilder[] = [
     return m ? one(createIpControl(r.ip!, m)) : [];
   },
   (r, mode) => {
+    const m = r.geo && mode(r.geo);
+    return m ? one(createGeoControl(r.geo!, m)) : [];
+  },
+  (r, mode) => {
     const m = r.limits && mode(r.limits);
     return m ? one(createLimitsControl(r.limits!, m)) : [];
+  },
+  (r, mode, ctx) => {
+    if (r.auth === undefined || r.auth === 'none') return [];
+    const m = mode(r.auth);
+    return m ? one(createAuthControl(r.auth, ctx.cfg, m)) : [];
   },
   (r, mode, ctx) => {
     const rules = r.rate_limit === undefined ? [] : Array.isArray(r.rate_limit) ? r.rate_limit : [r.rate_limit];
@@ -35,5 +50,15 @@ export const controlBuilders: ControlBuilder[] = [
       const m = mode(rule);
       return m ? [createRateLimitControl(rule, `${ctx.routeId}#${i}`, ctx.limiter, m)] : [];
     });
+  },
+  (r, mode, ctx) => {
+    const m = r.schema && mode(r.schema);
+    return m ? [createSchemaControl(r.schema!, ctx.spec(r.schema!.spec), m)] : [];
+  },
+  // detection is on unless a route turns it off
+  (r, mode) => {
+    const rule = r.detect ?? {};
+    const m = mode(rule);
+    return m ? [createDetectControl(rule, m)] : [];
   },
 ];
