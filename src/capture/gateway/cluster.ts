@@ -164,6 +164,8 @@ export function runGatewayWorker(): void {
     });
   const limiter = new LeasedLimiter(ask, workers);
   const metrics = new GatewayMetrics();
+  // constructing an aggregator is what makes prom-client answer the primary's metric requests
+  new AggregatorRegistry();
   AggregatorRegistry.setRegistries([metrics.registry]);
   let gw: RunningGateway | undefined;
 
