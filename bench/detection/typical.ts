@@ -42,6 +42,11 @@ export function typicalGet(): Exchange {
   return exchange('GET', "/api/v1/products?q=men's+running+shoes&page=2&sort=price", { ...HEADERS });
 }
 
+/** A fresh exchange object over the same request (body parsing is cached per exchange object, so copies parse again). */
+export function copyOf(ex: Exchange): Exchange {
+  return { ...ex, request: { ...ex.request }, findings: [], decision: newDecision() };
+}
+
 /** A 2 KB JSON body with free text, names, nested objects and numbers. */
 export function typicalPost(): Exchange {
   const items = Array.from({ length: 8 }, (_, i) => ({ sku: `SKU-${1000 + i}`, qty: i + 1, price: 12.5 * (i + 1), note: i % 2 ? "it's a gift, please wrap" : 'no rush' }));

@@ -4,7 +4,7 @@ import { detectors } from './registry.js';
 import { extractValues } from './extract/index.js';
 import { scanValue } from './value.js';
 import { excluded, scoreOf, shorten, totalScore } from './score.js';
-import type { DetectOptions, Detector, InspectResult, Report, ScanContext, ScanValue } from './types.js';
+import type { DetectOptions, Detector, InspectResult, Report, ScanContext, ScanValue, ValueKind } from './types.js';
 
 // extract → decode → detect → score. Pure: reads the exchange, returns findings; the control decides what to do.
 
@@ -46,8 +46,18 @@ class Collector implements ScanContext {
   }
 }
 
-function runs(d: Detector, v: ScanValue): boolean {
-  return (d.triggers === 0 || (v.classes & d.triggers) !== 0) && (!d.kinds || d.kinds.includes(v.kind));
+const ALL_KINDS: ValueKind[] = ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body', 'xml-doc'];
+let byKind: Map<ValueKind, Detector[]> | undefined;
+let registered = 0;
+
+/** Detectors that read each value kind, computed once (and again if the registry grew). */
+function forKind(kind: ValueKind): Detector[] {
+  const list = detectors();
+  if (!byKind || registered !== list.length) {
+    byKind = new Map(ALL_KINDS.map((k) => [k, list.filter((d) => d.scan && (!d.kinds || d.kinds.includes(k)))]));
+    registered = list.length;
+  }
+  return byKind.get(kind) ?? [];
 }
 
 export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = {}): InspectResult {
@@ -56,7 +66,12 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
   const list = detectors();
   let budget = opts.budget;
   const values: ScanValue[] = [];
+  // repeated values (the same key in every array item, the same word in many fields) are scanned once while clean
+  const clean = new Set<string>();
   for (const raw of extractValues(ex)) {
+    const memo = raw.text.length <= 64 ? `${raw.kind}\0${raw.name ?? ''}\0${raw.text}` : undefined;
+    if (memo !== undefined && clean.has(memo)) continue;
+    const before = ctx.findings.length;
     if (budget <= 0) {
       ctx.category = 'detect';
       ctx.location = raw.location;
@@ -67,12 +82,14 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
     budget -= v.decoded.length;
     values.push(v);
     ctx.location = v.location;
-    for (const d of list) {
-      if (d.scan && runs(d, v)) {
+    const classes = v.classes;
+    for (const d of forKind(v.kind)) {
+      if (d.triggers === 0 || (classes & d.triggers) !== 0) {
         ctx.category = d.category;
-        d.scan(v, ctx);
+        d.scan!(v, ctx);
       }
     }
+    if (memo !== undefined && ctx.findings.length === before) clean.add(memo);
   }
   for (const d of list) {
     if (d.scanExchange) {

@@ -150,6 +150,9 @@ const WIN = [
   /\bgoto\s{1,8}[a-z_]{2,}\b[^\n]{0,0}/, /\bset\s{1,8}\/[ap]\s/, /\bdo\s{1,8}@?(?:echo|set|cmd|call|start)\b/,
 ];
 
+/** Something every Windows pattern needs; values without it skip the list. */
+const WIN_ANCHOR = /[%/]|==|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
+
 const detector: Detector = {
   category: 'rce',
   triggers: C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.PAREN | C.BRACE | C.SPACE | C.PERCENT | C.SLASH,
@@ -168,7 +171,7 @@ const detector: Detector = {
         found = true;
       }
     }
-    if (!found && v.classes & (C.SPACE | C.PERCENT | C.SLASH | C.PAREN)) {
+    if (!found && v.classes & (C.SPACE | C.PERCENT | C.SLASH | C.PAREN) && WIN_ANCHOR.test(v.lower)) {
       for (const re of WIN) {
         const m = re.exec(v.lower);
         if (m) {

@@ -1,4 +1,4 @@
-import { C, QUOTES } from '../charclass.js';
+import { C, QUOTES, SPECIAL } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher } from '../match/aho.js';
@@ -24,6 +24,8 @@ const gadgetPlain = new Matcher(GADGETS.filter((g) => g.length >= 9 || g === 'ru
 const B64_WORDS = ['runtime', 'processbuilder', 'clonetransformer', 'forclosure', 'instantiatefactory', 'instantiatetransformer', 'invokertransformer', 'prototypeclonefactory', 'prototypeserializationfactory', 'whileclosure', 'getruntime', 'classloader', 'java.lang', 'ProcessBuilder', 'Runtime', 'getRuntime', 'ChainedTransformer', 'InvokerTransformer', 'TemplatesImpl'];
 const NAME_ANCHORS = ['opensymphony', 'xwork', 'java', 'sun.', 'ognl', 'class', 'org.', '@type', 'bsh.', 'groovy', 'processbuilder', 'runtime', 'templatesimpl', 'scriptengine', 'freemarker', 'fastjson', '.start()', 'getmethod', 'forname', 'newinstance', 'getdeclared', '#_member'];
 const GADGET_ANCHORS = ['runtime', 'processbuilder', 'transformer', 'factory', 'closure', 'templatesimpl', 'jdbcrowset', 'classloader', 'getproperty', 'fileoutputstream', 'getmethod', 'newinstance', 'forname'];
+/** A value that is just a gadget name, alone or as a word. */
+const GADGET_WORD = /^(?:processbuilder|clonetransformer|forclosure|instantiatefactory|instantiatetransformer|invokertransformer|prototypeclonefactory|prototypeserializationfactory|whileclosure|chainedtransformer|templatesimpl|jdbcrowsetimpl)$/;
 const base64Gadgets = new Matcher([...B64_WORDS.flatMap((w) => base64Forms(w, 8)), ...base64Forms(Buffer.from([0xac, 0xed, 0x00, 0x05]), 5)]);
 
 const detector: Detector = {
@@ -31,6 +33,12 @@ const detector: Detector = {
   triggers: C.DOT | C.ALNUM | C.HIGH | C.CTRL,
   scan(v: ScanValue, ctx: ScanContext): void {
     const s = v.lower;
+    if (!(v.classes & (SPECIAL | C.DOT))) {
+      // plain words: only a base64 gadget (mixed case or digits) or a bare gadget name can matter
+      if (v.decoded.length >= 8 && v.decoded !== s && base64Gadgets.all(v.decoded, 1).length) return hit(ctx, 'java.base64-gadget', 5, v.decoded.slice(0, 60));
+      if (v.decoded.length >= 7 && GADGET_WORD.test(s)) return hit(ctx, 'java.class-or-gadget', s.length === 7 ? 3 : 5, s.slice(0, 60));
+      return;
+    }
     // serialized Java objects: AC ED 00 05, its hex and base64 (rO0AB) forms, and gzip-wrapped base64 (H4sI)
     if (v.decoded.includes('rO0AB') || s.includes('aced0005') || v.decoded.includes('\xac\xed\x00\x05')) return hit(ctx, 'java.serialized-object', 5, v.decoded.slice(0, 40));
     let best = 0;

@@ -17,6 +17,9 @@ interface Node {
 
 export class Matcher {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
+  /** Dense transitions for ASCII (state * 128 + char): one array read per character of text. */
+  private dfa = new Int32Array(0);
+  private outs: (string[] | undefined)[] = [];
 
   constructor(patterns: Iterable<string>) {
     for (const p of patterns) this.add(p);
@@ -52,21 +55,29 @@ export class Matcher {
         queue.push(nx);
       }
     }
+    const n = this.nodes.length;
+    this.dfa = new Int32Array(n * 128);
+    this.outs = this.nodes.map((x) => (x.out.length ? x.out : undefined));
+    // states in BFS order: a state's fail target is complete before the state itself
+    for (const s of [0, ...queue]) {
+      const node = this.nodes[s]!;
+      for (let c = 0; c < 128; c++) {
+        const nx = node.next.get(c);
+        this.dfa[s * 128 + c] = nx !== undefined ? nx : s === 0 ? 0 : this.dfa[node.fail * 128 + c]!;
+      }
+    }
   }
 
   /** Calls `onHit` for every occurrence (text should already be lower-cased if patterns are); stop by returning true. */
   scan(text: string, onHit: (h: Hit) => boolean | void): void {
     let s = 0;
-    const nodes = this.nodes;
+    const dfa = this.dfa;
+    const outs = this.outs;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let nx = nodes[s]!.next.get(c);
-      while (nx === undefined && s > 0) {
-        s = nodes[s]!.fail;
-        nx = nodes[s]!.next.get(c);
-      }
-      s = nx ?? 0;
-      const out = nodes[s]!.out;
+      s = c < 128 ? dfa[s * 128 + c]! : 0;
+      const out = outs[s];
+      if (out === undefined) continue;
       for (let k = 0; k < out.length; k++) {
         const p = out[k]!;
         if (onHit({ pattern: p, start: i - p.length + 1, end: i + 1 }) === true) return;

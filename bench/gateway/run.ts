@@ -1,0 +1,139 @@
+// Gateway benchmark: wrk from a separate process against, in one run, the upstream direct, a bare Node proxy with
+// as many processes as Vigil (the ceiling), Vigil with every policy control on, Vigil with detection on as well, and
+// nginx + ModSecurity + CRS where installed. Prints requests/s, p50, p99 and the ratio to the bare Node proxy.
+// Usage: node dist/bench/gateway/run.js [--seconds 5] [--workers 2] [--rounds 1]
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { SignJWT } from 'jose';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const peers = resolve(root, '../shared/peers');
+const here = join(root, 'bench/gateway');
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, workers: { type: 'string', default: '2' }, rounds: { type: 'string', default: '1' } } });
+const seconds = Number(values.seconds);
+const workers = Number(values.workers);
+const rounds = Number(values.rounds);
+const path = '/api/orders/12345?expand=items&page=2';
+const children: ChildProcess[] = [];
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+function start(cmd: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+  const c = spawn(cmd, args, { stdio: 'ignore', env: { ...process.env, ...env } });
+  children.push(c);
+  return c;
+}
+
+async function waitPort(port: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/`).then(
+      () => true,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nothing listens on ${port}`);
+}
+
+function ms(text: string): number {
+  const m = /([\d.]+)(us|ms|s)/.exec(text);
+  if (!m) return NaN;
+  const v = Number(m[1]);
+  return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
+}
+
+function wrk(url: string, kind: 'get' | 'post', headers: string[]): Result {
+  const args = ['-t2', '-c64', `-d${seconds}s`, '--latency'];
+  if (kind === 'post') args.push('-s', join(peers, 'post2k.lua'));
+  for (const h of headers) args.push('-H', h);
+  args.push(url + path);
+  const out = spawnSync('wrk', args, { encoding: 'utf8' }).stdout;
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
+    p50: ms(/^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? ''),
+    p99: ms(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? ''),
+    non2xx: non2xx ? Number(non2xx[1]) : 0,
+  };
+}
+
+async function main(): Promise<void> {
+  if (spawnSync('wrk', ['--version']).error) throw new Error('wrk is not installed (apt-get install -y wrk)');
+  const secret = 'bench-secret-0123456789abcdef0123456789';
+  const token = await new SignJWT({ sub: 'bench-user' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('https://bench.local')
+    .setAudience('bench')
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(secret));
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
+  const base = readFileSync(join(here, 'vigil-bench.yaml'), 'utf8').replace('openapi.yaml', join(here, 'openapi.yaml'));
+  const policyFile = join(dir, 'policy.yaml');
+  writeFileSync(policyFile, base.replace('workers: 2', `workers: ${workers}`));
+  const detectFile = join(dir, 'detect.yaml');
+  writeFileSync(detectFile, base.replace('workers: 2', `workers: ${workers}`).replace('listen: 127.0.0.1:18085', 'listen: 127.0.0.1:18086').replace('detect: { mode: off }', 'detect: {}'));
+  const env = { VIGIL_BENCH_JWT_SECRET: secret };
+
+  start(process.execPath, [join(peers, 'upstream.js'), '18080']);
+  start(process.execPath, [join(peers, 'node-proxy.js'), '18081', '18080', '--workers', String(workers)]);
+  const vigil = join(root, 'bin/vigil.js');
+  start(process.execPath, [vigil, 'gateway', '-c', policyFile], env);
+  start(process.execPath, [vigil, 'gateway', '-c', detectFile], env);
+  const targets: [string, string][] = [
+    ['upstream', 'http://127.0.0.1:18080'],
+    ['node-proxy', 'http://127.0.0.1:18081'],
+    ['vigil (policy)', 'http://127.0.0.1:18085'],
+    ['vigil (policy+detect)', 'http://127.0.0.1:18086'],
+  ];
+  const modsec = join(peers, 'nginx-modsec.sh');
+  const haveNginx = existsSync('/usr/sbin/nginx') && existsSync('/usr/share/modsecurity-crs');
+  if (haveNginx) {
+    spawnSync('bash', [modsec, 'start', '18092', '18080', 'block'], { env: { ...process.env, WORKERS: String(workers) }, stdio: 'ignore' });
+    targets.push(['nginx+modsec+crs', 'http://127.0.0.1:18092']);
+  }
+  for (const p of [18080, 18081, 18085, 18086]) await waitPort(p);
+  await new Promise((r) => setTimeout(r, 500));
+
+  const headers = [`Authorization: Bearer ${token}`];
+  const results = new Map<string, Result[]>();
+  for (let round = 0; round < rounds; round++)
+    for (const kind of ['get', 'post'] as const)
+      for (const [name, url] of targets) {
+        const key = `${name}|${kind}`;
+        const r = wrk(url, kind, headers);
+        results.set(key, [...(results.get(key) ?? []), r]);
+      }
+  if (haveNginx) spawnSync('bash', [modsec, 'stop', '18092'], { stdio: 'ignore' });
+
+  const best = (key: string): Result => (results.get(key) ?? []).reduce((a, b) => (b.rps > a.rps ? b : a));
+  console.log(`gateway benchmark: wrk -t2 -c64 ${seconds}s per run, ${workers} process(es) for the node proxy and Vigil, ${rounds} round(s), best kept`);
+  console.log(`${'target'.padEnd(24)} kind  ${'req/s'.padStart(9)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'vs node-proxy'.padStart(13)}  ${'p99 Δ ms'.padStart(8)}  non-2xx`);
+  for (const kind of ['get', 'post'] as const) {
+    const ceiling = best(`node-proxy|${kind}`);
+    for (const [name] of targets) {
+      const r = best(`${name}|${kind}`);
+      console.log(
+        `${name.padEnd(24)} ${kind.padEnd(4)}  ${r.rps.toFixed(0).padStart(9)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}  ${((r.rps / ceiling.rps) * 100).toFixed(1).padStart(12)}%  ${(r.p99 - ceiling.p99).toFixed(2).padStart(8)}  ${r.non2xx}`,
+      );
+    }
+  }
+}
+
+main()
+  .catch((e: Error) => {
+    console.error(`bench/gateway: ${e.message}`);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    for (const c of children) c.kill('SIGTERM');
+  });
