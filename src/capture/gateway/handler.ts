@@ -185,7 +185,6 @@ export class GatewayHandler {
       path: upstream.basePath + ex.request.url,
       headers,
       agent: upstream.agent,
-      timeout: upstream.timeoutMs,
     };
     const send = upstream.url.protocol === 'https:' ? https.request : http.request;
     const up = send(options, (ur) => {
@@ -193,13 +192,17 @@ export class GatewayHandler {
       const status = ur.statusCode ?? 502;
       ex.response = { status, headers: ur.headers, bodySize: 0 };
       res.writeHead(status, downstreamHeaders(ur.headers, ex.id));
-      let size = 0;
-      ur.on('data', (c: Buffer) => {
-        size += c.length;
-      });
-      ur.on('end', () => {
-        if (ex.response) ex.response.bodySize = size;
-      });
+      const declared = ur.headers['content-length'];
+      if (declared !== undefined) ex.response.bodySize = Number(declared);
+      else {
+        let size = 0;
+        ur.on('data', (c: Buffer) => {
+          size += c.length;
+        });
+        ur.on('end', () => {
+          if (ex.response) ex.response.bodySize = size;
+        });
+      }
       ur.pipe(res);
     });
     let failed = false;
@@ -226,6 +229,10 @@ export class GatewayHandler {
     if (head) {
       up.write(head);
       if (complete) return void up.end();
+    } else if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+      // no body: nothing to stream
+      req.resume();
+      return void up.end();
     }
     let streamed = head?.length ?? 0;
     const max = route.maxBodyBytes;

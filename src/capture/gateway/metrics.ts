@@ -29,8 +29,17 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly requestChildren = new Map<string, { inc(): void }>();
+
   observe(ex: Exchange): void {
-    this.requests.inc({ route: ex.route.name ?? '(unmatched)', action: ex.decision.action });
+    const route = ex.route.name ?? '(unmatched)';
+    const key = `${route}\u0000${ex.decision.action}`;
+    let child = this.requestChildren.get(key);
+    if (!child) {
+      child = this.requests.labels(route, ex.decision.action);
+      this.requestChildren.set(key, child);
+    }
+    child.inc();
     for (const r of ex.decision.reasons) this.reasons.inc({ control: r.control, rule: r.rule, mode: r.mode });
     if (ex.timings.total !== undefined) this.duration.observe(ex.timings.total / 1000);
   }

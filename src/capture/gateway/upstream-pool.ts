@@ -18,13 +18,15 @@ export class UpstreamPool {
   constructor(config: Record<string, UpstreamConfig>, defaultTimeoutMs: number) {
     for (const [name, u] of Object.entries(config)) {
       const url = new URL(u.url);
-      const options = { keepAlive: true, maxSockets: u.max_sockets ?? 256, maxFreeSockets: 256, scheduling: 'lifo' as const };
+      const timeout = u.timeout_ms ?? defaultTimeoutMs;
+      // a socket timeout set once on the agent, not per request: re-arming timers on every request is costly
+      const options = { keepAlive: true, maxSockets: u.max_sockets ?? 256, maxFreeSockets: 256, scheduling: 'lifo' as const, timeout };
       this.upstreams.set(name, {
         name,
         url,
         basePath: url.pathname.replace(/\/+$/, ''),
         agent: url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options),
-        timeoutMs: u.timeout_ms ?? defaultTimeoutMs,
+        timeoutMs: timeout,
       });
     }
   }

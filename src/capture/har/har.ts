@@ -31,12 +31,13 @@ function headersOf(list: unknown, where: string): Headers {
   return out;
 }
 
-function bodyOf(text: unknown, encoding: unknown): Buffer | undefined {
+/** HAR text is decoded text: it is encoded back as UTF-8, or byte for byte when the declared charset is a single-byte one. */
+function bodyOf(text: unknown, encoding: unknown, mimeType: unknown): Buffer | undefined {
   if (typeof text !== 'string') return undefined;
   if (encoding === 'base64') return Buffer.from(text, 'base64');
-  // Text that is all single-byte characters is taken byte for byte (raw captures, CRS cases); otherwise UTF-8.
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return Buffer.from(text, 'utf8');
-  return Buffer.from(text, 'latin1');
+  const singleByte = typeof mimeType === 'string' && /charset\s*=\s*"?(?:iso-8859-1|latin-?1|us-ascii|ascii|windows-1252|cp1252)\b/i.test(mimeType);
+  if (singleByte) for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return Buffer.from(text, 'utf8');
+  return Buffer.from(text, singleByte ? 'latin1' : 'utf8');
 }
 
 function splitUrl(raw: string): { scheme: 'http' | 'https'; host: string; path: string; query: string; url: string } {
@@ -64,7 +65,7 @@ function entryToExchange(e: unknown): Exchange {
   const headers = headersOf(req.headers, 'request.headers');
   const post = req.postData;
   if (post !== undefined && !isObj(post)) throw new HarError('request.postData is not an object');
-  const body = post ? bodyOf(post.text, post.encoding) : undefined;
+  const body = post ? bodyOf(post.text, post.encoding, post.mimeType) : undefined;
   if (post && body && headers['content-type'] === undefined && typeof post.mimeType === 'string' && post.mimeType) headers['content-type'] = post.mimeType;
   const started = typeof e.startedDateTime === 'string' ? Date.parse(e.startedDateTime) : NaN;
   const hostHeader = headers.host;
@@ -95,7 +96,7 @@ function entryToExchange(e: unknown): Exchange {
   const res = e.response;
   if (isObj(res) && typeof res.status === 'number' && res.status > 0) {
     const content = isObj(res.content) ? res.content : {};
-    const rb = bodyOf(content.text, content.encoding);
+    const rb = bodyOf(content.text, content.encoding, content.mimeType);
     ex.response = {
       status: res.status,
       headers: headersOf(res.headers, 'response.headers'),

@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { configCommand } from './config.js';
 import { gatewayCommand } from './gateway.js';
 import { inspectCommand } from './inspect.js';
+import { ingestCommand } from './ingest.js';
 
 // Every subcommand, in the order `vigil --help` lists them.
-export const commands: Command[] = [gatewayCommand, configCommand, inspectCommand];
+export const commands: Command[] = [gatewayCommand, configCommand, inspectCommand, ingestCommand];

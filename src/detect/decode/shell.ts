@@ -26,8 +26,9 @@ export function shellUnquote(s: string): string {
         continue;
       }
       if (nx === '{') {
-        const end = s.indexOf('}', i + 2);
-        if (end > 0 && end - i < 40) {
+        const close = s.slice(i + 2, i + 40).indexOf('}');
+        const end = close < 0 ? -1 : i + 2 + close;
+        if (end > 0) {
           const name = s.slice(i + 2, end);
           if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name === '') {
             out += name.toUpperCase() === 'IFS' ? ' ' : '';

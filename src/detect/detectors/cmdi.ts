@@ -65,7 +65,7 @@ function proseBefore(s: string, i: number): number {
   while (k >= 0 && s[k] === ' ') k--;
   for (let n = 0; n < 6 && k >= 0; n++) {
     const end = k;
-    while (k >= 0 && /[a-z']/.test(s[k]!)) k--;
+    while (k >= 0 && end - k < 40 && /[a-z']/.test(s[k]!)) k--;
     if (end === k) break;
     words++;
     if (k < 0) break;
@@ -120,13 +120,14 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     const prose = proseBefore(s, i);
     let score: number;
     if (ch === '`' || (ch === '$' && s[i + 1] === '(')) {
-      const close = s.indexOf(ch === '`' ? '`' : ')', cmd.end);
+      const w = s.slice(cmd.end, cmd.end + 200).indexOf(ch === '`' ? '`' : ')');
+      const close = w < 0 ? -1 : cmd.end + w;
       score = close > 0 || args === 2 ? 5 : 4;
       if (english && args < 2 && close < 0) score = 3;
       // a markdown code span in prose: "Run `ls -la` in the folder"
       if (ch === '`' && close > 0 && prose >= 1 && /^\s+[a-z]/.test(s.slice(close + 1, close + 3))) score = 2;
     } else if (cmd.pathed) score = 5;
-    else if (english) score = args === 2 ? (prose >= 3 ? 3 : 5) : prose >= 2 || args === 0 ? 0 : 3;
+    else if (english) score = args === 2 ? (prose >= 3 ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.slice(0, i).trim() === '' && s.length < 40 ? 5 : 3;
     else if (args === 0) score = 0; // "base64," "id=" "sort)": punctuation, not arguments
     else score = args === 2 ? (prose >= 3 ? 3 : 5) : prose >= 3 ? 2 : i === 0 || s.slice(0, i).trim() === '' ? 5 : 4;
     if (score > best) {

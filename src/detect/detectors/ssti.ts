@@ -32,7 +32,8 @@ const detector: Detector = {
     if (DUNDER.test(s)) return hit(ctx, 'ssti.python-dunder', 5, s.slice(0, 80));
     for (const [open, close] of OPEN) {
       for (const i of occurrences(s, open, 32)) {
-        const end = s.indexOf(close, i + open.length);
+        const w = s.slice(i + open.length, i + open.length + 400).indexOf(close);
+        const end = w < 0 ? -1 : i + open.length + w;
         const inner = s.slice(i + open.length, end < 0 ? Math.min(s.length, i + 200) : Math.min(end, i + 400));
         if (end < 0 && open !== '<%' && open !== '{%') continue;
         if (open === '${' && inner.startsWith('jndi:')) continue; // the jndi detector's

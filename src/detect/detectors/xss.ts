@@ -49,7 +49,8 @@ function scanTags(s: string, ctx: ScanContext): boolean {
       if (s.startsWith('!--', lt + 1) || s.startsWith('![cdata[', lt + 1)) continue;
       continue;
     }
-    const gt = s.indexOf('>', j);
+    const g = s.slice(j, j + 512).indexOf('>');
+    const gt = g < 0 ? -1 : j + g;
     const attrs = s.slice(j, gt < 0 ? Math.min(s.length, j + 512) : Math.min(gt, j + 512));
     const next = s.charCodeAt(j);
     const tagLike = gt >= 0 || next === 32 || next === 47 || (next >= 9 && next <= 13) || j === s.length;
@@ -103,8 +104,10 @@ const detector: Detector = {
       for (const i of occurrences(s, 'on', 64)) {
         const end = eventHandlerAt(s, i);
         if (end < 0) continue;
-        const before = s.slice(Math.max(0, i - 3), i);
-        if (/["'`]\s*$|["'`][\s/]+$/.test(before) || (i > 0 && s[i - 1] === '/')) {
+        // a quote closed the attribute value, then only attribute-like text up to the handler: " autofocus onfocus=
+        const before = s.slice(Math.max(0, i - 40), i);
+        const q = Math.max(before.lastIndexOf('"'), before.lastIndexOf("'"), before.lastIndexOf('`'));
+        if ((q >= 0 && /^[\s/a-z0-9=-]*$/.test(before.slice(q + 1)) && /[\s/]$/.test(before)) || (i > 0 && s[i - 1] === '/')) {
           hit(ctx, 'xss.attribute-breakout', 5, s.slice(Math.max(0, i - 3), i + 40));
           found = true;
           break;
@@ -118,7 +121,7 @@ const detector: Detector = {
         const i = compact.indexOf(sc);
         if (i < 0) continue;
         const after = compact.slice(i + sc.length, i + sc.length + 60);
-        if (sc.startsWith('data:') ? /base64|<|%3c/.test(after) || after.startsWith(',') : after.length > 0 && /[a-z([`'"/{\\]/.test(after[0]!)) {
+        if (sc.startsWith('data:') ? /base64|<|%3c/.test(after) || after.startsWith(',') : after.length > 0 && /[a-z([`'"/{\\]/.test(after[0]!) && /[(=;`'"[/\\]/.test(after)) {
           const prev = compact.charCodeAt(i - 1);
           if (i === 0 || !isAlpha(prev)) {
             hit(ctx, 'xss.script-url', 5, compact.slice(i, i + 60));

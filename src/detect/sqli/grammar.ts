@@ -153,7 +153,9 @@ export function statementAt(ts: Token[], i: number): { strength: number; to: num
 }
 
 /** A comparison that is always true (or decided only by the attacker): 1=1, 'a'='a', x=x, 2>1, 1 like 1, 'a' is not null. */
-function tautologyAt(ts: Token[], i: number): number {
+function tautologyAt(ts: Token[], start: number): number {
+  let i = start;
+  while (ts[i]?.t === '(' && i - start < 4) i++;
   const a = ts[i];
   const op = ts[i + 1];
   let bi = i + 2;

@@ -100,6 +100,30 @@ export class Recorder implements ExchangeConsumer {
     }
   }
 
+  /**
+   * Resolves when the writer has room (fewer than half of maxQueued rows outstanding), or after maxWaitMs.
+   * Bulk producers (ingest) await it so that they go at the store's pace instead of filling the journal.
+   */
+  async whenWritable(maxWaitMs = 5000): Promise<void> {
+    const deadline = Date.now() + maxWaitMs;
+    while (this.inFlightRows + this.pending.length >= this.opts.maxQueued / 2 && Date.now() < deadline) {
+      if (this.unacked.size === 0) return;
+      await this.idleOrAck(Math.max(1, deadline - Date.now()));
+    }
+  }
+
+  private ackWaiters: (() => void)[] = [];
+
+  private idleOrAck(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.ackWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   /** Stores alerts (best effort: alerts also go to the sinks). */
   recordAlerts(alerts: Alert[]): void {
     if (alerts.length && this.worker) this.send({ kind: 'alerts', alerts }, (seq) => ({ t: 'alerts', seq, alerts }));
@@ -238,6 +262,9 @@ export class Recorder implements ExchangeConsumer {
   }
 
   private notifyIdle(): void {
+    const acks = this.ackWaiters;
+    this.ackWaiters = [];
+    for (const f of acks) f();
     if (this.unacked.size > 0) return;
     const w = this.idleWaiters;
     this.idleWaiters = [];

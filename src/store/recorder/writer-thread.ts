@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, unlinkSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { SqliteTrafficStore } from '../sqlite/sqlite-store.js';
 import type { RecordRow } from '../record.js';
 import type { FromWriter, ToWriter, WriterSetup } from './messages.js';
@@ -71,8 +71,9 @@ function* linesOf(file: string): Generator<string> {
 }
 
 let batches = 0;
+const COALESCE_ROWS = 20_000;
 
-port.on('message', (m: ToWriter) => {
+function handle(m: ToWriter): void {
   if (m.t === 'close') {
     store?.db.close();
     store = undefined;
@@ -80,9 +81,8 @@ port.on('message', (m: ToWriter) => {
     port.close();
     return;
   }
-  if (m.t === 'rows' && ++batches === setup.exitOnBatch) process.exit(1);
   try {
-    if (m.t === 'rows') reply({ t: 'ok', seq: m.seq, added: open().insertSync(m.rows) });
+    if (m.t === 'rows') insertCoalesced(m);
     else if (m.t === 'alerts') {
       open().upsertAlertsSync(m.alerts);
       reply({ t: 'ok', seq: m.seq, added: m.alerts.length });
@@ -91,4 +91,41 @@ port.on('message', (m: ToWriter) => {
   } catch (e) {
     reply({ t: 'fail', seq: m.seq, error: (e as Error).message });
   }
+}
+
+/**
+ * Row batches that queued up while the last transaction ran are written in one transaction: with random keys
+ * (addresses, derived ids) a bigger transaction dirties each index page once instead of once per batch.
+ */
+function insertCoalesced(first: Extract<ToWriter, { t: 'rows' }>): void {
+  const group = [first];
+  let rows = first.rows.length;
+  let next: ToWriter | undefined;
+  while (rows < COALESCE_ROWS) {
+    const got = receiveMessageOnPort(port) as { message: ToWriter } | undefined;
+    if (!got) break;
+    if (got.message.t !== 'rows') {
+      next = got.message;
+      break;
+    }
+    if (++batches === setup.exitOnBatch) process.exit(1);
+    group.push(got.message);
+    rows += got.message.rows.length;
+  }
+  const s = open();
+  let added: number[];
+  try {
+    added = s.transaction(() => group.map((g) => s.insertSync(g.rows)));
+  } catch (e) {
+    for (const g of group) reply({ t: 'fail', seq: g.seq, error: (e as Error).message });
+    if (next) handle(next);
+    return;
+  }
+  group.forEach((g, i) => reply({ t: 'ok', seq: g.seq, added: added[i]! }));
+  if (next) handle(next);
+}
+
+port.on('message', (m: ToWriter) => {
+  if (m.t === 'rows' && ++batches === setup.exitOnBatch) process.exit(1);
+  handle(m);
 });

@@ -70,6 +70,11 @@ export class SqliteTrafficStore implements TrafficStore {
         request_ids = excluded.request_ids, action = excluded.action, request = excluded.request`);
   }
 
+  /** Runs `fn` in one transaction (nested inserts join it). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
   /** Synchronous insert, for the writer thread. */
   insertSync(rows: readonly RecordRow[]): number {
     return this.insertMany(rows);
