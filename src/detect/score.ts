@@ -11,7 +11,6 @@ const EVIDENCE_MAX = 80;
 
 /** Evidence shortened to ~80 characters, control characters made visible. */
 export function shorten(s: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = s.replace(/[\x00-\x1f\x7f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : '?'));
   return clean.length <= EVIDENCE_MAX ? clean : `${clean.slice(0, EVIDENCE_MAX - 1)}…`;
 }

@@ -75,7 +75,6 @@ function proseBefore(s: string, i: number): number {
   return words;
 }
 
-const SEPARATORS = [';', '|', '&', '\n', '`', '$(', '{'];
 
 function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
   let best = 0;

