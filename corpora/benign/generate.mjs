@@ -4,6 +4,7 @@
 // look-alikes a signature engine trips on (apostrophes, SQL/shell words in prose, code in comments, URLs, markdown,
 // base64 images, JWTs). It is not filtered by what Vigil passes: every template is kept whatever the engine says.
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 let seed = 20240617;
 const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
@@ -129,6 +130,6 @@ for (let i = 0; i < count; i++) {
     cache: {}, timings: { send: 0, wait: 1, receive: 0 },
   });
 }
-const out = process.argv[2] || new URL('./api-traffic.har', import.meta.url).pathname;
+const out = process.argv[2] || fileURLToPath(import.meta.resolve('./api-traffic.har'));
 writeFileSync(out, JSON.stringify({ log: { version: '1.2', creator: { name: 'vigil-benign-generator', version: '1' }, entries } }));
 console.log(`${entries.length} entries -> ${out}`);
