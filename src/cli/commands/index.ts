@@ -2,8 +2,9 @@ import type { Command } from '../command.js';
 import { configCommand } from './config.js';
 import { gatewayCommand } from './gateway.js';
 import { demoCommand } from './demo.js';
+import { reportCommand } from './report.js';
 import { inspectCommand } from './inspect.js';
 import { ingestCommand } from './ingest.js';
 
 // Every subcommand, in the order `vigil --help` lists them.
-export const commands: Command[] = [gatewayCommand, demoCommand, configCommand, inspectCommand, ingestCommand];
+export const commands: Command[] = [gatewayCommand, demoCommand, configCommand, reportCommand, inspectCommand, ingestCommand];
