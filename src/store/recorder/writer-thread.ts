@@ -112,9 +112,9 @@ function insertCoalesced(first: Extract<ToWriter, { t: 'rows' }>): void {
     group.push(got.message);
     rows += got.message.rows.length;
   }
-  const s = open();
   let added: number[];
   try {
+    const s = open();
     added = s.transaction(() => group.map((g) => s.insertSync(g.rows)));
   } catch (e) {
     for (const g of group) reply({ t: 'fail', seq: g.seq, error: (e as Error).message });
