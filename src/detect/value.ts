@@ -1,4 +1,6 @@
-import { classesOf } from './charclass.js';
+import { C, classesOf } from './charclass.js';
+
+const NEEDS_DECODING = C.PERCENT | C.AMP | C.BSLASH | C.CTRL | C.HIGH;
 import { chain, decodeValue } from './decode/index.js';
 import type { RawValue, ScanValue, ValueKind } from './types.js';
 
@@ -18,9 +20,16 @@ class Value implements ScanValue {
     this.location = v.location;
     this.text = v.text.length > limit ? v.text.slice(0, limit) : v.text;
     this.name = v.name;
-    this.decoded = decodeValue(this.text);
+    const raw = classesOf(this.text);
+    // nothing to decode (no %, &, \\, NUL or non-ASCII): the text is its own decoded form
+    if ((raw & NEEDS_DECODING) === 0) {
+      this.decoded = this.text;
+      this.classes = raw;
+    } else {
+      this.decoded = decodeValue(this.text);
+      this.classes = classesOf(this.decoded);
+    }
     this.lower = this.decoded.toLowerCase();
-    this.classes = classesOf(this.decoded);
   }
 
   view(names: string): string {

@@ -26,6 +26,10 @@ const NAME_ANCHORS = ['opensymphony', 'xwork', 'java', 'sun.', 'ognl', 'class', 
 const GADGET_ANCHORS = ['runtime', 'processbuilder', 'transformer', 'factory', 'closure', 'templatesimpl', 'jdbcrowset', 'classloader', 'getproperty', 'fileoutputstream', 'getmethod', 'newinstance', 'forname'];
 /** A value that is just a gadget name, alone or as a word. */
 const GADGET_WORD = /^(?:processbuilder|clonetransformer|forclosure|instantiatefactory|instantiatetransformer|invokertransformer|prototypeclonefactory|prototypeserializationfactory|whileclosure|chainedtransformer|templatesimpl|jdbcrowsetimpl)$/;
+const NAME_SET = new Set(NAME_ANCHORS);
+const GADGET_SET = new Set(GADGET_ANCHORS);
+/** One pass over a value finds which anchors it contains. */
+const anchorMatcher = new Matcher([...new Set([...NAME_ANCHORS, ...GADGET_ANCHORS])]);
 const base64Gadgets = new Matcher([...B64_WORDS.flatMap((w) => base64Forms(w, 8)), ...base64Forms(Buffer.from([0xac, 0xed, 0x00, 0x05]), 5)]);
 
 const detector: Detector = {
@@ -43,7 +47,14 @@ const detector: Detector = {
     if (v.decoded.includes('rO0AB') || s.includes('aced0005') || v.decoded.includes('\xac\xed\x00\x05')) return hit(ctx, 'java.serialized-object', 5, v.decoded.slice(0, 40));
     let best = 0;
     let ev = '';
-    if (v.classes & (C.DOT | C.AT | C.HASH) && NAME_ANCHORS.some((a) => s.includes(a))) {
+    let nameAnchor = false;
+    let gadgetAnchor = false;
+    anchorMatcher.scan(s, (h) => {
+      nameAnchor ||= NAME_SET.has(h.pattern);
+      gadgetAnchor ||= GADGET_SET.has(h.pattern);
+      return nameAnchor && gadgetAnchor;
+    });
+    if (v.classes & (C.DOT | C.AT | C.HASH) && nameAnchor) {
       javaNames.scan(s, (h) => {
         const prev = s.charCodeAt(h.start - 1);
         if (h.pattern === 'java.' || h.pattern === 'javax.') {
@@ -62,7 +73,7 @@ const detector: Detector = {
         return best >= 5;
       });
     }
-    if (best < 5 && GADGET_ANCHORS.some((a) => s.includes(a))) {
+    if (best < 5 && gadgetAnchor) {
       gadgetPlain.scan(s, (h) => {
         const prev = s[h.start - 1];
         const next = s[h.end];
