@@ -5,6 +5,9 @@ import { demoCommand } from './demo.js';
 import { reportCommand } from './report.js';
 import { inspectCommand } from './inspect.js';
 import { ingestCommand } from './ingest.js';
+import { trafficCommand } from './traffic.js';
+import { timelineCommand } from './timeline.js';
+import { statsCommand } from './stats.js';
 
 // Every subcommand, in the order `vigil --help` lists them.
-export const commands: Command[] = [gatewayCommand, demoCommand, configCommand, reportCommand, inspectCommand, ingestCommand];
+export const commands: Command[] = [gatewayCommand, demoCommand, configCommand, reportCommand, inspectCommand, ingestCommand, trafficCommand, timelineCommand, statsCommand];
