@@ -49,6 +49,8 @@ function createServer(listener: VigilConfig['listen'][number], cfg: VigilConfig,
     requestTimeout: cfg.timeouts.headers_ms + cfg.timeouts.body_ms,
     headersTimeout: cfg.timeouts.headers_ms,
     keepAliveTimeout: cfg.timeouts.idle_ms,
+    // how often Node enforces the two timeouts above (its default, 30 s, would let slow clients linger)
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(cfg.timeouts.headers_ms / 2))),
     insecureHTTPParser: false,
     requireHostHeader: true,
     maxHeaderSize: 32 * 1024,
