@@ -1,0 +1,92 @@
+import { EndpointStats } from './endpoint-stats.js';
+import { parameterName } from './param-names.js';
+import type { PathTree, RawNode } from './path-tree.js';
+import { isFixedNameShape, isWellKnownStatic, segmentShape, type SegmentShape } from './segment-shape.js';
+
+// Turns a host's raw path tree into path templates. Raw nodes at the same template position are handled as one
+// group; a group's word-shaped literal children become a parameter when there are many of them and most were
+// requested once (values), and stay static when few or requested repeatedly (real paths such as /me/albums).
+
+export type TemplateSegment = { kind: 'literal'; text: string } | { kind: 'param'; name: string; shapes: Set<SegmentShape>; examples: string[] };
+
+export interface TemplatedEndpoint {
+  method: string;
+  path: string;
+  segments: TemplateSegment[];
+  stats: EndpointStats;
+}
+
+/** Word siblings needed before cardinality alone makes them parameter values. */
+const MIN_DISTINCT_VALUES = 6;
+/** … and the share of them that must have been requested only once. */
+const MIN_SINGLE_HIT_SHARE = 0.5;
+
+export function templatesOf(tree: PathTree): TemplatedEndpoint[] {
+  const out: TemplatedEndpoint[] = [];
+  materialise([tree.root], [], out);
+  return out.sort((a, b) => (a.path === b.path ? (a.method < b.method ? -1 : 1) : a.path < b.path ? -1 : 1));
+}
+
+export function templateText(segments: readonly TemplateSegment[]): string {
+  return '/' + segments.map((s) => (s.kind === 'literal' ? s.text : `{${s.name}}`)).join('/');
+}
+
+function materialise(group: RawNode[], segments: TemplateSegment[], out: TemplatedEndpoint[]): void {
+  const methods = new Map<string, EndpointStats>();
+  for (const node of group) {
+    for (const [method, stats] of node.endpoints) {
+      let merged = methods.get(method);
+      if (!merged) methods.set(method, (merged = new EndpointStats(method)));
+      merged.merge(stats);
+    }
+  }
+  const path = templateText(segments);
+  for (const [method, stats] of methods) out.push({ method, path, segments, stats });
+
+  const literals = new Map<string, RawNode[]>();
+  const params: RawNode[] = [];
+  let overflowed = false;
+  for (const node of group) {
+    overflowed ||= node.overflowed;
+    for (const [name, child] of node.literals) {
+      const list = literals.get(name);
+      if (list) list.push(child);
+      else literals.set(name, [child]);
+    }
+    if (node.identifiers) params.push(node.identifiers);
+  }
+  const collapsed = valueNames(literals, overflowed, params.length > 0);
+  for (const [name, nodes] of literals) {
+    if (collapsed.has(name)) params.push(...nodes);
+    else materialise(nodes, [...segments, { kind: 'literal', text: name }], out);
+  }
+  if (params.length > 0) materialise(params, [...segments, paramSegment(segments, params)], out);
+}
+
+/** The literal names at one position that are parameter values rather than static path segments. */
+function valueNames(literals: Map<string, RawNode[]>, overflowed: boolean, identifiersBeside: boolean): Set<string> {
+  const candidates: [string, number][] = [];
+  for (const [name, nodes] of literals) {
+    if (isWellKnownStatic(name) || isFixedNameShape(segmentShape(name))) continue;
+    candidates.push([name, nodes.reduce((n, node) => n + node.hits, 0)]);
+  }
+  if (overflowed) return new Set(candidates.map(([n]) => n));
+  const once = candidates.filter(([, hits]) => hits === 1).length;
+  const share = candidates.length ? once / candidates.length : 0;
+  const manyValues = candidates.length >= MIN_DISTINCT_VALUES && share >= MIN_SINGLE_HIT_SHARE;
+  // beside identifiers, a few one-off words are values too (user names beside numeric ids)
+  const besideIds = identifiersBeside && candidates.length >= 3 && share >= 0.75;
+  return manyValues || besideIds ? new Set(candidates.map(([n]) => n)) : new Set();
+}
+
+function paramSegment(previous: TemplateSegment[], nodes: RawNode[]): TemplateSegment {
+  const shapes = new Set<SegmentShape>();
+  const examples: string[] = [];
+  for (const n of nodes) {
+    for (const s of n.shapes) shapes.add(s);
+    for (const e of n.examples) if (examples.length < 3 && !examples.includes(e)) examples.push(e);
+  }
+  const last = previous[previous.length - 1];
+  const taken = new Set(previous.flatMap((s) => (s.kind === 'param' ? [s.name] : [])));
+  return { kind: 'param', name: parameterName(last?.kind === 'literal' ? last.text : undefined, shapes, taken), shapes, examples };
+}
