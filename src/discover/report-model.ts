@@ -1,0 +1,50 @@
+import type { AuthScheme } from './auth-schemes.js';
+import type { SensitiveClass } from './sensitive-classes.js';
+
+// The discovery result as `vigil discover --json` prints it.
+
+export type EndpointStatus = 'documented' | 'shadow' | 'zombie' | 'orphan';
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export type FindingType = 'shadow' | 'zombie' | 'orphan' | 'drift' | 'auth-mismatch';
+
+export interface ParameterEntry {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  schema: Record<string, unknown>;
+  /** Requests in which it was seen: the confidence behind `required` and the schema. */
+  samples: number;
+}
+
+export interface EndpointEntry {
+  method: string;
+  host: string;
+  path: string;
+  status: EndpointStatus;
+  sources: ('traffic' | 'spec')[];
+  auth: AuthScheme[];
+  sensitive: { class: SensitiveClass; location: string; count: number }[];
+  requests: number;
+  errorRate: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  statuses: Record<string, number>;
+  parameters: ParameterEntry[];
+  requestBody?: { mediaTypes: string[]; schema: Record<string, unknown>; samples: number };
+  responses: Record<string, { schema: Record<string, unknown>; samples: number }>;
+  /** The spec operation it matched: file and template. */
+  spec?: { file: string; path: string; deprecated: boolean };
+}
+
+export interface DiscoveryFinding {
+  type: FindingType;
+  severity: Severity;
+  method: string;
+  path: string;
+  detail: string;
+}
+
+export interface DiscoveryReport {
+  endpoints: EndpointEntry[];
+  findings: DiscoveryFinding[];
+}
