@@ -3,7 +3,7 @@
 // nginx + ModSecurity + CRS where installed. Prints requests/s, p50, p99 and the ratio to the bare Node proxy.
 // Usage: node dist/bench/gateway/run.js [--seconds 5] [--workers 2] [--rounds 1]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,29 @@ interface Result {
   p50: number;
   p99: number;
   non2xx: number;
+  /** CPU time of the target's processes per request: steadier than req/s on a shared, noisy machine. */
+  cpuUsPerReq: number;
+}
+
+const clockTick = 100; // USER_HZ on Linux
+
+/** utime + stime (in ticks) of a process and its direct children. */
+function cpuTicks(pid: number | undefined): number {
+  if (!pid) return NaN;
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    if (Number(entry) === pid || ppid === pid) total += Number(fields[11]) + Number(fields[12]);
+  }
+  return total;
 }
 
 function start(cmd: string, args: string[], env: Record<string, string> = {}): ChildProcess {
@@ -52,14 +75,18 @@ function ms(text: string): number {
   return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
 }
 
-function wrk(url: string, kind: 'get' | 'post', headers: string[]): Result {
+function wrk(url: string, kind: 'get' | 'post', headers: string[], pid: number | undefined): Result {
+  const before = cpuTicks(pid);
   const args = ['-t2', '-c64', `-d${seconds}s`, '--latency'];
   if (kind === 'post') args.push('-s', join(peers, 'post2k.lua'));
   for (const h of headers) args.push('-H', h);
   args.push(url + path);
   const out = spawnSync('wrk', args, { encoding: 'utf8' }).stdout;
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  const cpuUsPerReq = ((cpuTicks(pid) - before) * (1e6 / clockTick)) / requests;
   return {
+    cpuUsPerReq,
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
     p50: ms(/^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? ''),
     p99: ms(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? ''),
@@ -84,22 +111,23 @@ async function main(): Promise<void> {
   writeFileSync(detectFile, base.replace('workers: 2', `workers: ${workers}`).replace('listen: 127.0.0.1:18085', 'listen: 127.0.0.1:18086').replace('detect: { mode: off }', 'detect: {}'));
   const env = { VIGIL_BENCH_JWT_SECRET: secret };
 
-  start(process.execPath, [join(peers, 'upstream.js'), '18080']);
-  start(process.execPath, [join(peers, 'node-proxy.js'), '18081', '18080', '--workers', String(workers)]);
+  const upstream = start(process.execPath, [join(peers, 'upstream.js'), '18080']);
+  const proxy = start(process.execPath, [join(peers, 'node-proxy.js'), '18081', '18080', '--workers', String(workers)]);
   const vigil = join(root, 'bin/vigil.js');
-  start(process.execPath, [vigil, 'gateway', '-c', policyFile], env);
-  start(process.execPath, [vigil, 'gateway', '-c', detectFile], env);
-  const targets: [string, string][] = [
-    ['upstream', 'http://127.0.0.1:18080'],
-    ['node-proxy', 'http://127.0.0.1:18081'],
-    ['vigil (policy)', 'http://127.0.0.1:18085'],
-    ['vigil (policy+detect)', 'http://127.0.0.1:18086'],
+  const policy = start(process.execPath, [vigil, 'gateway', '-c', policyFile], env);
+  const detect = start(process.execPath, [vigil, 'gateway', '-c', detectFile], env);
+  const targets: [string, string, number | undefined][] = [
+    ['upstream', 'http://127.0.0.1:18080', upstream.pid],
+    ['node-proxy', 'http://127.0.0.1:18081', proxy.pid],
+    ['vigil (policy)', 'http://127.0.0.1:18085', policy.pid],
+    ['vigil (policy+detect)', 'http://127.0.0.1:18086', detect.pid],
   ];
   const modsec = join(peers, 'nginx-modsec.sh');
   const haveNginx = existsSync('/usr/sbin/nginx') && existsSync('/usr/share/modsecurity-crs');
   if (haveNginx) {
     spawnSync('bash', [modsec, 'start', '18092', '18080', 'block'], { env: { ...process.env, WORKERS: String(workers) }, stdio: 'ignore' });
-    targets.push(['nginx+modsec+crs', 'http://127.0.0.1:18092']);
+    const pidFile = join(process.env.TMPDIR ?? '/tmp', 'nginx-peer-18092', 'nginx.pid');
+    targets.push(['nginx+modsec+crs', 'http://127.0.0.1:18092', existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : undefined]);
   }
   for (const p of [18080, 18081, 18085, 18086]) await waitPort(p);
   await new Promise((r) => setTimeout(r, 500));
@@ -108,22 +136,24 @@ async function main(): Promise<void> {
   const results = new Map<string, Result[]>();
   for (let round = 0; round < rounds; round++)
     for (const kind of ['get', 'post'] as const)
-      for (const [name, url] of targets) {
+      for (const [name, url, pid] of targets) {
         const key = `${name}|${kind}`;
-        const r = wrk(url, kind, headers);
+        const r = wrk(url, kind, headers, pid);
         results.set(key, [...(results.get(key) ?? []), r]);
       }
   if (haveNginx) spawnSync('bash', [modsec, 'stop', '18092'], { stdio: 'ignore' });
 
   const best = (key: string): Result => (results.get(key) ?? []).reduce((a, b) => (b.rps > a.rps ? b : a));
   console.log(`gateway benchmark: wrk -t2 -c64 ${seconds}s per run, ${workers} process(es) for the node proxy and Vigil, ${rounds} round(s), best kept`);
-  console.log(`${'target'.padEnd(24)} kind  ${'req/s'.padStart(9)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'vs node-proxy'.padStart(13)}  ${'p99 Δ ms'.padStart(8)}  non-2xx`);
+  console.log(
+    `${'target'.padEnd(24)} kind  ${'req/s'.padStart(9)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'vs node-proxy'.padStart(13)}  ${'p99 Δ ms'.padStart(8)}  ${'CPU µs/req'.padStart(10)}  ${'CPU vs proxy'.padStart(12)}  non-2xx`,
+  );
   for (const kind of ['get', 'post'] as const) {
     const ceiling = best(`node-proxy|${kind}`);
     for (const [name] of targets) {
       const r = best(`${name}|${kind}`);
       console.log(
-        `${name.padEnd(24)} ${kind.padEnd(4)}  ${r.rps.toFixed(0).padStart(9)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}  ${((r.rps / ceiling.rps) * 100).toFixed(1).padStart(12)}%  ${(r.p99 - ceiling.p99).toFixed(2).padStart(8)}  ${r.non2xx}`,
+        `${name.padEnd(24)} ${kind.padEnd(4)}  ${r.rps.toFixed(0).padStart(9)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}  ${((r.rps / ceiling.rps) * 100).toFixed(1).padStart(12)}%  ${(r.p99 - ceiling.p99).toFixed(2).padStart(8)}  ${r.cpuUsPerReq.toFixed(0).padStart(10)}  ${(ceiling.cpuUsPerReq / r.cpuUsPerReq).toFixed(2).padStart(11)}x  ${r.non2xx}`,
       );
     }
   }
