@@ -8,6 +8,8 @@ import { ingestCommand } from './ingest.js';
 import { trafficCommand } from './traffic.js';
 import { timelineCommand } from './timeline.js';
 import { statsCommand } from './stats.js';
+import { validateCommand } from './validate.js';
+import { discoverCommand } from './discover.js';
 
 // Every subcommand, in the order `vigil --help` lists them.
-export const commands: Command[] = [gatewayCommand, demoCommand, configCommand, reportCommand, inspectCommand, ingestCommand, trafficCommand, timelineCommand, statsCommand];
+export const commands: Command[] = [gatewayCommand, demoCommand, configCommand, reportCommand, inspectCommand, ingestCommand, trafficCommand, timelineCommand, statsCommand, discoverCommand, validateCommand];
