@@ -45,6 +45,18 @@ export class GatewayHandler {
   }
 
   handle = (req: IncomingMessage, res: ServerResponse): void => {
+    try {
+      this.serve(req, res);
+    } catch (e) {
+      // a bug must cost one request, never the process serving everyone else
+      this.metrics.internalError();
+      if (!res.headersSent) sendProblem(res, { status: 500, requestId: 'unknown', rule: 'internal-error', close: true });
+      else res.destroy();
+      console.error(`vigil gateway: internal error: ${(e as Error).stack ?? e}`);
+    }
+  };
+
+  private serve(req: IncomingMessage, res: ServerResponse): void {
     const state = this.state;
     const policy = state.policy;
     const start = Date.now();
@@ -95,9 +107,26 @@ export class GatewayHandler {
     if (hit) ex.route = { name: hit.value.name, template: hit.template, params: hit.params };
 
     const afterHeaders = runControls(ex, route.headerControls);
-    if (afterHeaders instanceof Promise) afterHeaders.then(() => this.afterHeaders(req, res, ex, route, state));
+    if (afterHeaders instanceof Promise) afterHeaders.then(() => this.afterHeaders(req, res, ex, route, state)).catch((e: unknown) => this.fail(res, ex, e));
     else this.afterHeaders(req, res, ex, route, state);
-  };
+  }
+
+  /** Runs a step of the lifecycle from an event callback, where a throw would otherwise take the process down. */
+  private guard(res: ServerResponse, ex: Exchange, step: () => void): void {
+    try {
+      step();
+    } catch (e) {
+      this.fail(res, ex, e);
+    }
+  }
+
+  private fail(res: ServerResponse, ex: Exchange, e: unknown): void {
+    this.metrics.internalError();
+    ex.error = `internal error: ${(e as Error).message ?? e}`;
+    if (!res.headersSent) sendProblem(res, { status: 500, requestId: ex.id, rule: 'internal-error', close: true });
+    else res.destroy();
+    this.complete(ex);
+  }
 
   private afterHeaders(req: IncomingMessage, res: ServerResponse, ex: Exchange, route: RoutePolicy, state: GatewayState): void {
     if (ex.decision.action === 'block') return this.block(req, res, ex);
@@ -106,7 +135,7 @@ export class GatewayHandler {
     if (!hasBody) {
       if (route.bodyControls.length) {
         const r = runControls(ex, route.bodyControls);
-        if (r instanceof Promise) return void r.then(() => this.afterBody(req, res, ex, route, state, undefined));
+        if (r instanceof Promise) return void r.then(() => this.afterBody(req, res, ex, route, state, undefined)).catch((e: unknown) => this.fail(res, ex, e));
       }
       return this.afterBody(req, res, ex, route, state, undefined);
     }
@@ -139,7 +168,7 @@ export class GatewayHandler {
         chunks.push(c);
         const head = Buffer.concat(chunks);
         ex.request.body = head.subarray(0, limit);
-        this.runBody(req, res, ex, route, state, head);
+        this.guard(res, ex, () => this.runBody(req, res, ex, route, state, head));
         return;
       }
       chunks.push(c);
@@ -149,13 +178,13 @@ export class GatewayHandler {
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
       ex.request.body = body;
       ex.request.bodySize = size;
-      this.runBody(req, res, ex, route, state, body);
+      this.guard(res, ex, () => this.runBody(req, res, ex, route, state, body));
     });
   }
 
   private runBody(req: IncomingMessage, res: ServerResponse, ex: Exchange, route: RoutePolicy, state: GatewayState, body: Buffer): void {
     const r = runControls(ex, route.bodyControls);
-    if (r instanceof Promise) r.then(() => this.afterBody(req, res, ex, route, state, body));
+    if (r instanceof Promise) r.then(() => this.afterBody(req, res, ex, route, state, body)).catch((e: unknown) => this.fail(res, ex, e));
     else this.afterBody(req, res, ex, route, state, body);
   }
 

@@ -44,6 +44,16 @@ export class GatewayMetrics {
     if (ex.timings.total !== undefined) this.duration.observe(ex.timings.total / 1000);
   }
 
+  private readonly internalErrors = new Counter({
+    name: 'vigil_internal_errors_total',
+    help: 'Requests that met a bug in the gateway (answered 500, process kept serving)',
+    registers: [this.registry],
+  });
+
+  internalError(): void {
+    this.internalErrors.inc();
+  }
+
   upstreamError(upstream: string): void {
     this.upstreamErrors.inc({ upstream });
   }
