@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Ajv } from 'ajv';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { configSchema } from './schema.js';
-import type { AlertsConfig, AuthRequirement, ListenerConfig, SinkConfig, StoreConfig, VigilConfig } from './types.js';
+import type { AlertsConfig, AuthRequirement, ClusterConfig, ListenerConfig, SinkConfig, StoreConfig, VigilConfig } from './types.js';
 import { parseCidr } from '../net/cidr.js';
 import { unsafePatternProblem } from '../redact/safe-regex.js';
 
@@ -107,6 +107,7 @@ function normalise(raw: Record<string, unknown>, file: string, lineOf: LineOf): 
     redaction: r.redaction,
     alerts: r.alerts ? { dedup_window_s: 300, suppress: [], min_severity: 'low', ...(r.alerts as Partial<AlertsConfig>) } : undefined,
     sinks: r.sinks,
+    cluster: r.cluster ? normaliseCluster(r.cluster) : undefined,
     unmatched: r.unmatched ?? 'allow',
     defaults: r.defaults ?? {},
     routes: r.routes ?? [],
@@ -167,6 +168,11 @@ export function normaliseStore(s: Partial<StoreConfig>): StoreConfig {
     ...s,
     retention: { max_age_days: 30, ...s.retention },
   };
+}
+
+/** Defaults of the `cluster` section; an engine without a URL stays embedded. */
+export function normaliseCluster(c: Partial<ClusterConfig>): ClusterConfig {
+  return { key_prefix: 'vigil:', stream: 'VIGIL_EXCHANGES', spool_dir: 'vigil-data/spool', gateways: 1, postgres_schema: 'public', ...c };
 }
 
 const sinkNeeds: Record<SinkConfig['type'], (keyof SinkConfig)[]> = {

@@ -248,6 +248,20 @@ export const configSchema = {
         journal_max_mb: { type: 'number', exclusiveMinimum: 0 },
       },
     },
+    cluster: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        redis: { type: 'string', pattern: '^rediss?://' },
+        nats: { type: 'string', pattern: '^(nats|tls)://' },
+        postgres: { type: 'string', pattern: '^postgres(ql)?://' },
+        key_prefix: { type: 'string', minLength: 1 },
+        stream: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
+        spool_dir: { type: 'string', minLength: 1 },
+        gateways: { type: 'integer', minimum: 1 },
+        postgres_schema: { type: 'string', pattern: '^[a-z_][a-z0-9_]*$' },
+      },
+    },
     redaction: {
       type: 'object',
       additionalProperties: false,

@@ -124,6 +124,8 @@ export interface VigilConfig {
   redaction?: RedactionConfig;
   alerts?: AlertsConfig;
   sinks?: SinkConfig[];
+  /** Shared engines for scale-out (Redis, NATS JetStream, PostgreSQL); absent: embedded mode. */
+  cluster?: ClusterConfig;
   /** What happens to requests that match no route: `allow` forwards them to the default upstream (monitor-only checks). */
   unmatched: 'block' | 'allow';
   defaults: RouteDefaults;
@@ -146,6 +148,25 @@ export interface StoreConfig {
   max_queued: number;
   /** Journal bound; beyond it exchanges are dropped, counted and alerted. */
   journal_max_mb: number;
+}
+
+export interface ClusterConfig {
+  /** redis://host:port — shared rate limits and runtime blocks. */
+  redis?: string;
+  /** nats://host:port — completed exchanges published to a JetStream stream. */
+  nats?: string;
+  /** postgres://user@host:port/db — the shared traffic store written by `vigil worker`. */
+  postgres?: string;
+  /** Prefix of every Redis key and channel; default `vigil:`. */
+  key_prefix: string;
+  /** JetStream stream of completed exchanges; default VIGIL_EXCHANGES (subject vigil.exchanges). */
+  stream: string;
+  /** Where events are spooled while NATS is unreachable (relative to the config file). */
+  spool_dir: string;
+  /** Gateway instances sharing the limits: while Redis is down each admits 1/gateways of every limit locally. */
+  gateways: number;
+  /** PostgreSQL schema of the shared store; default public. */
+  postgres_schema: string;
 }
 
 export interface RedactionConfig {

@@ -1,0 +1,88 @@
+import type { Redis } from 'ioredis';
+import type { RateLimiter } from '../../policy/ratelimit/limiter.js';
+import { TokenBuckets, type BucketSpec, type Grant } from '../../policy/ratelimit/token-bucket.js';
+import { isReady } from './redis-client.js';
+import { TOKEN_BUCKET_LUA } from './token-bucket-script.js';
+
+export interface RedisLimiterOptions {
+  /** Prefix of the bucket keys; default `vigil:`. */
+  prefix?: string;
+  /**
+   * Gateway instances sharing each limit. While Redis is unreachable every instance admits 1/gateways of the
+   * limit from a local bucket, so the global limit holds approximately without coordination.
+   */
+  gateways?: number;
+  /** After a failed command, requests are decided locally for this long before Redis is tried again; default 500 ms. */
+  retryAfterFailureMs?: number;
+}
+
+export interface RedisLimiterStats {
+  shared: number;
+  local: number;
+  failures: number;
+}
+
+interface TokenBucketCommand {
+  vigilTakeTokens(key: string, rate: number, burst: number, want: number): Promise<[number, number]>;
+}
+
+/**
+ * Rate limits shared by every gateway instance through Redis: one atomic Lua token bucket per key, on the
+ * server's clock. Redis unreachable (or slower than the client's command timeout): the request is decided by a
+ * local bucket holding this instance's share of the limit, and Redis is tried again shortly after; once it
+ * answers, the local buckets are dropped and the shared bucket is the only authority again.
+ */
+export class RedisLimiter implements RateLimiter {
+  readonly stats: RedisLimiterStats = { shared: 0, local: 0, failures: 0 };
+  private readonly prefix: string;
+  private readonly gateways: number;
+  private readonly retryAfterFailureMs: number;
+  private local = new TokenBuckets();
+  private localSince = 0;
+  private skipUntil = 0;
+
+  constructor(
+    private readonly client: Redis,
+    opts: RedisLimiterOptions = {},
+  ) {
+    this.prefix = opts.prefix ?? 'vigil:';
+    this.gateways = Math.max(1, opts.gateways ?? 1);
+    this.retryAfterFailureMs = opts.retryAfterFailureMs ?? 500;
+    client.defineCommand('vigilTakeTokens', { numberOfKeys: 1, lua: TOKEN_BUCKET_LUA });
+  }
+
+  /** True while requests are decided by local buckets. */
+  get degraded(): boolean {
+    return this.localSince > 0;
+  }
+
+  take(key: string, spec: BucketSpec): Grant | Promise<Grant> {
+    if (!isReady(this.client) || Date.now() < this.skipUntil) return this.takeLocally(key, spec);
+    const command = this.client as unknown as TokenBucketCommand;
+    return command.vigilTakeTokens(`${this.prefix}rl:${key}`, spec.rate, spec.burst, 1).then(
+      ([granted, retryAfter]) => {
+        this.stats.shared++;
+        if (this.localSince > 0) this.resynchronise();
+        return { granted: Number(granted), retryAfter: Number(retryAfter) };
+      },
+      () => {
+        this.stats.failures++;
+        this.skipUntil = Date.now() + this.retryAfterFailureMs;
+        return this.takeLocally(key, spec);
+      },
+    );
+  }
+
+  private takeLocally(key: string, spec: BucketSpec): Grant {
+    if (this.localSince === 0) this.localSince = Date.now();
+    this.stats.local++;
+    const share: BucketSpec = { rate: spec.rate / this.gateways, burst: Math.max(1, Math.floor(spec.burst / this.gateways)) };
+    return this.local.take(key, share);
+  }
+
+  /** Redis answers again: what was admitted locally is forgotten; the shared buckets carried on in Redis. */
+  private resynchronise(): void {
+    this.local = new TokenBuckets();
+    this.localSince = 0;
+  }
+}
