@@ -77,8 +77,9 @@ export function segmentShape(s: string): SegmentShape {
     if (s.length >= 8 && d >= 2 && s.length - d >= 2) return 'alphanumeric';
     return d > 0 && s.length - d > 0 && d >= s.length / 2 ? 'alphanumeric' : 'word';
   }
+  const mixedCase = uppers(s) > 0 && /[a-z]/.test(s);
+  if (BASE64ISH.test(s) && d > 0 && (mixedCase || !SLUG.test(s))) return 'base64';
   if (SLUG.test(s) && d > 0) return 'slug-with-digits';
-  if (BASE64ISH.test(s) && d > 0) return 'base64';
   return 'word';
 }
 

@@ -9,6 +9,8 @@ type Obj = Record<string, unknown>;
 
 export interface OperationFacts {
   specFile: string;
+  /** The first host the spec is served on, or '' when it names none. */
+  host: string;
   method: string;
   /** The spec's own template, and the request path template with the base path. */
   template: string;
@@ -49,6 +51,7 @@ export class SpecCatalog {
     const resolve = (v: unknown): unknown => refs.resolve(v, '', file).value;
     const base = spec.basePaths[spec.basePaths.length - 1] ?? '';
     const facts = new Map<string, OperationFacts>();
+    const hosts = specHosts(doc);
     const paths = isObj(doc.paths) ? doc.paths : {};
     for (const [template, rawItem] of Object.entries(paths)) {
       const item = resolve(rawItem);
@@ -56,11 +59,11 @@ export class SpecCatalog {
       for (const m of METHODS) {
         const op = item[m];
         if (!isObj(op)) continue;
-        const f = operationFacts(file, doc, resolve, item, op, m.toUpperCase(), template, base);
+        const f = operationFacts(file, doc, resolve, item, op, m.toUpperCase(), template, base, hosts);
         facts.set(`${f.method} ${template}`, f);
       }
     }
-    this.entries.push({ spec, hosts: specHosts(doc), facts });
+    this.entries.push({ spec, hosts, facts });
   }
 
   get size(): number {
@@ -97,7 +100,7 @@ function specHosts(doc: Obj): Set<string> {
   return out;
 }
 
-function operationFacts(file: string, doc: Obj, resolve: (v: unknown) => unknown, item: Obj, op: Obj, method: string, template: string, base: string): OperationFacts {
+function operationFacts(file: string, doc: Obj, resolve: (v: unknown) => unknown, item: Obj, op: Obj, method: string, template: string, base: string, hosts: Set<string>): OperationFacts {
   const params = [...(Array.isArray(item.parameters) ? item.parameters : []), ...(Array.isArray(op.parameters) ? op.parameters : [])].map(resolve).filter(isObj);
   const query = new Map<string, string | undefined>();
   const headers = new Set<string>();
@@ -122,6 +125,7 @@ function operationFacts(file: string, doc: Obj, resolve: (v: unknown) => unknown
   const security = op.security ?? doc.security;
   return {
     specFile: file,
+    host: [...hosts][0] ?? '',
     method,
     template,
     fullPath: base + template,
