@@ -1,10 +1,11 @@
 import type { Exchange, Finding } from '../exchange/exchange.js';
 import './detectors/index.js';
 import { detectors } from './registry.js';
-import { extractValues } from './extract/index.js';
+import { C } from './charclass.js';
+import { extractValues, MAX_NESTED, nestedValues } from './extract/index.js';
 import { scanValue } from './value.js';
 import { excluded, scoreOf, shorten, totalScore } from './score.js';
-import type { DetectOptions, Detector, InspectResult, Report, ScanContext, ScanValue, ValueKind } from './types.js';
+import type { DetectOptions, Detector, InspectResult, RawValue, Report, ScanContext, ScanValue, ValueKind } from './types.js';
 
 // extract → decode → detect → score. Pure: reads the exchange, returns findings; the control decides what to do.
 
@@ -20,10 +21,21 @@ export function resolveOptions(o: Partial<DetectOptions> = {}): DetectOptions {
   };
 }
 
+/**
+ * Higher paranoia trusts weaker evidence: at 2 a high-confidence finding (4) blocks on its own, at 3 a medium one (3)
+ * counts as high, at 4 it blocks on its own. Rules that are only meaningful at a level declare it (Report.paranoia).
+ */
+function escalate(score: number, paranoia: number): number {
+  if (paranoia >= 2 && score === 4) return 5;
+  if (paranoia >= 3 && score === 3) return paranoia >= 4 ? 5 : 4;
+  return score;
+}
+
 class Collector implements ScanContext {
   readonly findings: Finding[] = [];
   category = '';
-  location = '';
+  /** The value being scanned (its location is only built when something is reported), or a fixed location. */
+  at: RawValue | string = '';
   constructor(
     readonly exchange: Exchange,
     readonly paranoia: number,
@@ -36,8 +48,8 @@ class Collector implements ScanContext {
       rule: r.rule,
       severity: r.severity,
       confidence: r.confidence,
-      score: scoreOf(r),
-      location: this.location,
+      score: escalate(scoreOf(r), this.paranoia),
+      location: typeof this.at === 'string' ? this.at : this.at.location,
       evidence: shorten(r.evidence),
     };
     if (this.exclusions.length && excluded(f, this.exclusions)) return;
@@ -60,28 +72,47 @@ function forKind(kind: ValueKind): Detector[] {
   return byKind.get(kind) ?? [];
 }
 
+/** Values seen clean in this request (the same key in every array item, the same word in many fields), by text. */
+class CleanSet {
+  private readonly byText = new Map<string, RawValue>();
+  has(v: RawValue): boolean {
+    const x = this.byText.get(v.text);
+    return x !== undefined && x.kind === v.kind && x.name === v.name;
+  }
+  add(v: RawValue): void {
+    // the first value seen with a text stands for it (another kind or name with the same text is scanned again)
+    if (!this.byText.has(v.text)) this.byText.set(v.text, v);
+  }
+}
+
 export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = {}): InspectResult {
   const opts = resolveOptions(options);
   const ctx = new Collector(ex, opts.paranoia, opts.exclusions);
   const list = detectors();
   let budget = opts.budget;
   const values: ScanValue[] = [];
-  // repeated values (the same key in every array item, the same word in many fields) are scanned once while clean
-  const clean = new Set<string>();
-  for (const raw of extractValues(ex)) {
-    const memo = raw.text.length <= 64 ? `${raw.kind}\0${raw.name ?? ''}\0${raw.text}` : undefined;
-    if (memo !== undefined && clean.has(memo)) continue;
+  // repeated short values are scanned once while clean
+  const clean = new CleanSet();
+  // a parameter string inside a value (a=1&b=2 double-encoded, a form body sent as one key, a referer's query):
+  // its values are scanned as values of their own, after the others and once (no recursion)
+  const nested: RawValue[] = [];
+  const extracted = extractValues(ex);
+  const total = extracted.length;
+  for (let idx = 0; idx < total + nested.length; idx++) {
+    const raw = idx < total ? extracted[idx]! : nested[idx - total]!;
+    const memo = raw.text.length <= 64;
+    if (memo && clean.has(raw)) continue;
     const before = ctx.findings.length;
     if (budget <= 0) {
       ctx.category = 'detect';
-      ctx.location = raw.location;
+      ctx.at = raw;
       ctx.report({ rule: 'detect.budget-exceeded', severity: 'low', confidence: 1, score: opts.paranoia >= 3 ? 5 : 0, evidence: `${raw.text.length} characters not inspected` });
       break;
     }
     const v = scanValue(raw, budget);
     budget -= v.decoded.length;
     values.push(v);
-    ctx.location = v.location;
+    ctx.at = v;
     const classes = v.classes;
     for (const d of forKind(v.kind)) {
       if (d.triggers === 0 || (classes & d.triggers) !== 0) {
@@ -89,12 +120,13 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
         d.scan!(v, ctx);
       }
     }
-    if (memo !== undefined && ctx.findings.length === before) clean.add(memo);
+    if (memo && ctx.findings.length === before) clean.add(raw);
+    if (classes & C.EQ && idx < total && nested.length < MAX_NESTED) nestedValues(v, nested);
   }
   for (const d of list) {
     if (d.scanExchange) {
       ctx.category = d.category;
-      ctx.location = 'request';
+      ctx.at = 'request';
       d.scanExchange(ex, values, ctx);
     }
   }

@@ -1,35 +1,47 @@
 import { C, classesOf } from './charclass.js';
-
-const NEEDS_DECODING = C.PERCENT | C.AMP | C.BSLASH | C.CTRL | C.HIGH;
 import { chain, decodeValue } from './decode/index.js';
 import type { RawValue, ScanValue, ValueKind } from './types.js';
 
-/** A value ready for detectors: decoded once, lower-cased once, classified once; other views computed on demand and memoised. */
+const NEEDS_DECODING = C.PERCENT | C.AMP | C.BSLASH | C.CTRL | C.HIGH;
+
+/**
+ * A value ready for detectors: decoded once and classified once; the lower-cased form, the location and other views
+ * are computed on demand and memoised (most values are clean and never need them).
+ */
 class Value implements ScanValue {
   readonly kind: ValueKind;
-  readonly location: string;
   readonly text: string;
   readonly name: string | undefined;
   readonly decoded: string;
-  readonly lower: string;
   readonly classes: number;
+  private readonly raw: RawValue;
+  private low: string | undefined = undefined;
   private views: Map<string, string> | undefined = undefined;
 
-  constructor(v: RawValue, limit: number) {
+  constructor(v: RawValue, limit: number, rawClasses: number) {
+    this.raw = v;
     this.kind = v.kind;
-    this.location = v.location;
-    this.text = v.text.length > limit ? v.text.slice(0, limit) : v.text;
     this.name = v.name;
-    const raw = classesOf(this.text);
+    if (v.text.length > limit) {
+      this.text = v.text.slice(0, limit);
+      rawClasses = classesOf(this.text);
+    } else this.text = v.text;
     // nothing to decode (no %, &, \\, NUL or non-ASCII): the text is its own decoded form
-    if ((raw & NEEDS_DECODING) === 0) {
+    if ((rawClasses & NEEDS_DECODING) === 0) {
       this.decoded = this.text;
-      this.classes = raw;
+      this.classes = rawClasses;
     } else {
       this.decoded = decodeValue(this.text);
-      this.classes = classesOf(this.decoded);
+      this.classes = this.decoded === this.text ? rawClasses : classesOf(this.decoded);
     }
-    this.lower = this.decoded.toLowerCase();
+  }
+
+  get location(): string {
+    return this.raw.location;
+  }
+
+  get lower(): string {
+    return (this.low ??= this.decoded.toLowerCase());
   }
 
   view(names: string): string {
@@ -44,6 +56,7 @@ class Value implements ScanValue {
   }
 }
 
-export function scanValue(v: RawValue, limit: number): ScanValue {
-  return new Value(v, limit);
+/** `rawClasses`: classesOf(v.text) when the caller already has it. */
+export function scanValue(v: RawValue, limit: number, rawClasses = classesOf(v.text)): ScanValue {
+  return new Value(v, limit, rawClasses);
 }

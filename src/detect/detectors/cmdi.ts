@@ -198,7 +198,7 @@ const detector: Detector = {
     if (v.classes & C.QMARK && /\/[a-z?*]{0,6}[?*][a-z?*]{0,6}\/[a-z?*]{1,10}/.test(v.lower) && /[?*]{2}|\/\?\?/.test(v.lower)) hit(ctx, 'rce.wildcard-path', 5, v.lower.slice(0, 60));
     if (v.lower.includes('$ifs') || v.lower.includes('${ifs')) hit(ctx, 'rce.ifs-evasion', 5, v.lower.slice(0, 60));
     // process substitution <(cmd) >(cmd)
-    const ps = /[<>]\(\s{0,4}[a-z][a-z0-9_.-]{0,30}[^)]{0,60}\)/.exec(v.lower);
+    const ps = v.classes & (C.LT | C.GT) && v.classes & C.PAREN ? /[<>]\(\s{0,4}[a-z][a-z0-9_.-]{0,30}[^)]{0,60}\)/.exec(v.lower) : null;
     if (ps && (ps.index === 0 || /[\s=;|&]/.test(v.lower[ps.index - 1] ?? ''))) hit(ctx, 'rce.process-substitution', 5, v.lower.slice(ps.index, ps.index + 40));
   },
 };

@@ -25,7 +25,8 @@ const B64_WORDS = ['runtime', 'processbuilder', 'clonetransformer', 'forclosure'
 const NAME_ANCHORS = ['opensymphony', 'xwork', 'java', 'sun.', 'ognl', 'class', 'org.', '@type', 'bsh.', 'groovy', 'processbuilder', 'runtime', 'templatesimpl', 'scriptengine', 'freemarker', 'fastjson', '.start()', 'getmethod', 'forname', 'newinstance', 'getdeclared', '#_member'];
 const GADGET_ANCHORS = ['runtime', 'processbuilder', 'transformer', 'factory', 'closure', 'templatesimpl', 'jdbcrowset', 'classloader', 'getproperty', 'fileoutputstream', 'getmethod', 'newinstance', 'forname'];
 /** A value that is just a gadget name, alone or as a word. */
-const GADGET_WORD = /^(?:processbuilder|clonetransformer|forclosure|instantiatefactory|instantiatetransformer|invokertransformer|prototypeclonefactory|prototypeserializationfactory|whileclosure|chainedtransformer|templatesimpl|jdbcrowsetimpl)$/;
+const UPPER = /[A-Z]/;
+const GADGET_WORD = /^(?:processbuilder|clonetransformer|forclosure|instantiatefactory|instantiatetransformer|invokertransformer|prototypeclonefactory|prototypeserializationfactory|whileclosure|chainedtransformer|templatesimpl|jdbcrowsetimpl)$/i;
 const NAME_SET = new Set(NAME_ANCHORS);
 const GADGET_SET = new Set(GADGET_ANCHORS);
 /** One pass over a value finds which anchors it contains. */
@@ -36,13 +37,14 @@ const detector: Detector = {
   category: 'java',
   triggers: C.DOT | C.ALNUM | C.HIGH | C.CTRL,
   scan(v: ScanValue, ctx: ScanContext): void {
-    const s = v.lower;
     if (!(v.classes & (SPECIAL | C.DOT))) {
       // plain words: only a base64 gadget (mixed case or digits) or a bare gadget name can matter
-      if (v.decoded.length >= 8 && v.decoded !== s && base64Gadgets.all(v.decoded, 1).length) return hit(ctx, 'java.base64-gadget', 5, v.decoded.slice(0, 60));
-      if (v.decoded.length >= 7 && GADGET_WORD.test(s)) return hit(ctx, 'java.class-or-gadget', s.length === 7 ? 3 : 5, s.slice(0, 60));
+      const d = v.decoded;
+      if (d.length >= 8 && UPPER.test(d) && base64Gadgets.all(d, 1).length) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
+      if (d.length >= 7 && GADGET_WORD.test(d)) return hit(ctx, 'java.class-or-gadget', d.length === 7 ? 3 : 5, d.toLowerCase().slice(0, 60));
       return;
     }
+    const s = v.lower;
     // serialized Java objects: AC ED 00 05, its hex and base64 (rO0AB) forms, and gzip-wrapped base64 (H4sI)
     if (v.decoded.includes('rO0AB') || s.includes('aced0005') || v.decoded.includes('\xac\xed\x00\x05')) return hit(ctx, 'java.serialized-object', 5, v.decoded.slice(0, 40));
     let best = 0;

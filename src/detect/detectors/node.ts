@@ -11,7 +11,8 @@ const b64 = new Matcher(base64Forms('_$$ND_FUNC$$_', 8));
 // process internals, constructor chains to Function, React Server Components payload gadgets, and event-loop DoS loops.
 
 /** Words one of the patterns needs: a value without any skips the pattern list. */
-const ANCHORS = /require|process|constructor|nd_func|js_function|while|for|exec|spawn|function|vm|import|fs|res\.|\$[0-9@]/;
+const ANCHORS = /require|process|constructor|nd_func|js_function|while|for|exec|spawn|function|vm|import|fs|res\.|\$[0-9@]/i;
+const JS_FUNCTION = /__js_function/i;
 
 const PATTERNS: [RegExp, string, number][] = [
   [/_\$\$nd_func\$\$_/, 'node.serialized-function', 5],
@@ -32,13 +33,13 @@ const detector: Detector = {
   category: 'node',
   triggers: C.PAREN | C.DOLLAR | C.COLON | C.DOT | C.ALNUM,
   scan(v: ScanValue, ctx: ScanContext): void {
-    const s = v.lower;
     if (!(v.classes & (SPECIAL | C.DOT))) {
-      if (s.includes('__js_function')) hit(ctx, 'node.serialized-function', 5, s.slice(0, 60));
+      if (JS_FUNCTION.test(v.decoded)) hit(ctx, 'node.serialized-function', 5, v.lower.slice(0, 60));
       return;
     }
     if (!(v.classes & C.SPACE) && v.decoded.length >= 12 && b64.all(v.decoded, 1).length) return hit(ctx, 'node.serialized-function', 5, v.decoded.slice(0, 60));
-    if (!ANCHORS.test(s)) return;
+    if (!ANCHORS.test(v.decoded)) return;
+    const s = v.lower;
     if (s.length > 1 << 16 && !/require|process|constructor|nd_func|while|for\s*\(|child_process|fs\./.test(s.slice(0, 1 << 16))) return;
     for (const [re, rule, score] of PATTERNS) {
       const m = re.exec(s);

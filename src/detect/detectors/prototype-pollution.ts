@@ -5,12 +5,15 @@ import { hit } from './util.js';
 // Prototype pollution: __proto__ or constructor.prototype reached through parameter names (JSON keys, a[__proto__][x],
 // a.__proto__.x, constructor[prototype]) — a merge of such input writes to Object.prototype.
 
+/** Every pattern needs one of these (tested on the decoded text: no lower-cased copy for the many clean values). */
+const ANCHOR = /proto|constructor/i;
+
 const detector: Detector = {
   category: 'prototype-pollution',
   triggers: 0,
   scan(v: ScanValue, ctx: ScanContext): void {
+    if (!ANCHOR.test(v.decoded)) return;
     const s = v.lower;
-    if (s.indexOf('proto') < 0 && s.indexOf('constructor') < 0) return;
     const key = v.kind === 'body-key' || v.kind === 'query-key' || v.kind === 'cookie-key';
     if (key) {
       if (s.includes('__proto__')) return hit(ctx, 'prototype-pollution.proto-key', 5, v.decoded.slice(0, 60));

@@ -1,4 +1,5 @@
 import type { Exchange } from '../../exchange/exchange.js';
+import { C } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher } from '../match/aho.js';
@@ -22,7 +23,7 @@ const detector: Detector = {
       if (h) hit(ctx, 'scanner.user-agent', 5, v.decoded.slice(0, 80));
       return;
     }
-    if (v.lower.includes('.')) {
+    if (v.classes & C.DOT) {
       const h = oob.all(v.lower, 1)[0];
       if (h) hit(ctx, 'scanner.oob-callback', 4, v.lower.slice(Math.max(0, h.start - 30), h.end));
     }

@@ -2,14 +2,35 @@ import { C, SPECIAL } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import { analyze, type SqlSignal } from '../sqli/grammar.js';
 import { tokenize, type Token } from '../sqli/tokenizer.js';
+import { CATALOGS, DANGEROUS, STATEMENTS, TIME_FUNCTIONS, UNIONS } from '../sqli/words.js';
 import type { Detector, ScanValue, ScanContext } from '../types.js';
 
 // SQL injection: the value is tokenized as SQL three ways (as is, as if injected inside '...', inside "..."),
 // and the grammar analysis reports the constructs the token stream forms.
 
+// Words whose halves around an inline comment give away the evasion: "DR" + comment + "OP".
+const SQL_WORDS = new Set([...STATEMENTS, ...UNIONS, 'from', 'where', 'and', 'or', 'order', 'group', 'having', 'into', 'values', 'table', 'concat', 'char', 'sleep', 'benchmark']);
+
 function signals(text: string, quote: string | undefined, out: SqlSignal[]): Token[] {
   const raw = tokenize(text, quote);
-  const ts = raw.filter((t) => t.t !== 'c');
+  const ts: Token[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const t = raw[k]!;
+    if (t.t !== 'c') {
+      ts.push(t);
+      continue;
+    }
+    // a comment used as a space, touching SQL words on both sides (union, comment, select; "DR", comment, "OP")
+    const a = raw[k - 1];
+    const b = raw[k + 1];
+    if (t.v === '/*' && a && b && a.end === t.start && b.start === t.end) {
+      const sqlA = a.t === 'E' || a.t === 'U' || a.t === '&' || (a.t === 'k' && SQL_WORDS.has(a.v));
+      const sqlB = b.t === 'E' || b.t === 'U' || b.t === '&' || (b.t === 'k' && SQL_WORDS.has(b.v)) || b.t === 'f';
+      if ((sqlA && (sqlB || b.t === 'n' || b.t === '1' || b.t === 'o')) || (sqlB && (a.t === 'n' || a.t === '1' || a.t === ')')) || (a.t === 'n' && b.t === 'n' && SQL_WORDS.has(a.v + b.v))) {
+        out.push({ rule: 'sqli.comment-obfuscation', score: 5, from: ts.length - 1, to: ts.length + 1 });
+      }
+    }
+  }
   const commentEnd = raw.length > 0 && raw[raw.length - 1]!.t === 'c';
   analyze(ts, quote !== undefined, commentEnd, out);
   return ts;
@@ -19,11 +40,52 @@ function severity(score: number): 'critical' | 'high' | 'medium' | 'low' {
   return score >= 5 ? 'critical' : score === 4 ? 'high' : score === 3 ? 'medium' : 'low';
 }
 
+/** SQL punctuation: a value with any of these is tokenized. */
+const SQL_CHARS = C.PAREN | C.SEMI | C.EQ | C.LT | C.GT | C.PIPE | C.STAR | C.HASH | C.AT | C.TILDE_CARET | C.BACKTICK | C.AMP;
+const escape = (w: string): string => w.replace(/[.$]/g, (c) => `\\${c}`);
+/**
+ * Words that can make SQL without any punctuation ("union select password from users", "drop table x", a catalog name).
+ * Every grammar rule that can fire on a value without SQL_CHARS needs one of them; a value with none is prose.
+ */
+const ANCHOR_WORDS = new RegExp(
+  `\\b(?:${[...STATEMENTS, ...UNIONS, ...CATALOGS, ...DANGEROUS, ...TIME_FUNCTIONS, 'order', 'group', 'having', 'limit', 'where', 'procedure', 'into', 'collate', 'from']
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})\\b`,
+  'i',
+);
+/** After a quote (string break) or a leading number, a logic word alone matters: ' or 'a, 5 or 6. */
+const LOGIC_WORDS = /\b(?:and|or|xor|not|like|rlike|regexp|div|glob|is|in|between)\b/i;
+const EXECUTABLE_COMMENT = /\/\*!\d{0,6}\s{0,8}([a-z_]{2,12})/i;
+const STANDALONE = new RegExp(`^(?:${[...CATALOGS, ...DANGEROUS, ...TIME_FUNCTIONS].filter((w) => w.length >= 5).map(escape).join('|')})$`, 'i');
+const LEADING_NUMBER = /^\s*[-+]?\.?[0-9]/;
+
+/** Whether the value can hold SQL at all: cheap checks that let prose and identifiers skip tokenizing. */
+export function sqlCandidate(v: ScanValue): boolean {
+  const c = v.classes;
+  if (c & SQL_CHARS) return true;
+  const d = v.decoded;
+  if ((c & C.DASH && d.includes('--')) || (c & C.SLASH && d.includes('/*')) || (c & C.COLON && d.includes('::'))) return true;
+  if (ANCHOR_WORDS.test(d)) return true;
+  return ((c & (C.SQUOTE | C.DQUOTE)) !== 0 || LEADING_NUMBER.test(d)) && LOGIC_WORDS.test(d);
+}
+
 const detector: Detector = {
   category: 'sqli',
-  triggers: SPECIAL | C.SPACE,
+  triggers: SPECIAL | C.SPACE | C.ALNUM,
   scan(v: ScanValue, ctx: ScanContext): void {
+    if (!(v.classes & (SPECIAL | C.SPACE))) {
+      // one word: only a catalog, a dangerous procedure or a time function named on its own
+      if (v.decoded.length >= 5 && STANDALONE.test(v.decoded)) ctx.report({ rule: 'sqli.catalog', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
+      return;
+    }
+    if (!sqlCandidate(v)) return;
     const text = v.decoded;
+    if (v.classes & C.SLASH) {
+      // MySQL executable comments: /*!50000union*/ runs its body; outside mysqldump files it is an evasion
+      const m = EXECUTABLE_COMMENT.exec(text);
+      if (m && SQL_WORDS.has(m[1]!.toLowerCase())) ctx.report({ rule: 'sqli.executable-comment', severity: 'critical', confidence: 1, score: 5, evidence: text.slice(m.index, m.index + 40) });
+    }
     const contexts: (string | undefined)[] = [undefined];
     if (v.classes & C.SQUOTE) contexts.push("'");
     if (v.classes & C.DQUOTE) contexts.push('"');

@@ -1,7 +1,7 @@
 import type { Exchange } from '../../exchange/exchange.js';
 import { firstHeader } from '../../exchange/exchange.js';
 import { queryParams, requestBody } from '../../exchange/body.js';
-import type { RawValue } from '../types.js';
+import type { RawValue, ScanValue, ValueKind } from '../types.js';
 import { headerValues } from './headers.js';
 import { jsonValues } from './json.js';
 import { xmlValues } from './xml.js';
@@ -51,4 +51,49 @@ export function extractValues(ex: Exchange): RawValue[] {
   }
   if (out.length > MAX_VALUES) out.length = MAX_VALUES;
   return out;
+}
+
+/** At most this many nested values per request. */
+export const MAX_NESTED = 256;
+
+const NESTED_KIND: Partial<Record<ValueKind, ValueKind>> = { query: 'query', 'query-key': 'query', body: 'body', 'body-key': 'body', cookie: 'cookie', 'cookie-key': 'cookie', header: 'header' };
+const PARAM_NAME = /^[A-Za-z0-9_.$@[\]-]{1,64}$/;
+
+class NestedRaw implements RawValue {
+  constructor(
+    readonly kind: ValueKind,
+    readonly text: string,
+    readonly name: string,
+    private readonly parent: RawValue,
+  ) {}
+  get location(): string {
+    return `${this.parent.location}>${this.name}`;
+  }
+}
+
+/**
+ * The values of a parameter string found inside a decoded value: `pay=or 1=1` sent as one form key, `a=1&b=2` encoded
+ * twice, a referer's query string. Only name=value parts with a parameter-like name count; values equal to the
+ * whole are skipped.
+ */
+export function nestedValues(v: ScanValue, out: RawValue[]): void {
+  const kind = NESTED_KIND[v.kind];
+  if (!kind) return;
+  let s = v.decoded;
+  if (kind === 'header') {
+    const q = s.indexOf('?');
+    if (q < 0) return;
+    s = s.slice(q + 1);
+  }
+  let start = 0;
+  for (let parts = 0; parts < 16 && start < s.length && out.length < MAX_NESTED; parts++) {
+    let end = s.indexOf('&', start);
+    if (end < 0) end = s.length;
+    const eq = s.indexOf('=', start);
+    if (eq > start && eq < end - 1 && s[eq + 1] !== '=' && PARAM_NAME.test(s.slice(start, eq))) {
+      const text = s.slice(eq + 1, end);
+      if (text !== v.decoded) out.push(new NestedRaw(kind, text, s.slice(start, eq).toLowerCase(), v));
+    }
+    start = end + 1;
+  }
 }

@@ -90,7 +90,9 @@ export function statementAt(ts: Token[], i: number): { strength: number; to: num
       const j = list.next;
       if (isKw(ts[j], 'from') || isKw(ts[j], 'into')) {
         const tbl = ts[j + 1];
-        if (!tbl || !(tbl.t === 'n' || tbl.t === '(' || tbl.t === 'v' || tbl.t === 's' || tbl.t === '1')) return { strength: list.special ? 1 : 0, to: j };
+        // "select col from" cut where the attacker's table would follow still has the statement's shape
+        if (!tbl) return { strength: 1, to: j + 1 };
+        if (!(tbl.t === 'n' || tbl.t === '(' || tbl.t === 'v' || tbl.t === 's' || tbl.t === '1')) return { strength: list.special ? 1 : 0, to: j };
         let k = term(ts, j + 1);
         if (k < 0) k = j + 2;
         const after = ts[k];
@@ -125,7 +127,7 @@ export function statementAt(ts: Token[], i: number): { strength: number; to: num
         if (isKw(ts[j], 'if')) j += ts[j + 1]?.v === 'not' ? 3 : 2;
         if (ts[j]?.t === 'n' || ts[j]?.t === 'v') return { strength: 2, to: j + 1 };
       }
-      if (t.v === 'truncate' && a?.t === 'n' && ends(b)) return { strength: 1, to: i + 2 };
+      if ((t.v === 'truncate' || t.v === 'drop') && a?.t === 'n' && ends(b)) return { strength: 1, to: i + 2 };
       return none;
     case 'exec':
     case 'execute':
@@ -177,6 +179,11 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
   const n = ts.length;
   if (broke) breakout(ts, commentEnd, out);
   const lead = ts[0];
+  if (!broke && lead && (lead.t === '1' || lead.t === 's' || lead.t === '(')) {
+    const end = tautologyAt(ts, 0);
+    if (end > 0 && (ts[end]?.t === '&' || (commentEnd && end >= n - 1))) out.push({ rule: 'sqli.tautology', score: 5, from: 0, to: end + 1 });
+    else if (end > 0 && end >= n && ts[0]!.v === ts[end - 1]!.v) out.push({ rule: 'sqli.tautology', score: 4, from: 0, to: end });
+  }
   // context-free numeric injection: 1 or 1=1, 1) or (1=1, -1 union ...
   for (let i = 0; i < n; i++) {
     const t = ts[i]!;
@@ -187,6 +194,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         while (ts[j]?.t === '(') j++;
         const st = statementAt(ts, j);
         if (ts[j]?.v === 'select' && (st.strength > 0 || selectList(ts, j + 1)?.special)) out.push({ rule: 'sqli.union-select', score: 5, from: i, to: Math.max(j + 1, st.to) });
+        // "union select" with nothing SQL after it: a probe, or prose about a credit union
+        else if (ts[j]?.v === 'select' && ts[j]!.t === 'E') out.push({ rule: 'sqli.union-select', score: 4, from: i, to: j + 1 });
         break;
       }
       case ';': {
@@ -199,8 +208,10 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         if (i === 0 || ts[i - 1]!.t === '(' || ts[i - 1]!.t === '&' || (ts[i - 1]!.t === 'o' && ts[i - 1]!.v !== ':')) {
           const st = statementAt(ts, i);
           const sqlish = ts.slice(i + 1, st.to + 1).some((x) => x.t === 'f' || x.t === ',' || x.t === 'v' || x.t === 's' || x.t === '1' || x.v === '*');
-          if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: i === 0 && !broke && !sqlish ? 4 : 5, from: i, to: st.to });
-          else if (st.strength === 1) out.push({ rule: 'sqli.statement', score: 3, from: i, to: st.to });
+          // a statement the value ends by commenting out the rest of the query: DROP x;--
+          const cut = commentEnd && st.to >= n - 1;
+          if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: (i === 0 && !broke && !sqlish && !cut) ? 4 : 5, from: i, to: st.to });
+          else if (st.strength === 1) out.push({ rule: 'sqli.statement', score: cut ? 5 : 3, from: i, to: st.to });
         }
         break;
       }
@@ -211,6 +222,11 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           const end = tautologyAt(ts, 1);
           if (end > 0) out.push({ rule: 'sqli.tautology', score: 5, from: 0, to: end });
           else if (isLiteral(ts[1]) && ts[2]?.t === 'o' && ts[3] && (isLiteral(ts[3]) || ts[3]!.t === 'n' || ts[3]!.t === '(')) out.push({ rule: 'sqli.boolean-expression', score: 5, from: 0, to: 4 });
+          // or 1#, or 1-- -: a condition that comments out the rest of the query
+          else if (isLiteral(ts[1]) && n === 2 && commentEnd) out.push({ rule: 'sqli.boolean-expression', score: 5, from: 0, to: 2 });
+          // xor 2 <, or 'a' >: a comparison cut where the application's operand follows
+          else if (isLiteral(ts[1]) && ts[2]?.t === 'o' && COMPARE.has(ts[2]!.v) && n === 3) out.push({ rule: 'sqli.boolean-expression', score: 4, from: 0, to: 3 });
+          else if (t.v === 'xor' && isTerm(ts[1])) out.push({ rule: 'sqli.boolean-expression', score: 4, from: 0, to: 2 });
           break;
         }
         if (!prev || !(isLiteral(prev) || prev.t === ')' || prev.t === 'n')) break;
@@ -227,7 +243,17 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
       }
       case 'f': {
         if (ts[i + 1]?.t !== '(') break;
+        const standalone = i === 0 && (n <= 3 || term(ts, 0) >= n);
         if (TIME_FUNCTIONS.has(t.v) && (ts[i + 2]?.t === '1' || ts[i + 2]?.t === 'f' || ts[i + 2]?.t === '(')) out.push({ rule: 'sqli.time-based', score: 5, from: i, to: i + 3 });
+        else if (TIME_FUNCTIONS.has(t.v) && (ts[i + 2]?.t === 'n' || ts[i + 2]?.t === 'v')) out.push({ rule: 'sqli.time-based', score: 4, from: i, to: i + 3 });
+        else if (standalone && !DANGEROUS.has(t.v)) {
+          // the whole value is a call of a SQL function: concat(, db_name(, version(): a probe, not prose
+          if (!AMBIGUOUS_FUNCTIONS.has(t.v)) out.push({ rule: 'sqli.function-call', score: 5, from: i, to: i + 2 });
+          else {
+            out.push({ rule: 'sqli.function-call', score: 2, from: i, to: i + 2, paranoia: 2 });
+            out.push({ rule: 'sqli.function-call-common', score: 5, from: i, to: i + 2, paranoia: 3 });
+          }
+        }
         else if (DANGEROUS.has(t.v)) out.push({ rule: 'sqli.dangerous-function', score: 5, from: i, to: i + 2 });
         else if (ts[i + 2]?.t === 'f' && ts[i + 3]?.t === '(' && !AMBIGUOUS_FUNCTIONS.has(ts[i + 2]!.v)) out.push({ rule: 'sqli.nested-functions', score: 4, from: i, to: i + 4 });
         else if (!AMBIGUOUS_FUNCTIONS.has(t.v)) out.push({ rule: 'sqli.function-call', score: 3, from: i, to: i + 2, paranoia: t.v.includes('_') || n <= 3 ? 1 : 2 });
@@ -238,6 +264,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         if (t.v.startsWith('@@')) out.push({ rule: 'sqli.system-variable', score: 4, from: i, to: i + 1 });
         break;
       case 'n':
+        if ((DANGEROUS.has(t.v) || TIME_FUNCTIONS.has(t.v)) && t.v.length > 5) out.push({ rule: 'sqli.dangerous-function', score: n <= 2 ? 5 : 4, from: i, to: i + 1 });
         if (CATALOGS.has(t.v) || (ts[i + 1]?.t === '.' && CATALOGS.has(`${t.v}.${ts[i + 2]?.v ?? ''}`))) {
           const prev = ts[i - 1];
           out.push({ rule: 'sqli.catalog', score: (prev && (isKw(prev, 'from') || isKw(prev, 'join') || prev.t === '.')) || n <= 3 ? 5 : 3, from: i, to: i + 1 });
@@ -278,7 +305,19 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
     if (after && (after.t === '(' || after.t === 'f' || after.t === 'E' || after.t === 'v')) out.push({ rule: 'sqli.string-break-concat', score: 5, from: 0, to: i + 2 });
   }
   if (next.t === 'o' && commentEnd && ts.length - i <= 5) out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: ts.length });
-  if (next.t === ';' || next.t === 'U' || next.t === 'c') out.push({ rule: 'sqli.string-break', score: 3, from: 0, to: i + 1 });
+  if (next.t === ';' && (i === ts.length - 1 || commentEnd)) out.push({ rule: 'sqli.string-break-terminate', score: 5, from: 0, to: i + 1 });
+  else if (next.t === 'U' && ts[i + 1]?.t === 'E') out.push({ rule: 'sqli.string-break-union', score: 5, from: 0, to: i + 2 });
+  else if (next.t === ';' || next.t === 'U' || next.t === 'c') out.push({ rule: 'sqli.string-break', score: 3, from: 0, to: i + 1 });
+  if (next.t === 'E') {
+    // ')waitfor delay '0:0:5'--, '; select, " alter ...: a statement right after the break
+    const st = statementAt(ts, i);
+    if (st.strength) out.push({ rule: 'sqli.string-break-statement', score: 5, from: 0, to: st.to });
+    else if (ts[i + 1]) out.push({ rule: 'sqli.string-break-statement', score: 3, from: 0, to: i + 2 });
+  }
+  if (next.t === 'f' && ts[i + 1]?.t === '(') {
+    // ' sleep(5), " benchmark(, ' concat(: a SQL call right after the break
+    out.push({ rule: 'sqli.string-break-function', score: AMBIGUOUS_FUNCTIONS.has(next.v) ? 4 : 5, from: 0, to: i + 2 });
+  }
   if (next.t === 'k' && (next.v === 'order' || next.v === 'group' || next.v === 'having' || next.v === 'limit' || next.v === 'where' || next.v === 'procedure')) out.push({ rule: 'sqli.string-break-clause', score: 5, from: 0, to: i + 2 });
   if (next.t === 'o' && (next.v === 'collate' || next.v === '::')) out.push({ rule: 'sqli.string-break-operator', score: 4, from: 0, to: i + 2 });
 }
