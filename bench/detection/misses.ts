@@ -41,7 +41,7 @@ try {
     }
     const top = r.findings[0] ? ` => ${r.score} ${r.findings[0].rule}@${r.findings[0].location} [${r.findings[0].evidence}]` : r.findings.length ? '' : '';
     const hdr = Object.entries(ex.request.headers)
-      .filter(([k]) => !['host', 'accept', 'user-agent', 'content-type', 'content-length', 'connection', 'accept-encoding', 'proxy-connection', 'accept-language', 'cache-control', 'pragma'].includes(k))
+      .filter(([k]) => !['host', 'accept', 'content-type', 'content-length', 'connection', 'accept-encoding', 'proxy-connection', 'accept-language', 'cache-control', 'pragma'].includes(k))
       .map(([k, v]) => `${k}: ${String(v).slice(0, 200)}`)
       .join(' | ');
     console.log(`${l.rule} ${ex.request.method} ${url.slice(0, 300)}${body}${hdr ? ` HDR ${hdr}` : ''}${top}${!flaggedMode && !hitsMode && r.findings.length ? ` (score ${r.score}: ${r.findings.map((x) => x.rule).join(',')})` : ''}`);

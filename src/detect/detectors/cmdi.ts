@@ -1,4 +1,4 @@
-import { C } from '../charclass.js';
+import { C, QUOTES } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { ENGLISH, SHELL_PATH_PREFIXES, UNIX_STRONG } from './commands.js';
@@ -147,11 +147,17 @@ const WIN = [
   /\binvoke-(?:webrequest|expression|restmethod|command|item|wmimethod)\b/, /\b(?:iex|iwr|irm)\s{0,4}\(/, /\bnew-object\s{1,8}(?:system\.)?net\.webclient/,
   /\bdownload(?:string|file)\s{0,4}\(/, /\bstart-process\b/, /\bnet\s{1,8}(?:user|localgroup|share|use|view)\b/, /\b(?:certutil|bitsadmin)(?:\.exe)?\s{1,8}[-/]/,
   /\b(?:reg|schtasks|wmic|vssadmin|rundll32|regsvr32|mshta)(?:\.exe)?\s{1,8}(?:add|query|delete|create|process|shadowcopy|\/|javascript:|http)/,
-  /\bgoto\s{1,8}[a-z_]{2,}\b[^\n]{0,0}/, /\bset\s{1,8}\/[ap]\s/, /\bdo\s{1,8}@?(?:echo|set|cmd|call|start)\b/,
+  /\bgoto\s{1,8}[a-z_]{2,}\b[^\n]{0,0}/,
+  // batch comparisons: if [/i] [not] A equ|neq|lss|leq|gtr|geq B command
+  /\bif\s{0,16}(?:\/i\s{0,8})?(?:not\s{1,8})?\(?\s{0,4}[^\s()]{1,40}\s{1,16}(?:equ|neq|lss|leq|gtr|geq)\s{1,16}\S/,
+  /\bif\s{0,16}(?:\/i\s{0,8})(?:not\s{1,8})?[^\s=]{1,40}\s{0,4}==/, /\bif\s{1,16}(?:not\s{1,8})?(?:[[{]%|"?%)[^\s=]{0,40}\s{0,4}==/, /\bset\s{1,8}\/[ap]\s/, /\bdo\s{1,8}@?(?:echo|set|cmd|call|start)\b/,
 ];
 
 /** Something every Windows pattern needs; values without it skip the list. */
-const WIN_ANCHOR = /[%/]|==|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
+const WIN_ANCHOR = /[%/]|==|\b(?:equ|neq|lss|leq|gtr|geq)\b|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
+
+const GLOB_PATH = /(?:^|[\s=;|&'"(])\/(?:[a-z0-9_.-]{0,16}\/)*(?:[a-z0-9_.-]{1,16}\[[!^]?[a-z0-9/._-]{1,12}\]|\[[!^]?[a-z0-9/._-]{1,12}\][a-z0-9_.-]{1,16})/;
+const ALIAS = /(?:^|[;&|\n]\s{0,4})alias\s{1,8}(?:[-+][a-z]{1,4}\s{1,8})*[a-z0-9_.-]{1,40}=/;
 
 const detector: Detector = {
   category: 'rce',
@@ -200,6 +206,34 @@ const detector: Detector = {
     // process substitution <(cmd) >(cmd)
     const ps = v.classes & (C.LT | C.GT) && v.classes & C.PAREN ? /[<>]\(\s{0,4}[a-z][a-z0-9_.-]{0,30}[^)]{0,60}\)/.exec(v.lower) : null;
     if (ps && (ps.index === 0 || /[\s=;|&]/.test(v.lower[ps.index - 1] ?? ''))) hit(ctx, 'rce.process-substitution', 5, v.lower.slice(ps.index, ps.index + 40));
+    if (found || !(v.classes & (C.SLASH | C.BRACKET | C.DOLLAR | C.DOT | C.SPACE))) return;
+    const l = v.lower;
+    // bash reverse shells: /dev/tcp/host/port
+    if (v.classes & C.SLASH && /\/dev\/(?:tcp|udp)\//.test(l)) return hit(ctx, 'rce.reverse-shell', 5, l.slice(Math.max(0, l.indexOf('/dev/') - 20), l.indexOf('/dev/') + 40));
+    // glob brackets inside an absolute path: /etc/pas[s]wd, /bi[n]/bash, /usr/[a-z]in/sh
+    if (v.classes & C.BRACKET && v.classes & C.SLASH) {
+      const g = GLOB_PATH.exec(l);
+      if (g) return hit(ctx, 'rce.glob-path', 5, l.slice(g.index, g.index + 40));
+    }
+    // shell parameter expansion and arithmetic: ${x#pattern}, ${PATH%/*}, $[1+1], $(( ))
+    if (v.classes & C.DOLLAR) {
+      const e = /\$\{[a-z_][a-z0-9_]{0,30}(?:#|%|:[-=?+]|\/\/?)|\$\[[^\]]{0,20}\]|\$\(\(/.exec(l);
+      if (e) hit(ctx, 'rce.shell-expansion', 4, l.slice(e.index, e.index + 40));
+    }
+    // alias x='cmd' / alias -p: defining a command
+    const al = ALIAS.exec(l);
+    if (al) return hit(ctx, 'rce.alias', 5, l.slice(al.index, al.index + 40));
+    // sqlite3 shell dot-commands after a separator: ;.shell id, \n.system whoami
+    if (v.classes & C.DOT) {
+      const d = /(?:^|[;\n])\s{0,4}\.(?:shell|system|sh|import|output|once|load|read)\b/.exec(l);
+      if (d) return hit(ctx, 'rce.sqlite-shell', 5, l.slice(d.index, d.index + 40));
+    }
+    // a user agent that is a command line (agents are product/version tokens)
+    if (v.kind === 'header' && v.name === 'user-agent' && !/^[a-z][a-z0-9._ -]*\/|^mozilla|\(/.test(l)) {
+      const ua = v.classes & QUOTES ? v.view('shell-unquote,lower') : l;
+      const cmd = commandAt(ua, 0);
+      if (cmd && UNIX_STRONG.has(cmd.word) && !ENGLISH.has(cmd.word) && (cmd.word.length >= 4 || argsStrength(ua, cmd.end) > 0)) hit(ctx, 'rce.command-line', 5, ua.slice(0, 60));
+    }
   },
 };
 

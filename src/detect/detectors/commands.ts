@@ -19,7 +19,18 @@ export const UNIX_STRONG = set(`cat tac nl head tail more less id whoami uname i
   pax tclsh wish irb pry jshell rlwrap script screen tmux exec eval source alias unset set declare typeset
   readlink realpath dirname basename mktemp install truncate shred wall mesg write bc dc expr seq yes
   ansible ansible-playbook ansible-vault chef-run chef-client cscli knife salt puppet terraform aws gcloud az
-  invoke-webrequest invoke-expression iex iwr start-process new-object downloadstring downloadfile`);
+  invoke-webrequest invoke-expression iex iwr start-process new-object downloadstring downloadfile
+  ansible-config ansible-console ansible-doc ansible-galaxy ansible-inventory ansible-pull ansible-test chef-shell chef-vault
+  chef-solo chef-apply visudo sudoedit cscli pipx ssh-copy-id ssh-keygen ssh-agent ssh-add sshpass perf flock cpulimit uconv
+  c89 c99 lastlogin lastb faillog rmt ionice chattr lsattr setfacl getfacl capsh setcap getcap ldd objdump readelf nm
+  strace ltrace valgrind busctl journalctl dmesg sysctl modprobe insmod rmmod lsmod lspci lsusb lsblk blkid useradd userdel
+  groupadd gpasswd chpasswd newgrp chsh chfn pkexec doas tcpdump tshark wireshark hping3 arping fping mtr iperf ncat
+  proxychains torsocks msfconsole msfvenom sqlmap hydra john hashcat mimikatz psexec crackmapexec impacket-psexec
+  powercat nishang certreq esentutl expand extrac32 findstr forfiles hh ieexec installutil msbuild odbcconf pcalua
+  regasm regsvcs replace syncappvpublishingserver wmiprvse xwizard bash.exe wsl wslconfig curl wget2 aria2c axel lynx links
+  elinks w3m ftp lftp smbclient rpcclient enum4linux showmount nfsstat mysql psql sqlite3 mongo mongosh redis-cli
+  php-cgi perl5 ruby2 jrunscript groovy scala kotlinc rscript julia swift go gdb lldb radare2 r2 xxd upx base32 basenc
+  uuencode uudecode openssl gpg gpg2 zstd lz4 lzma unxz bunzip2 zcat zless zgrep bzcat xzcat tar.exe expect tclsh8.6`);
 
 /** Commands that are also everyday English words: only count them with strong shell syntax around. */
 export const ENGLISH = set(`time watch set type sort join split cut paste host ip ss ps id file at batch man more less find
