@@ -1,12 +1,56 @@
 import type { StoreConfig, VigilConfig } from '../config/types.js';
+import type { Exchange } from '../exchange/exchange.js';
 import type { ExchangeConsumer } from '../pipeline/consumer.js';
-import { recorderFor } from './recording-setup.js';
+import { AlertEngine } from '../alerts/alert-engine.js';
+import { createSinks } from '../alerts/sinks/create-sink.js';
+import type { AlertSink } from '../alerts/sinks/queued-sink.js';
+import type { Recorder } from './recorder/recorder.js';
+import { recorderFor, redactorFor } from './recording-setup.js';
 
 /**
- * Recording and alerting consumers a config asks for: the recorder when `store` is set (or `store` is given,
- * as ingest does by default).
+ * Recording and alerting as one consumer, so that they stop in order: alerts are flushed to the sinks and to the
+ * store first, then the sinks drain, then the recorder writes what is left.
+ */
+export class RecordingOutputs implements ExchangeConsumer {
+  readonly name = 'recording';
+
+  constructor(
+    readonly recorder: Recorder | undefined,
+    readonly alerts: AlertEngine | undefined,
+    readonly sinks: AlertSink[],
+  ) {}
+
+  consume(ex: Exchange): void {
+    this.recorder?.consume(ex);
+    this.alerts?.consume(ex);
+  }
+
+  async close(): Promise<void> {
+    await this.alerts?.close();
+    await Promise.allSettled(this.sinks.map((s) => s.close()));
+    await this.recorder?.close();
+  }
+}
+
+/**
+ * The recording and alerting a config asks for: the recorder when `store` is set (or given, as ingest does by
+ * default), alerts when there is a store to keep them or sinks to send them to.
  */
 export function recordingConsumers(cfg: VigilConfig, store: StoreConfig | undefined = cfg.store): ExchangeConsumer[] {
-  const recorder = recorderFor(cfg, store);
-  return recorder ? [recorder] : [];
+  const sinks = createSinks(cfg);
+  const late: { recorder?: Recorder } = {};
+  const engine = new AlertEngine(cfg.alerts ?? { dedup_window_s: 300, suppress: [], min_severity: 'low' }, redactorFor(cfg), {
+    send: (alert, update) => {
+      for (const s of sinks) s.send(alert, update);
+    },
+    record: (alerts) => late.recorder?.recordAlerts(alerts),
+  });
+  late.recorder = recorderFor(cfg, store, {
+    onLoss: (count, reason) => engine.raiseSystem('recorder', `recorder.${reason}`, `${count} exchange(s) could not be recorded (${reason})`, count),
+  });
+  if (!late.recorder && sinks.length === 0) {
+    void engine.close();
+    return [];
+  }
+  return [new RecordingOutputs(late.recorder, engine, sinks)];
 }

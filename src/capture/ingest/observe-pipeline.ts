@@ -4,7 +4,8 @@ import type { VigilConfig } from '../../config/types.js';
 import { compilePolicy, type CompiledPolicy } from '../../policy/compile.js';
 import { ConsumerSet } from '../../pipeline/consumer.js';
 import { configuredConsumers } from '../../pipeline/configured-consumers.js';
-import { Recorder } from '../../store/recorder/recorder.js';
+import type { Recorder } from '../../store/recorder/recorder.js';
+import { RecordingOutputs } from '../../store/recording-consumers.js';
 import { storePath } from '../../store/recording-setup.js';
 import { openGeoLookup } from '../gateway/geo-setup.js';
 import type { GeoLookup } from '../gateway/geo-lookup.js';
@@ -36,7 +37,7 @@ export async function openObservePipeline(cfg: VigilConfig, db?: string): Promis
   let recorder: Recorder | undefined;
   for (const c of configuredConsumers(cfg)) {
     consumers.add(c);
-    if (c instanceof Recorder) recorder = c;
+    if (c instanceof RecordingOutputs) recorder = c.recorder;
   }
   return {
     cfg,
