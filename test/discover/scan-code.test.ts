@@ -56,11 +56,12 @@ test('NestJS: controllers, method decorators and the global prefix', () => {
   ]);
 });
 
-test('vigil scan-code --json over all fixture apps', () => {
-  const r = spawnSync(process.execPath, [resolve(root, 'bin/vigil.js'), 'scan-code', apps, '--json'], { encoding: 'utf8' });
+test('vigil scan-code --json over all fixture apps, given a relative directory', () => {
+  const r = spawnSync(process.execPath, [resolve(root, 'bin/vigil.js'), 'scan-code', 'test/fixtures/discover/apps', '--json'], { encoding: 'utf8', cwd: root });
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout) as { routes: Record<string, unknown>[] };
   assert.equal(out.routes.length, 25);
   assert.deepEqual(Object.keys(out.routes[0]!), ['method', 'path', 'file', 'line', 'framework']);
+  assert.ok(out.routes.some((x) => x.path === '/api/v1/users/{id}/orders/{orderId}' && x.file === 'express/routes/users.js'));
   assert.equal(spawnSync(process.execPath, [resolve(root, 'bin/vigil.js'), 'scan-code', resolve(apps, 'missing')]).status, 2);
 });

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { collectCallRoutes } from './call-routes.js';
 import { collectExports, collectImports } from './file-bindings.js';
@@ -38,7 +38,9 @@ export function scanFile(file: string): FileFacts {
   return facts;
 }
 
-export function scanCode(dir: string): CodeRoute[] {
+export function scanCode(directory: string): CodeRoute[] {
+  // absolute paths throughout: import specifiers resolve to absolute files
+  const dir = resolve(directory);
   const files = new Map(sourceFiles(dir).map((f) => [f, scanFile(f)]));
   const objects = new Map<string, RouterObject>();
   for (const f of files.values()) for (const o of f.routers.values()) objects.set(o.id, o);
