@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { scanCode } from '../../src/discover/code/scan-code.js';
+import { scanCodeCommand } from '../../src/cli/commands/scan-code.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const apps = resolve(root, 'test/fixtures/discover/apps');
@@ -63,5 +64,14 @@ test('vigil scan-code --json over all fixture apps, given a relative directory',
   assert.equal(out.routes.length, 25);
   assert.deepEqual(Object.keys(out.routes[0]!), ['method', 'path', 'file', 'line', 'framework']);
   assert.ok(out.routes.some((x) => x.path === '/api/v1/users/{id}/orders/{orderId}' && x.file === 'express/routes/users.js'));
-  assert.equal(spawnSync(process.execPath, [resolve(root, 'bin/vigil.js'), 'scan-code', resolve(apps, 'missing')]).status, 2);
+});
+
+test('vigil scan-code: a missing directory exits 2', async () => {
+  const quiet = console.error;
+  console.error = () => {};
+  try {
+    assert.equal(await scanCodeCommand.run([resolve(apps, 'missing')]), 2);
+  } finally {
+    console.error = quiet;
+  }
 });
