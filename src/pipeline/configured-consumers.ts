@@ -3,11 +3,13 @@ import type { VigilConfig } from '../config/types.js';
 import type { ExchangeConsumer } from './consumer.js';
 import { DecisionEventFile } from '../events/event-file.js';
 import { recordingConsumers } from '../store/recording-consumers.js';
+import { clusterConsumers } from '../cluster/engines.js';
 
 /** The consumers a config asks for (event file, recording, sinks), shared by the gateway and ingest. */
 export function configuredConsumers(cfg: VigilConfig): ExchangeConsumer[] {
   const out: ExchangeConsumer[] = [];
   if (cfg.events?.file) out.push(new DecisionEventFile(resolve(cfg.baseDir, cfg.events.file)));
   out.push(...recordingConsumers(cfg));
+  out.push(...clusterConsumers(cfg));
   return out;
 }

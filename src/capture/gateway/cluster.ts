@@ -6,6 +6,7 @@ import { LeasedLimiter, LocalLimiter } from '../../policy/ratelimit/limiter.js';
 import { startAdminServer } from '../../admin/admin-server.js';
 import { startGateway, type RunningGateway } from './gateway.js';
 import { GatewayMetrics } from './metrics.js';
+import { closeSharedEngines, describeEngines, sharedLimiterFor } from '../../cluster/engines.js';
 
 // The gateway as a process group: the primary owns the admin listener, the rate-limit authority and the
 // lifecycle (reload on SIGHUP, graceful stop on SIGTERM/SIGINT); one worker per core serves traffic.
@@ -34,12 +35,13 @@ export interface LoadConfig {
 export async function runGateway(initial: VigilConfig, reloadConfig: LoadConfig | undefined, log: (line: string) => void): Promise<GatewayProcess> {
   if (cluster.isWorker) throw new Error('runGateway is for the primary');
   const workers = typeof initial.workers === 'number' ? initial.workers : 1;
+  log(describeEngines(initial));
   return workers <= 1 ? runSingle(initial, reloadConfig, log) : runPrimary(initial, workers, reloadConfig, log);
 }
 
 async function runSingle(initial: VigilConfig, reloadConfig: LoadConfig | undefined, log: (line: string) => void): Promise<GatewayProcess> {
   let cfg = initial;
-  const gw = await startGateway(cfg, { limiter: new LocalLimiter() });
+  const gw = await startGateway(cfg, { limiter: sharedLimiterFor(cfg) ?? new LocalLimiter() });
   const admin = cfg.admin
     ? await startAdminServer(cfg.admin.address, {
         metrics: async () => ({ contentType: gw.metrics.registry.contentType, body: await gw.metrics.registry.metrics() }),
@@ -66,6 +68,7 @@ async function runSingle(initial: VigilConfig, reloadConfig: LoadConfig | undefi
     async stop() {
       process.off('SIGHUP', onHup);
       await gw.close();
+      await closeSharedEngines();
       admin?.close();
     },
   };
@@ -175,7 +178,7 @@ export function runGatewayWorker(): void {
       pending.delete(m.id);
     } else if (m.t === 'config') {
       if (!gw) {
-        startGateway(m.cfg, { limiter, metrics }).then(
+        startGateway(m.cfg, { limiter: sharedLimiterFor(m.cfg) ?? limiter, metrics }).then(
           (g) => {
             gw = g;
             process.send!({ t: 'ready', ports: g.ports } satisfies ToPrimary);

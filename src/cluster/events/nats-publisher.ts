@@ -90,7 +90,8 @@ export class NatsExchangePublisher implements ExchangeConsumer {
     clearInterval(this.replayTimer);
     await Promise.allSettled([...this.settled]);
     for (const item of this.queue.splice(0)) this.toSpool(item);
-    this.spool.close();
+    // sealed, what is left is replayed by the next publisher on this spool directory
+    this.spool.seal();
     if (this.nc && !this.nc.isClosed()) await this.nc.drain().catch(() => undefined);
   }
 

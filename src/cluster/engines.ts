@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import type { Redis } from 'ioredis';
+import type { VigilConfig } from '../config/types.js';
+import type { ExchangeConsumer } from '../pipeline/consumer.js';
+import type { RateLimiter } from '../policy/ratelimit/limiter.js';
+import { createRedisClient } from './redis/redis-client.js';
+import { RedisLimiter } from './redis/redis-limiter.js';
+import { NatsExchangePublisher } from './events/nats-publisher.js';
+
+// Which engine backs each shared concern: embedded (in process, SQLite) unless the `cluster` section names a
+// service. Engines are chosen at start; a reload does not switch them.
+
+const openClients = new Set<Redis>();
+
+/** One line naming the engines a config uses, printed by `vigil gateway` at start. */
+export function describeEngines(cfg: VigilConfig): string {
+  const c = cfg.cluster;
+  const limits = c?.redis ? `Redis ${redacted(c.redis)} (shared; local 1/${c.gateways} share while it is down)` : 'in process';
+  const events = c?.nats ? `NATS JetStream ${redacted(c.nats)} stream ${c.stream} (spool ${c.spool_dir})` : 'none';
+  const store = c?.postgres
+    ? `PostgreSQL ${redacted(c.postgres)} via vigil worker`
+    : cfg.store
+      ? `SQLite ${cfg.store.path}`
+      : 'not recording';
+  return `engines: rate limits ${limits}; events ${events}; store ${store}`;
+}
+
+/** The rate limiter shared through Redis, when the config names one. */
+export function sharedLimiterFor(cfg: VigilConfig): RateLimiter | undefined {
+  const c = cfg.cluster;
+  if (!c?.redis) return undefined;
+  const client = createRedisClient(c.redis);
+  openClients.add(client);
+  return new RedisLimiter(client, { prefix: c.key_prefix, gateways: c.gateways });
+}
+
+/** Consumers that carry exchanges to the shared engines (the event stream), when configured. */
+export function clusterConsumers(cfg: VigilConfig): ExchangeConsumer[] {
+  const c = cfg.cluster;
+  if (!c?.nats) return [];
+  return [
+    new NatsExchangePublisher({
+      url: c.nats,
+      stream: c.stream,
+      spoolDir: resolve(cfg.baseDir, c.spool_dir),
+      maxBodyBytes: cfg.store?.max_body_bytes ?? 4096,
+    }),
+  ];
+}
+
+/** Closes the connections opened for shared limiters (on gateway stop). */
+export async function closeSharedEngines(): Promise<void> {
+  for (const c of openClients) c.disconnect();
+  openClients.clear();
+}
+
+/** A service URL without its password, for logs. */
+function redacted(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
