@@ -6,7 +6,10 @@ import { luhnValid } from '../redact/card-numbers.js';
 export type SensitiveClass = 'email' | 'phone' | 'card-number' | 'iban' | 'us-ssn' | 'jwt' | 'api-key' | 'password' | 'address';
 
 const EMAIL = /^[^@\s]{1,64}@[^@\s]+\.[a-z]{2,}$/i;
-const PHONE = /^\+?[1-9]\d{0,2}[\s.-]?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}$/;
+// +44 20 7946 0958, +14155552671; (415) 555-2671, 415.555.2671; or any 7–15 digits in a phone-named field
+const INTERNATIONAL_PHONE = /^\+[1-9][\d\s().-]{6,18}\d$/;
+const NATIONAL_PHONE = /^\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$/;
+const PHONE_KEY = /phone|mobile|msisdn|(?:^|[_-])tel(?:$|[_-])|fax/i;
 const CARD = /^\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{1,7}$/;
 const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9 ]{11,36}$/;
 const SSN = /^(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}$/;
@@ -42,6 +45,13 @@ function cardNumber(value: string): boolean {
   return digits.length >= 13 && digits.length <= 19 && luhnValid(digits);
 }
 
+function isPhone(key: string | undefined, v: string): boolean {
+  const digits = v.replace(/\D/g, '').length;
+  if (digits < 7 || digits > 15) return false;
+  if (INTERNATIONAL_PHONE.test(v) || NATIONAL_PHONE.test(v)) return true;
+  return key !== undefined && PHONE_KEY.test(key) && /^[\d\s().+-]+$/.test(v);
+}
+
 /** The classes a field holds; `key` is the field's name (query, header or JSON property), if it has one. */
 export function sensitiveClasses(key: string | undefined, value: string): SensitiveClass[] {
   const out: SensitiveClass[] = [];
@@ -55,6 +65,6 @@ export function sensitiveClasses(key: string | undefined, value: string): Sensit
   else if (IBAN.test(v) && ibanValid(v)) out.push('iban');
   else if (SSN.test(v)) out.push('us-ssn');
   else if (API_KEY_PATTERNS.some((p) => p.test(v)) || (key && SECRET_KEY.test(key) && v.length >= 12)) out.push('api-key');
-  else if (PHONE.test(v) && /[+\s().-]/.test(v) && v.replace(/\D/g, '').length >= 8) out.push('phone');
+  else if (isPhone(key, v)) out.push('phone');
   return out;
 }

@@ -20,6 +20,9 @@ test('IBANs need a valid mod-97 checksum', () => {
 test('emails, phones, SSNs, JWTs, API keys, passwords and addresses', () => {
   assert.deepEqual(sensitiveClasses('contact', 'ann@example.com'), ['email']);
   assert.deepEqual(sensitiveClasses('phone', '+1 415-555-2671'), ['phone']);
+  assert.deepEqual(sensitiveClasses('contact', '(415) 555-2671'), ['phone']);
+  assert.deepEqual(sensitiveClasses('ratio', '3.14159265'), []);
+  assert.deepEqual(sensitiveClasses('created', '1700000000'), []);
   assert.deepEqual(sensitiveClasses('ssn', '123-45-6789'), ['us-ssn']);
   assert.deepEqual(sensitiveClasses('ssn', '000-45-6789'), []);
   assert.deepEqual(sensitiveClasses('token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl'), ['jwt']);
