@@ -43,6 +43,7 @@ export class LineReader {
     let position = 0;
     let no = 0;
     let partial = '';
+    let rotated = false;
     try {
       for (;;) {
         const { bytesRead } = await fh.read(chunk, 0, chunk.length, position);
@@ -56,22 +57,27 @@ export class LineReader {
           continue;
         }
         // at the end of the file
-        if (!this.opts.follow || this.opts.signal?.aborted) break;
-        await sleep(this.opts.pollMs ?? 250, undefined, { signal: this.opts.signal }).catch(() => undefined);
-        if (this.opts.signal?.aborted) break;
-        const now = await stat(this.path).catch(() => undefined);
-        if (now && now.ino !== ino) {
-          // rotated: the old file was read to its end above; a last partial line is complete now
+        if (rotated) {
+          // the old file is read to its end (writers may append after the rename): now switch to the new one
+          rotated = false;
           if (partial) yield { text: partial, no: ++no };
           await fh.close();
           fh = await open(this.path, 'r');
-          ino = (await fh.stat()).ino;
+          const st = await fh.stat();
+          ino = st.ino;
           position = 0;
           no = 0;
           partial = '';
           this.progress.rotations++;
-          this.progress.size = now.size;
-        } else if (now && now.size < position) {
+          this.progress.size = st.size;
+          continue;
+        }
+        if (!this.opts.follow || this.opts.signal?.aborted) break;
+        await sleep(this.opts.pollMs ?? 250, undefined, { signal: this.opts.signal }).catch(() => undefined);
+        if (this.opts.signal?.aborted) break;
+        const now = await stat(this.path).catch(() => undefined);
+        if (now && now.ino !== ino) rotated = true;
+        else if (now && now.size < position) {
           // truncated in place: what was appended before the copy is in the copy; start again at the top
           position = 0;
           no = 0;
