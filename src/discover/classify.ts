@@ -57,7 +57,7 @@ export function buildReport(endpoints: DiscoveredEndpoint[], catalog?: SpecCatal
   }
   for (const op of catalog?.operations() ?? []) {
     if (op.called) continue;
-    entries.push({ method: op.method, host: op.host, path: op.fullPath, status: 'orphan', sources: ['spec'], auth: [], sensitive: [], requests: 0, errorRate: 0, statuses: {}, parameters: [], responses: {}, spec: { file: op.specFile, path: op.template, deprecated: op.deprecated } });
+    entries.push({ method: op.method, host: op.host, path: op.fullPath, status: 'orphan', sources: ['spec'], auth: [], sensitive: [], requests: 0, errorRate: 0, statuses: {}, parameters: [], responses: {}, fields: [], spec: { file: op.specFile, path: op.template, deprecated: op.deprecated } });
     findings.push({ type: 'orphan', severity: 'low', method: op.method, path: op.fullPath, detail: `described in ${op.specFile} but never called` });
   }
   return { endpoints: entries, findings };

@@ -1,6 +1,7 @@
 import type { DiscoveredEndpoint } from './inventory.js';
 import { shapeSchema } from './segment-shape.js';
 import type { EndpointEntry, ParameterEntry } from './report-model.js';
+import { fieldList } from './field-list.js';
 
 // One discovered endpoint as a report entry: parameters, schemas, auth and sensitive data with their sample counts.
 
@@ -35,5 +36,6 @@ export function endpointEntry(e: DiscoveredEndpoint): EndpointEntry {
       ? { requestBody: { mediaTypes: [...s.requestMediaTypes.keys()], schema: s.requestBody.toJsonSchema(), samples: s.requestBody.samples } }
       : {}),
     responses,
+    fields: [...s.responses].sort((a, b) => a[0] - b[0]).reduce((list, [status, schema]) => fieldList(`response ${status}`, schema, list), fieldList('body', s.requestBody)),
   };
 }

@@ -1,5 +1,6 @@
 import type { AuthScheme } from './auth-schemes.js';
 import type { SensitiveClass } from './sensitive-classes.js';
+import type { FieldConfidence } from './field-list.js';
 
 // The discovery result as `vigil discover --json` prints it.
 
@@ -32,6 +33,8 @@ export interface EndpointEntry {
   parameters: ParameterEntry[];
   requestBody?: { mediaTypes: string[]; schema: Record<string, unknown>; samples: number };
   responses: Record<string, { schema: Record<string, unknown>; samples: number }>;
+  /** Request and response body fields with the samples behind each (confidence per field). */
+  fields: FieldConfidence[];
   /** The spec operation it matched: file and template. */
   spec?: { file: string; path: string; deprecated: boolean };
 }

@@ -28,6 +28,13 @@ test('vigil discover --json: endpoints and findings in the documented shape', ()
   const shadow = out.endpoints.find((e) => e.status === 'shadow')!;
   assert.equal(shadow.path, '/v2/admin/dump');
   assert.deepEqual((shadow.sensitive as { class: string }[]).map((s) => s.class).sort(), ['iban', 'us-ssn']);
+  const post = out.endpoints.find((e) => e.method === 'POST')!;
+  assert.deepEqual(post.fields, [
+    { location: 'body:/item', types: ['string'], samples: 4, of: 4 },
+    { location: 'body:/quantity', types: ['integer'], samples: 4, of: 4 },
+    { location: 'body:/card', types: ['string'], samples: 4, of: 4 },
+    { location: 'response 201:/id', types: ['integer'], samples: 4, of: 4 },
+  ]);
   const users = out.endpoints.find((e) => e.path === '/v2/users/{userId}')!;
   assert.deepEqual(users.auth, ['none']);
   assert.deepEqual(out.findings.map((f) => f.type).sort(), ['auth-mismatch', 'drift', 'orphan', 'shadow', 'zombie', 'zombie']);
