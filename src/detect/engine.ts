@@ -2,7 +2,7 @@ import type { Exchange, Finding } from '../exchange/exchange.js';
 import './detectors/index.js';
 import { detectors } from './registry.js';
 import { C } from './charclass.js';
-import { extractValues, MAX_NESTED, nestedValues } from './extract/index.js';
+import { base64Value, extractValues, MAX_NESTED, nestedValues } from './extract/index.js';
 import { scanValue } from './value.js';
 import { excluded, scoreOf, shorten, totalScore } from './score.js';
 import type { DetectOptions, Detector, InspectResult, RawValue, Report, ScanContext, ScanValue, ValueKind } from './types.js';
@@ -58,6 +58,9 @@ class Collector implements ScanContext {
   }
 }
 
+/** Characters base64 text never has. */
+const NOT_BASE64 = (C.SPACE | C.DOT | C.PERCENT | C.SQUOTE | C.DQUOTE | C.LT | C.GT | C.SEMI | C.COLON | C.PAREN | C.COMMA | C.AT | C.AMP | C.BRACE | C.BRACKET | C.NEWLINE | C.CTRL | C.HIGH) >>> 0;
+
 const ALL_KINDS: ValueKind[] = ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body', 'xml-doc'];
 let byKind: Map<ValueKind, Detector[]> | undefined;
 let registered = 0;
@@ -91,7 +94,7 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
   const list = detectors();
   let budget = opts.budget;
   const values: ScanValue[] = [];
-  // repeated short values are scanned once while clean
+  // repeated JSON keys are scanned once while clean
   const clean = new CleanSet();
   // a parameter string inside a value (a=1&b=2 double-encoded, a form body sent as one key, a referer's query):
   // its values are scanned as values of their own, after the others and once (no recursion)
@@ -100,7 +103,8 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
   const total = extracted.length;
   for (let idx = 0; idx < total + nested.length; idx++) {
     const raw = idx < total ? extracted[idx]! : nested[idx - total]!;
-    const memo = raw.text.length <= 64;
+    // keys repeat (the same key in every item of an array) and are cheap to look up; values rarely repeat
+    const memo = raw.kind === 'body-key' && raw.text.length <= 64;
     if (memo && clean.has(raw)) continue;
     const before = ctx.findings.length;
     if (budget <= 0) {
@@ -121,7 +125,10 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
       }
     }
     if (memo && ctx.findings.length === before) clean.add(raw);
-    if (classes & C.EQ && idx < total && nested.length < MAX_NESTED) nestedValues(v, nested);
+    if (idx < total && nested.length < MAX_NESTED && (classes & C.ALNUM) !== 0 && v.kind !== 'path') {
+      nestedValues(v, nested);
+      if (v.decoded.length >= 12 && !(classes & NOT_BASE64)) base64Value(v, nested);
+    }
   }
   for (const d of list) {
     if (d.scanExchange) {

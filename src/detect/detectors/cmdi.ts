@@ -2,7 +2,7 @@ import { C, QUOTES } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { ENGLISH, SHELL_PATH_PREFIXES, UNIX_STRONG } from './commands.js';
-import { hit, skipSpace } from './util.js';
+import { browserAgent, hit, skipSpace } from './util.js';
 
 // OS command injection: a shell separator (; | || && & newline, $( ), backticks) followed by a real command, shellshock,
 // Windows batch constructs, and command lines at the start of a value. Reads a view with shell evasions undone
@@ -154,7 +154,7 @@ const WIN = [
 ];
 
 /** Something every Windows pattern needs; values without it skip the list. */
-const WIN_ANCHOR = /[%/]|==|\b(?:equ|neq|lss|leq|gtr|geq)\b|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
+const WIN_ANCHOR = /%[a-z_~]|\s\/[a-z?]|==|\b(?:equ|neq|lss|leq|gtr|geq)\b|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
 
 const GLOB_PATH = /(?:^|[\s=;|&'"(])\/(?:[a-z0-9_.-]{0,16}\/)*(?:[a-z0-9_.-]{1,16}\[[!^]?[a-z0-9/._-]{1,12}\]|\[[!^]?[a-z0-9/._-]{1,12}\][a-z0-9_.-]{1,16})/;
 const ALIAS = /(?:^|[;&|\n]\s{0,4})alias\s{1,8}(?:[-+][a-z]{1,4}\s{1,8})*[a-z0-9_.-]{1,40}=/;
@@ -164,7 +164,7 @@ const detector: Detector = {
   triggers: C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.PAREN | C.BRACE | C.SPACE | C.PERCENT | C.SLASH,
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
-    if (v.kind === 'header' && v.name === 'user-agent' && /^[a-z][a-z0-9._-]*\/[0-9]/.test(v.lower) && !(v.classes & (C.BACKTICK | C.DOLLAR | C.SEMI))) return;
+    if (v.kind === 'header' && v.name === 'user-agent' && (browserAgent(v) || (/^[a-z][a-z0-9._-]*\/[0-9]/i.test(v.decoded) && !(v.classes & (C.BACKTICK | C.DOLLAR | C.SEMI))))) return;
     const s = v.classes & (C.SQUOTE | C.DQUOTE | C.BSLASH | C.DOLLAR) ? v.view('shell-unquote,lower') : v.lower;
     let found = false;
     if (v.classes & (C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.BRACE)) found = scanSeparators(s, v, ctx);

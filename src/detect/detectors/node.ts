@@ -11,7 +11,7 @@ const b64 = new Matcher(base64Forms('_$$ND_FUNC$$_', 8));
 // process internals, constructor chains to Function, React Server Components payload gadgets, and event-loop DoS loops.
 
 /** Words one of the patterns needs: a value without any skips the pattern list. */
-const ANCHORS = /require|process|constructor|nd_func|js_function|while|for|exec|spawn|function|vm|import|fs|res\.|\$[0-9@]/i;
+const ANCHORS = /require|process|module|_load|constructor|nd_func|js_function|while|for|exec|spawn|function|vm|import|fs|res\.|\$[0-9@]/i;
 const JS_FUNCTION = /__js_function/i;
 
 const PATTERNS: [RegExp, string, number][] = [
@@ -26,6 +26,8 @@ const PATTERNS: [RegExp, string, number][] = [
   [/\bnew\s+function\s*\(|\bvm\s*\.\s*run(?:in(?:new|this)?context|script)\s*\(|\bimport\s*\(\s*['"`](?:child_process|fs)/, 'node.code-eval', 5],
   [/\bwhile\s*\(\s*!{0,2}\s*[-+]?\s*(?:true|false|1|0|\[\]|\{\}|null|undefined|""|''|``)\s*\)|\bfor\s*\(\s*;\s*;\s*\)/, 'node.infinite-loop', 5],
   [/\b__js_function\b|\b_\$\$nd_func\$\$_/, 'node.serialized-function', 5],
+  // computed access to process/require, the module loader and exports: process["env"], require[x], require.main
+  [/\bprocess\s*\[\s*(?:["'`](?:env|mainmodule|binding|argv|kill|exit|dlopen)|[a-z_$][a-z0-9_$.]{0,30}\s*[\][.])|\brequire\s*\[|\brequire\s*\.\s*(?:main|cache|resolve)\b|\bmodule\s*\.\s*(?:exports\s*=|constructor|_load|require\s*\()|\._load\s*\(/, 'node.module-access', 5],
   [/\bres\.(?:end|send|write)\s*\(\s*require\b|\bfs\s*\.\s*(?:readfilesync|writefilesync|readdirsync|unlinksync)\s*\(/, 'node.fs-access', 5],
 ];
 
@@ -34,7 +36,7 @@ const detector: Detector = {
   triggers: C.PAREN | C.DOLLAR | C.COLON | C.DOT | C.ALNUM,
   scan(v: ScanValue, ctx: ScanContext): void {
     if (!(v.classes & (SPECIAL | C.DOT))) {
-      if (JS_FUNCTION.test(v.decoded)) hit(ctx, 'node.serialized-function', 5, v.lower.slice(0, 60));
+      if (v.decoded.length >= 13 && JS_FUNCTION.test(v.decoded)) hit(ctx, 'node.serialized-function', 5, v.lower.slice(0, 60));
       return;
     }
     if (!(v.classes & C.SPACE) && v.decoded.length >= 12 && b64.all(v.decoded, 1).length) return hit(ctx, 'node.serialized-function', 5, v.decoded.slice(0, 60));

@@ -2,7 +2,7 @@ import { C } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher, wordBounded } from '../match/aho.js';
-import { hit, skipSpace } from './util.js';
+import { browserAgent, hit, skipSpace } from './util.js';
 
 // PHP code injection: open tags, stream wrappers, calls to functions that run code or commands, superglobals,
 // serialized objects, variable-function calls, ini directives and uploads of PHP files.
@@ -16,17 +16,25 @@ const WRAPPERS = ['php://', 'phar://', 'zip://', 'expect://', 'zlib://', 'compre
 const SUPERGLOBALS = /\$(?:_get|_post|_request|_server|_cookie|_files|_env|_session|globals|http_raw_post_data|http_(?:get|post|server|cookie)_vars)\b/;
 const INI = /\b(?:allow_url_include|allow_url_fopen|auto_prepend_file|auto_append_file|disable_functions|open_basedir|safe_mode|register_globals|magic_quotes_gpc|enable_dl|suhosin\.[a-z_.]+|output_handler|error_log|include_path|sendmail_path|mail\.add_x_header)\s*=/;
 
+const INI_AT_START = /^\s*(?:memory_limit|max_execution_time|max_input_time|post_max_size|upload_max_filesize|upload_tmp_dir|extension|zend_extension|extension_dir|opcache\.[a-z_.]{2,40}|mbstring\.[a-z_.]{2,40}|pcre\.[a-z_.]{2,40}|session\.[a-z_.]{2,40}|smtp|smtp_port|sendmail_from|display_errors|display_startup_errors|log_errors|html_errors|short_open_tag|expose_php|variables_order|request_order|file_uploads|user_ini\.[a-z_]{2,20}|phar\.[a-z_]{2,20}|assert\.[a-z_]{2,20}|xdebug\.[a-z_.]{2,40}|date\.timezone)\s*=/;
+const OBFUSCATED_NAME = /[([]\s{0,8}["']?\s{0,8}(?:system|exec|shell_exec|passthru|popen|proc_open|assert|eval|phpinfo|pcntl_exec)\s{0,8}["']?\s{0,8}[)\]]|["'](?:system|shell_exec|passthru|popen|proc_open|phpinfo|pcntl_exec)["']\s{0,8}\(/;
+const PHP_API_CALL = /^\s*(?:posix|ldap|pg|mysqli|tidy|sodium|openssl|pcntl|proc|stream|socket|curl|ftp|gz|bz|zip|mb|iconv|xml|xmlrpc|libxml|simplexml|dom|json|array|str|date|is|get|set|ini|ob|session|filter|func|call|class|method|property|ctype|hash|mcrypt|imap|exif|finfo|image|gd|intl|apcu|opcache|spl|iterator|debug|error|highlight|php|zend|sys|disk|fs|file|dir|readline|shmop|sem|msg|shm|sapi|getmy|inet|dns|gethostby|mail|mhash|bcmath|gmp|ftok|lcg|uniqid|random|mt|var)_[a-z0-9_]{2,40}\s*(?:\/\*[^*]{0,20}\*\/\s*)?\(\s*\)?\s*$/;
+
 const detector: Detector = {
   category: 'php',
   triggers: C.LT | C.PAREN | C.COLON | C.DOLLAR | C.DOT | C.EQ | C.BRACE,
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
+    if (browserAgent(v)) return;
     const s = v.lower;
     if (v.classes & C.LT) {
       const open = s.indexOf('<?');
       if (open >= 0) {
         const nx = s.slice(open + 2, open + 6);
         if (nx.startsWith('php') || nx.startsWith('=')) return hit(ctx, 'php.open-tag', 5, s.slice(open, open + 60));
+        // <? php echo, <?xml:echo 1;, <? echo test: PHP statements after a short tag (an XML declaration is not one)
+        const after = s.slice(open + 2, open + 200);
+        if (!/^xml\s+(?:version|encoding)/.test(after) && /^[a-z]{0,5}[\s:(]{0,12}(?:php\b|echo\b|print\b|eval\b|system\b|exec\b|passthru\b|include\b|require\b|\$[a-z_]|\(\)\s*;)/.test(after)) return hit(ctx, 'php.open-tag', 5, s.slice(open, open + 60));
         if (/^\s/.test(nx) && /[($;]/.test(s.slice(open, open + 200))) return hit(ctx, 'php.open-tag', 5, s.slice(open, open + 60));
       }
     }
@@ -38,6 +46,9 @@ const detector: Detector = {
       const m = SUPERGLOBALS.exec(s)!;
       hit(ctx, 'php.superglobal', 5, s.slice(m.index, m.index + 40));
     }
+    // {php}...{/php} (Smarty) and [php]...[/php] blocks with code in them
+    if (v.classes & (C.BRACE | C.BRACKET) && /[[{]\/?php[\]}]/.test(s) && /[[{]php[\]}][^]{0,200}(?:echo|print|\$|;|\()|(?:echo|print|\$|;|\()[^]{0,200}[[{]\/php[\]}]/.test(s)) hit(ctx, 'php.open-tag', 5, s.slice(0, 60));
+    if (v.classes & C.EQ && INI_AT_START.test(s)) hit(ctx, 'php.ini-directive', 5, s.slice(0, 60));
     if (v.classes & C.EQ && INI.test(s)) {
       const m = INI.exec(s)!;
       hit(ctx, 'php.ini-directive', 5, s.slice(m.index, m.index + 60));
@@ -68,11 +79,18 @@ const detector: Detector = {
       });
       if (best) hit(ctx, 'php.function-call', best, ev, best >= 3 ? 1 : 2);
       // variable functions and obfuscated calls: $f(...), ${'_GET'}, ("sys"."tem")("id"), $_x[0](...)
-      if (v.classes & C.DOLLAR && /\$[a-z_][a-z0-9_]{0,30}\s*(?:\[[^\]]{0,30}\]\s*){0,3}(?:\/\*[^*]{0,40}\*\/\s*)?\(/.test(s)) hit(ctx, 'php.variable-function', 5, s.slice(0, 60));
+      if (v.classes & C.DOLLAR && /\$[a-z_][a-z0-9_]{0,30}\s*(?:(?:\[[^\]]{0,30}\]|\{[^}]{0,30}\})\s*){0,4}(?:\/\*[^*]{0,40}\*\/\s*)?\(|\$\{[^}]{1,30}\}\s*(?:\[[^\]]{0,30}\]\s*){0,3}\(/.test(s)) hit(ctx, 'php.variable-function', 5, s.slice(0, 60));
+      // a command function's name in brackets or quotes, then called: (system)(ls), [system][0](ls), "system"(ls)
+      const ob = OBFUSCATED_NAME.exec(s);
+      if (ob && s.indexOf('(', ob.index + ob[0].length) >= 0 && s.indexOf('(', ob.index + ob[0].length) - (ob.index + ob[0].length) < 40) hit(ctx, 'php.obfuscated-call', 5, s.slice(ob.index, ob.index + 60));
+      // a PHP extension function called as the whole value: posix_getegid(), ldap_get_entries(), tidy_parse_string()
+      if (PHP_API_CALL.test(s)) hit(ctx, 'php.function-call', 4, s.slice(0, 60));
       if (/\(\s*["'][a-z_]{1,20}["']\s*\.\s*["'][a-z_]{1,20}["']/.test(s) || (/\)\s*\(\s*["'][a-z]/.test(s) && /\(\s*["'(a-z]/.test(s)) || /["'][a-z_]{2,30}["']\s*\(\s*["'$]/.test(s)) hit(ctx, 'php.obfuscated-call', 5, s.slice(0, 60));
     }
     if ((v.kind === 'filename' || (v.kind === 'header' && /^x[-_.]?file[-_.]?name$/.test(v.name ?? ''))) && /\.(?:php[0-9s]?|phtml|phar|pht|phps|pgif|inc)[.\s]*$/.test(s)) hit(ctx, 'php.file-upload', 5, s.slice(-60));
     if (v.classes & C.DOLLAR && /\$\s*\{\s*[a-z_]+\s*\}/.test(s)) hit(ctx, 'php.variable-variable', 3, s.slice(0, 40), 2);
+    // ${'_GET'}, $ {'a'.'b'}: a variable named by a string expression
+    if (v.classes & C.DOLLAR && /\$\s{0,8}\{\s{0,8}["'][^"'\n]{0,40}["']\s{0,8}[.}]/.test(s)) hit(ctx, 'php.variable-variable', 5, s.slice(0, 40));
   },
 };
 

@@ -12,7 +12,7 @@ const detector: Detector = {
   category: 'prototype-pollution',
   triggers: 0,
   scan(v: ScanValue, ctx: ScanContext): void {
-    if (!ANCHOR.test(v.decoded)) return;
+    if (v.decoded.length < 5 || !ANCHOR.test(v.decoded)) return;
     const s = v.lower;
     const key = v.kind === 'body-key' || v.kind === 'query-key' || v.kind === 'cookie-key';
     if (key) {

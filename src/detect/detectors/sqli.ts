@@ -4,6 +4,7 @@ import { analyze, type SqlSignal } from '../sqli/grammar.js';
 import { tokenize, type Token } from '../sqli/tokenizer.js';
 import { CATALOGS, DANGEROUS, STATEMENTS, TIME_FUNCTIONS, UNIONS } from '../sqli/words.js';
 import type { Detector, ScanValue, ScanContext } from '../types.js';
+import { browserAgent } from './util.js';
 
 // SQL injection: the value is tokenized as SQL three ways (as is, as if injected inside '...', inside "..."),
 // and the grammar analysis reports the constructs the token stream forms.
@@ -57,7 +58,8 @@ const ANCHOR_WORDS = new RegExp(
 /** After a quote (string break) or a leading number, a logic word alone matters: ' or 'a, 5 or 6. */
 const LOGIC_WORDS = /\b(?:and|or|xor|not|like|rlike|regexp|div|glob|is|in|between)\b/i;
 const EXECUTABLE_COMMENT = /\/\*!\d{0,6}\s{0,8}([a-z_]{2,12})/i;
-const STANDALONE = new RegExp(`^(?:${[...CATALOGS, ...DANGEROUS, ...TIME_FUNCTIONS].filter((w) => w.length >= 5).map(escape).join('|')})$`, 'i');
+/** Names that are SQL and nothing else (sleep and benchmark are also words, so not on their own). */
+const STANDALONE = new RegExp(`^(?:${[...CATALOGS, ...DANGEROUS, 'pg_sleep', 'dbms_lock', 'dbms_pipe', 'randomblob'].filter((w) => w.length >= 6).map(escape).join('|')})$`, 'i');
 const LEADING_NUMBER = /^\s*[-+]?\.?[0-9]/;
 
 /** Whether the value can hold SQL at all: cheap checks that let prose and identifiers skip tokenizing. */
@@ -76,10 +78,10 @@ const detector: Detector = {
   scan(v: ScanValue, ctx: ScanContext): void {
     if (!(v.classes & (SPECIAL | C.SPACE))) {
       // one word: only a catalog, a dangerous procedure or a time function named on its own
-      if (v.decoded.length >= 5 && STANDALONE.test(v.decoded)) ctx.report({ rule: 'sqli.catalog', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
+      if (v.decoded.length >= 6 && v.decoded.length <= 24 && STANDALONE.test(v.decoded)) ctx.report({ rule: 'sqli.catalog', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
       return;
     }
-    if (!sqlCandidate(v)) return;
+    if (!sqlCandidate(v) || browserAgent(v)) return;
     const text = v.decoded;
     if (v.classes & C.SLASH) {
       // MySQL executable comments: /*!50000union*/ runs its body; outside mysqldump files it is an evasion

@@ -1,4 +1,14 @@
-import type { Report, ScanContext, Severity } from '../types.js';
+import type { Report, ScanContext, ScanValue, Severity } from '../types.js';
+
+/**
+ * A browser user agent in its standard shape: Mozilla/5.0 (platform) Product/version (comment) ... Nothing in that
+ * grammar can carry quotes, $, {, |, <, ` or ';' outside the platform comment, so detectors looking for code skip it.
+ */
+const BROWSER_UA = /^Mozilla\/5\.0 \([\w .;:,/-]{1,160}\)(?: \w{1,30}\/[\w.]{1,30}(?: \([\w ,.;:-]{1,80}\))?){0,10}$/;
+
+export function browserAgent(v: ScanValue): boolean {
+  return v.kind === 'header' && v.name === 'user-agent' && v.decoded.length < 400 && BROWSER_UA.test(v.decoded);
+}
 
 /** Reports with a score; severity and confidence follow from it (5 critical, 4 high, 3 medium, lower low). */
 export function hit(ctx: ScanContext, rule: string, score: number, evidence: string, paranoia = 1): void {

@@ -91,6 +91,21 @@ function scanTags(s: string, ctx: ScanContext): boolean {
   return found;
 }
 
+/** A quote (or <) then an on* or form* attribute: the value closed an attribute and opened another. */
+const QUOTED_ATTR = /(?:^|[^a-z0-9\s])\s{0,8}["'`<]\s{0,8}(?:on[a-z]{3,40}|formaction|srcdoc)\s{0,8}=/;
+const UTF7 = /\+AD[w4]-/i;
+const OBFUSCATED_SCHEME = /(?:java|vb|live)script:/;
+
+/** JSFuck: JavaScript written with []()!+ only. */
+function jsfuck(s: string): boolean {
+  let n = 0;
+  for (let i = s.indexOf('[]'); i >= 0 && n < 4; i = s.indexOf('[]', i + 2)) {
+    const p = s[i - 1];
+    if (p === '!' || p === '+' || p === '(' || p === '[') n++;
+  }
+  return n >= 3 && /^[\s[\]()!+]*$/.test(s.slice(0, 200).replace(/[a-z0-9"'.,;=]/g, (c) => (c === '=' ? '' : ' ')));
+}
+
 const detector: Detector = {
   category: 'xss',
   triggers: C.LT | C.EQ | C.COLON | C.PAREN | C.BACKTICK | C.BRACKET,
@@ -114,9 +129,40 @@ const detector: Detector = {
         }
       }
     }
+    // an attribute injected right after the quote that closed the value: "onzoom=..., 'formaction=...
+    if (!found && v.classes & C.EQ && v.classes & (C.SQUOTE | C.DQUOTE | C.BACKTICK | C.LT)) {
+      const m = QUOTED_ATTR.exec(s);
+      if (m) {
+        hit(ctx, 'xss.attribute-breakout', 5, s.slice(m.index, m.index + 40));
+        found = true;
+      }
+    }
+    // UTF-7 encoded tags (+ADw-script+AD4-) and JSFuck ([][(![]+[])[+[]]...)
+    if ((v.classes & C.PLUS || v.text.includes('+')) && UTF7.test(v.text)) {
+      hit(ctx, 'xss.utf7', 5, s.slice(0, 60));
+      found = true;
+    }
+    if (v.classes & C.BRACKET && jsfuck(s)) {
+      hit(ctx, 'xss.jsfuck', 5, s.slice(0, 60));
+      found = true;
+    }
+    // CSS that runs script: -moz-binding:url(...), behavior:url(...), x:expression(...), url(javascript:...)
+    if (v.classes & C.PAREN && v.classes & C.COLON) {
+      const css = v.view('lower,remove-comments,remove-ws');
+      if (/-moz-binding:url\(|behavior:url\(|:expression\(|url\(['"]?(?:javascript|vbscript|livescript):/.test(css)) {
+        hit(ctx, 'xss.css-expression', 5, css.slice(0, 60));
+        found = true;
+      }
+    }
     // script URLs: javascript:alert(1) (whitespace inside the scheme is ignored by browsers)
     if (v.classes & C.COLON) {
       const compact = v.view('lower,remove-ws');
+      // a scheme broken up by tabs, newlines or entities only a browser would glue back: ja&tab;vascript:
+      const ob = OBFUSCATED_SCHEME.exec(compact);
+      if (!found && ob && !s.includes(ob[0])) {
+        hit(ctx, 'xss.script-url', 5, compact.slice(ob.index, ob.index + 60));
+        found = true;
+      }
       for (const sc of SCHEMES) {
         const i = compact.indexOf(sc);
         if (i < 0) continue;
@@ -146,7 +192,9 @@ const detector: Detector = {
       });
       if (n > 0) {
         const breakout = /["'`]\s*[;)+,-]|<\/|-->/.test(s) || v.kind === 'path';
-        hit(ctx, 'xss.js-sink', n >= 2 || breakout || found ? 5 : 3, ev);
+        // the whole value is a call of a sink: alert(1), prompt(), setInterval(code, 1)
+        const whole = n === 1 && /^\s*[a-z_.]{3,40}\s*\([^()]{0,40}\)\s*;?\s*$/.test(s);
+        hit(ctx, 'xss.js-sink', n >= 2 || breakout || found ? 5 : whole ? 4 : 3, ev);
       }
     }
   },

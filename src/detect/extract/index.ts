@@ -1,6 +1,7 @@
 import type { Exchange } from '../../exchange/exchange.js';
 import { firstHeader } from '../../exchange/exchange.js';
 import { queryParams, requestBody } from '../../exchange/body.js';
+import { C, classesOf } from '../charclass.js';
 import type { RawValue, ScanValue, ValueKind } from '../types.js';
 import { headerValues } from './headers.js';
 import { jsonValues } from './json.js';
@@ -79,6 +80,7 @@ class NestedRaw implements RawValue {
 export function nestedValues(v: ScanValue, out: RawValue[]): void {
   const kind = NESTED_KIND[v.kind];
   if (!kind) return;
+  if (!(v.classes & C.EQ)) return;
   let s = v.decoded;
   if (kind === 'header') {
     const q = s.indexOf('?');
@@ -96,4 +98,23 @@ export function nestedValues(v: ScanValue, out: RawValue[]): void {
     }
     start = end + 1;
   }
+}
+
+const B64 = /^[A-Za-z0-9+/_-]{12,}={0,2}$/;
+const SUSPICIOUS = C.PAREN | C.LT | C.SEMI | C.PIPE | C.DOLLAR | C.SQUOTE | C.DQUOTE | C.BRACE | C.BACKTICK;
+
+/**
+ * A value that is base64 of readable text with code-like characters (a cookie carrying `require("child_process")...`):
+ * its decoded text is scanned as a value of its own. Binary, tokens of random bytes and long blobs are left alone.
+ */
+export function base64Value(v: ScanValue, out: RawValue[]): void {
+  const t = v.decoded;
+  if (t.length > 8192 || t.length < 12 || v.classes & (C.SPACE | C.DOT | C.PERCENT) || !B64.test(t)) return;
+  const bytes = Buffer.from(t, t.includes('-') || t.includes('_') ? 'base64url' : 'base64');
+  if (bytes.length < 8) return;
+  let printable = 0;
+  for (const b of bytes) if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
+  if (printable < bytes.length * 0.95) return;
+  const text = bytes.toString('latin1');
+  if (classesOf(text) & SUSPICIOUS) out.push(new NestedRaw(v.kind === 'header' || v.kind === 'cookie' || v.kind === 'query' ? v.kind : 'body', text, `${v.name ?? ''}:base64`, v));
 }
