@@ -1,5 +1,5 @@
 import { EndpointStats } from './endpoint-stats.js';
-import { isFixedNameShape, isIdentifierShape, segmentShape, type SegmentShape } from './segment-shape.js';
+import { identifierSuffix, isFixedNameShape, isIdentifierShape, segmentShape, type SegmentShape } from './segment-shape.js';
 
 // The raw paths of one host as a prefix tree. Segments with identifier shapes (integers, UUIDs, SIDs …) share one
 // `identifiers` child at once; other segments stay literal until templating.ts decides from sibling cardinality.
@@ -8,6 +8,8 @@ import { isFixedNameShape, isIdentifierShape, segmentShape, type SegmentShape } 
 export interface RawNode {
   readonly literals: Map<string, RawNode>;
   identifiers?: RawNode;
+  /** Identifiers with a file extension, by extension: /Calls/{callId}.json. */
+  readonly suffixed: Map<string, RawNode>;
   /** Shapes of the segments that went to this node when it is an `identifiers` child. */
   readonly shapes: Set<SegmentShape>;
   readonly examples: string[];
@@ -22,7 +24,7 @@ export const MAX_LITERAL_CHILDREN = 256;
 const MAX_EXAMPLES = 3;
 
 export function newNode(): RawNode {
-  return { literals: new Map(), shapes: new Set(), examples: [], hits: 0, overflowed: false, endpoints: new Map() };
+  return { literals: new Map(), suffixed: new Map(), shapes: new Set(), examples: [], hits: 0, overflowed: false, endpoints: new Map() };
 }
 
 /** Path segments without empty ones (a trailing slash is the same resource), percent-decoded. */
@@ -60,6 +62,14 @@ function child(node: RawNode, segment: string): RawNode {
   const known = node.literals.get(segment);
   if (known) return known;
   const shape = segmentShape(segment);
+  const suffixed = isIdentifierShape(shape) ? undefined : identifierSuffix(segment);
+  if (suffixed) {
+    let ids = node.suffixed.get(suffixed.suffix);
+    if (!ids) node.suffixed.set(suffixed.suffix, (ids = newNode()));
+    ids.shapes.add(suffixed.shape);
+    if (ids.examples.length < MAX_EXAMPLES && !ids.examples.includes(segment)) ids.examples.push(segment);
+    return ids;
+  }
   const overflow = !isFixedNameShape(shape) && node.literals.size >= MAX_LITERAL_CHILDREN;
   if (isIdentifierShape(shape) || overflow) {
     if (overflow) node.overflowed = true;

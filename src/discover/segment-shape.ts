@@ -83,9 +83,22 @@ export function segmentShape(s: string): SegmentShape {
   return 'word';
 }
 
-/** Shapes that identify one resource among many: always a parameter. */
+/**
+ * Shapes that identify one resource among many: always a parameter. Dates are not among them: a single date seen
+ * again and again is a version (/2010-04-01/Accounts); two or more distinct dates at one place are values.
+ */
 export function isIdentifierShape(shape: SegmentShape): boolean {
-  return shape !== 'version' && shape !== 'rpc-name' && shape !== 'file-name' && shape !== 'word';
+  return shape !== 'version' && shape !== 'rpc-name' && shape !== 'file-name' && shape !== 'word' && shape !== 'date';
+}
+
+const EXTENSION = /^(.+)(\.[A-Za-z][A-Za-z0-9]{0,4})$/;
+
+/** An identifier followed by a file extension (CA0123….json, 42.xml): the extension, else undefined. */
+export function identifierSuffix(segment: string): { suffix: string; shape: SegmentShape } | undefined {
+  const m = EXTENSION.exec(segment);
+  if (!m) return undefined;
+  const shape = segmentShape(m[1]!);
+  return isIdentifierShape(shape) ? { suffix: m[2]!, shape } : undefined;
 }
 
 /** Shapes that name an operation or a version: never a parameter, however many siblings they have. */

@@ -7,7 +7,10 @@ import { isFixedNameShape, isWellKnownStatic, segmentShape, type SegmentShape } 
 // group; a group's word-shaped literal children become a parameter when there are many of them and most were
 // requested once (values), and stay static when few or requested repeatedly (real paths such as /me/albums).
 
-export type TemplateSegment = { kind: 'literal'; text: string } | { kind: 'param'; name: string; shapes: Set<SegmentShape>; examples: string[] };
+export type TemplateSegment =
+  | { kind: 'literal'; text: string }
+  /** `suffix` is a literal file extension after the parameter: {callId}.json */
+  | { kind: 'param'; name: string; shapes: Set<SegmentShape>; examples: string[]; suffix?: string };
 
 export interface TemplatedEndpoint {
   method: string;
@@ -28,7 +31,7 @@ export function templatesOf(tree: PathTree): TemplatedEndpoint[] {
 }
 
 export function templateText(segments: readonly TemplateSegment[]): string {
-  return '/' + segments.map((s) => (s.kind === 'literal' ? s.text : `{${s.name}}`)).join('/');
+  return '/' + segments.map((s) => (s.kind === 'literal' ? s.text : `{${s.name}}${s.suffix ?? ''}`)).join('/');
 }
 
 function materialise(group: RawNode[], segments: TemplateSegment[], out: TemplatedEndpoint[]): void {
@@ -45,9 +48,15 @@ function materialise(group: RawNode[], segments: TemplateSegment[], out: Templat
 
   const literals = new Map<string, RawNode[]>();
   const params: RawNode[] = [];
+  const suffixed = new Map<string, RawNode[]>();
   let overflowed = false;
   for (const node of group) {
     overflowed ||= node.overflowed;
+    for (const [suffix, child] of node.suffixed) {
+      const list = suffixed.get(suffix);
+      if (list) list.push(child);
+      else suffixed.set(suffix, [child]);
+    }
     for (const [name, child] of node.literals) {
       const list = literals.get(name);
       if (list) list.push(child);
@@ -61,25 +70,31 @@ function materialise(group: RawNode[], segments: TemplateSegment[], out: Templat
     else materialise(nodes, [...segments, { kind: 'literal', text: name }], out);
   }
   if (params.length > 0) materialise(params, [...segments, paramSegment(segments, params)], out);
+  for (const [suffix, nodes] of suffixed) materialise(nodes, [...segments, { ...paramSegment(segments, nodes), suffix }], out);
 }
 
 /** The literal names at one position that are parameter values rather than static path segments. */
 function valueNames(literals: Map<string, RawNode[]>, overflowed: boolean, identifiersBeside: boolean): Set<string> {
   const candidates: [string, number][] = [];
+  const dates: string[] = [];
   for (const [name, nodes] of literals) {
-    if (isWellKnownStatic(name) || isFixedNameShape(segmentShape(name))) continue;
+    const shape = segmentShape(name);
+    if (isWellKnownStatic(name) || isFixedNameShape(shape)) continue;
+    if (shape === 'date') dates.push(name);
     candidates.push([name, nodes.reduce((n, node) => n + node.hits, 0)]);
   }
   if (overflowed) return new Set(candidates.map(([n]) => n));
+  // one date seen again and again is a version; several are values
+  const valueDates = dates.length >= 2 || (dates.length > 0 && identifiersBeside) ? dates : [];
   const once = candidates.filter(([, hits]) => hits === 1).length;
   const share = candidates.length ? once / candidates.length : 0;
   const manyValues = candidates.length >= MIN_DISTINCT_VALUES && share >= MIN_SINGLE_HIT_SHARE;
   // beside identifiers, a few one-off words are values too (user names beside numeric ids)
   const besideIds = identifiersBeside && candidates.length >= 3 && share >= 0.75;
-  return manyValues || besideIds ? new Set(candidates.map(([n]) => n)) : new Set();
+  return manyValues || besideIds ? new Set(candidates.map(([n]) => n)) : new Set(valueDates);
 }
 
-function paramSegment(previous: TemplateSegment[], nodes: RawNode[]): TemplateSegment {
+function paramSegment(previous: TemplateSegment[], nodes: RawNode[]): Extract<TemplateSegment, { kind: 'param' }> {
   const shapes = new Set<SegmentShape>();
   const examples: string[] = [];
   for (const n of nodes) {

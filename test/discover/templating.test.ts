@@ -47,3 +47,20 @@ test('memory stays bounded: past the literal cap new words go to one parameter',
   const out = inv.endpoints().map((e) => e.path);
   assert.deepEqual(out, ['/tags/{tagId}']);
 });
+
+test('identifiers with a file extension and version dates (Twilio 2010 style)', () => {
+  const sid = (p: string, i: number) => `${p}${i.toString(16).padStart(32, '0')}`;
+  const paths: [string, string][] = [];
+  for (let i = 1; i <= 3; i++) {
+    paths.push(['GET', `/2010-04-01/Accounts/${sid('AC', i)}/Calls.json`]);
+    paths.push(['GET', `/2010-04-01/Accounts/${sid('AC', i)}/Calls/${sid('CA', i * 7)}.json`]);
+    paths.push(['GET', '/2010-04-01/Accounts.json']);
+    paths.push(['GET', `/reports/2024-05-0${i}`]);
+  }
+  assert.deepEqual(templates(paths).sort(), [
+    'GET /2010-04-01/Accounts.json',
+    'GET /2010-04-01/Accounts/{accountId}/Calls.json',
+    'GET /2010-04-01/Accounts/{accountId}/Calls/{callId}.json',
+    'GET /reports/{date}',
+  ]);
+});
