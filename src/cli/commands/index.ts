@@ -8,6 +8,7 @@ import { ingestCommand } from './ingest.js';
 import { trafficCommand } from './traffic.js';
 import { timelineCommand } from './timeline.js';
 import { statsCommand } from './stats.js';
+import { validateCommand } from './validate.js';
 import { analyzeCommand } from './analyze.js';
 import { workerCommand } from './worker.js';
 import { validateCommand } from './validate.js';

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { planSchema } from './plan-schema.js';
+import type { ValidationPlan } from './plan-types.js';
+
+/** A plan problem located in its file: `plan.yaml:7: identities.bob.login: must have required property 'path'`. */
+export class PlanError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly key: string,
+    readonly problem: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${key || '(top level)'}: ${problem}`);
+  }
+}
+
+const validate = new Ajv({ allErrors: false, strict: false }).compile(planSchema);
+
+function keyPath(segments: (string | number)[]): string {
+  return segments.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
+}
+
+function describe(err: ErrorObject, path: (string | number)[]): string {
+  if (err.keyword === 'additionalProperties') {
+    path.push((err.params as { additionalProperty: string }).additionalProperty);
+    return 'is not a known setting';
+  }
+  if (err.keyword === 'oneOf') return 'needs exactly one of the alternatives (token or login; secret or private_key_file)';
+  return err.message ?? 'is invalid';
+}
+
+/** Parses and validates a plan's text; every identity reference must name a declared identity. */
+export function parsePlan(text: string, file = 'plan.yaml'): ValidationPlan {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new PlanError(file, lines.linePos(e.pos[0]).line, '', `invalid YAML: ${e.message.split('\n')[0]}`);
+  }
+  const lineOf = (path: (string | number)[]): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as YamlNode | undefined;
+      if (node?.range) return lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const raw: unknown = doc.toJS() ?? {};
+  if (!validate(raw)) {
+    const err = validate.errors![0]!;
+    const path = err.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const problem = describe(err, path);
+    throw new PlanError(file, lineOf(path), keyPath(path), problem);
+  }
+  const r = raw as Partial<ValidationPlan>;
+  const plan: ValidationPlan = {
+    origin: r.origin,
+    identities: r.identities ?? {},
+    jwt: r.jwt,
+    objects: r.objects ?? [],
+    admin_routes: r.admin_routes ?? [],
+    privilege_fields: r.privilege_fields ?? { role: 'admin', isAdmin: true },
+    mass_assignment: r.mass_assignment ?? [],
+    expect: r.expect ?? [],
+    required_headers: r.required_headers ?? [],
+    attack_routes: r.attack_routes,
+    file,
+  };
+  const known = (name: string, path: (string | number)[]): void => {
+    if (!plan.identities[name]) throw new PlanError(file, lineOf(path), keyPath(path), `unknown identity "${name}" (declared: ${Object.keys(plan.identities).join(', ') || 'none'})`);
+  };
+  plan.objects.forEach((o, i) => known(o.owner, ['objects', i, 'owner']));
+  plan.mass_assignment.forEach((m, i) => known(m.identity, ['mass_assignment', i, 'identity']));
+  plan.expect.forEach((e, i) => e.identity !== undefined && known(e.identity, ['expect', i, 'identity']));
+  return plan;
+}
+
+export function loadPlan(path: string): ValidationPlan {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new PlanError(path, undefined, '', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return parsePlan(text, path);
+}
+
+/** `env:NAME` reads the environment; a missing variable names the plan key, never a value. */
+export function secretValue(value: string, where: string): string {
+  if (!value.startsWith('env:')) return value;
+  const name = value.slice(4);
+  const v = process.env[name];
+  if (v === undefined || v === '') throw new PlanError(where, undefined, '', `environment variable ${name} is not set`);
+  return v;
+}
