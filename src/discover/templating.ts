@@ -77,11 +77,13 @@ function materialise(group: RawNode[], segments: TemplateSegment[], out: Templat
 function valueNames(literals: Map<string, RawNode[]>, overflowed: boolean, identifiersBeside: boolean): Set<string> {
   const candidates: [string, number][] = [];
   const dates: string[] = [];
+  const structures = new Set<string>();
   for (const [name, nodes] of literals) {
     const shape = segmentShape(name);
     if (isWellKnownStatic(name) || isFixedNameShape(shape)) continue;
     if (shape === 'date') dates.push(name);
     candidates.push([name, nodes.reduce((n, node) => n + node.hits, 0)]);
+    structures.add(structureOf(nodes));
   }
   if (overflowed) return new Set(candidates.map(([n]) => n));
   // one date seen again and again is a version; several are values
@@ -91,7 +93,20 @@ function valueNames(literals: Map<string, RawNode[]>, overflowed: boolean, ident
   const manyValues = candidates.length >= MIN_DISTINCT_VALUES && share >= MIN_SINGLE_HIT_SHARE;
   // beside identifiers, a few one-off words are values too (user names beside numeric ids)
   const besideIds = identifiersBeside && candidates.length >= 3 && share >= 0.75;
-  return manyValues || besideIds ? new Set(candidates.map(([n]) => n)) : new Set(valueDates);
+  // a few one-off siblings leading to the same sub-paths (/orgs/a/members, /orgs/b/members) are values too
+  const sameStructure = candidates.length >= 3 && share === 1 && structures.size === 1 && !structures.has('');
+  return manyValues || besideIds || sameStructure ? new Set(candidates.map(([n]) => n)) : new Set(valueDates);
+}
+
+/** What follows a literal: its child segments and the methods served at it. */
+function structureOf(nodes: RawNode[]): string {
+  const parts = new Set<string>();
+  for (const n of nodes) {
+    for (const name of n.literals.keys()) parts.add(name);
+    if (n.identifiers) parts.add('{}');
+    for (const suffix of n.suffixed.keys()) parts.add(`{}${suffix}`);
+  }
+  return [...parts].sort().join('/');
 }
 
 function paramSegment(previous: TemplateSegment[], nodes: RawNode[]): Extract<TemplateSegment, { kind: 'param' }> {

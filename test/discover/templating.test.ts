@@ -64,3 +64,10 @@ test('identifiers with a file extension and version dates (Twilio 2010 style)', 
     'GET /reports/{date}',
   ]);
 });
+
+test('a few one-off siblings leading to the same sub-paths are values', () => {
+  const out = templates(['acme', 'globex', 'initech'].map((org): [string, string] => ['GET', `/orgs/${org}/members`]));
+  assert.deepEqual(out, ['GET /orgs/{orgId}/members']);
+  const statics = templates(['albums', 'tracks', 'shows'].flatMap((s): [string, string][] => [['GET', `/me/${s}/contains`], ['GET', `/me/${s}/contains`]]));
+  assert.equal(statics.length, 3);
+});
