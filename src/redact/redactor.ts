@@ -16,11 +16,18 @@ const KEY_VALUE = /["']?([A-Za-z][A-Za-z0-9_.-]{0,63})["']?[ \t]{0,4}[:=][ \t]{0
 export class Redactor {
   constructor(readonly rules: RedactionRules) {}
 
+  /** Names repeat (headers, parameters, JSON keys): answers are cached, the cache is bounded. */
+  private readonly nameCache = new Map<string, boolean>();
+
   isSecretName(name: string): boolean {
+    const cached = this.nameCache.get(name);
+    if (cached !== undefined) return cached;
     const n = normaliseName(name);
-    if (this.rules.secretNames.has(n)) return true;
-    for (const f of this.rules.secretNameFragments) if (n.includes(f)) return true;
-    return false;
+    let secret = this.rules.secretNames.has(n);
+    for (const f of this.rules.secretNameFragments) if (!secret && n.includes(f)) secret = true;
+    if (this.nameCache.size >= 4096) this.nameCache.clear();
+    if (name.length <= 64) this.nameCache.set(name, secret);
+    return secret;
   }
 
   /** Secret-looking values in free text: tokens, keys, card numbers, `password=...` pairs and configured patterns. */

@@ -4,11 +4,19 @@ import { parseCidr } from '../net/cidr.js';
 // Addresses as fixed-width sortable keys, so that one index answers both "this address" and "this network":
 // IPv4 is '4' + 8 hex digits, IPv6 is '6' + 32 hex digits; a CIDR is the key range [first, last].
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 function v4Hex(ip: string): string {
-  return ip
-    .split('.')
-    .map((o) => Number(o).toString(16).padStart(2, '0'))
-    .join('');
+  let out = '';
+  let octet = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) {
+      out += HEX_BYTE[octet];
+      octet = 0;
+    } else octet = octet * 10 + (c - 48);
+  }
+  return out + HEX_BYTE[octet];
 }
 
 function v6Hex(ip: string): string {

@@ -41,6 +41,8 @@ export interface RecorderStats {
   writeFailures: number;
 }
 
+const MAX_PENDING_ALERTS = 5000;
+
 type Unacked = { kind: 'rows'; rows: RecordRow[] } | { kind: 'replay'; file: string } | { kind: 'alerts'; alerts: Alert[] } | { kind: 'retention' };
 
 /**
@@ -93,7 +95,7 @@ export class Recorder implements ExchangeConsumer {
     }
     this.pending.push(row);
     recorderMetrics.queued.inc();
-    if (this.pending.length >= (this.opts.batchSize ?? 500)) this.flush();
+    if (this.pending.length >= (this.opts.batchSize ?? 1000)) this.flush();
     else if (!this.flushTimer) {
       this.flushTimer = setTimeout(() => this.flush(), this.opts.flushMs ?? 25);
       this.flushTimer.unref();
@@ -124,9 +126,23 @@ export class Recorder implements ExchangeConsumer {
     });
   }
 
-  /** Stores alerts (best effort: alerts also go to the sinks). */
+  /** Stores alerts; while the store fails they wait in memory (bounded) and are retried with the journal. */
   recordAlerts(alerts: Alert[]): void {
-    if (alerts.length && this.worker) this.send({ kind: 'alerts', alerts }, (seq) => ({ t: 'alerts', seq, alerts }));
+    if (alerts.length === 0) return;
+    if (!this.worker || !this.healthy) return this.keepAlerts(alerts);
+    this.send({ kind: 'alerts', alerts }, (seq) => ({ t: 'alerts', seq, alerts }));
+  }
+
+  private pendingAlerts: Alert[] = [];
+
+  private keepAlerts(alerts: Alert[]): void {
+    this.pendingAlerts.push(...alerts);
+    const over = this.pendingAlerts.length - MAX_PENDING_ALERTS;
+    if (over > 0) {
+      this.pendingAlerts.splice(0, over);
+      recorderMetrics.dropped.inc({ reason: 'alerts_pending_full' }, over);
+      this.log(`${over} alert update(s) not stored (the store is failing and the alert buffer is full)`);
+    }
   }
 
   private startWorker(): void {
@@ -159,8 +175,9 @@ export class Recorder implements ExchangeConsumer {
 
   private send(u: Unacked, message: (seq: number) => ToWriter): void {
     const seq = ++this.seq;
+    if (!this.worker) return this.fail(seq, u);
     this.unacked.set(seq, u);
-    this.worker!.postMessage(message(seq));
+    this.worker.postMessage(message(seq));
   }
 
   private flush(): void {
@@ -241,12 +258,18 @@ export class Recorder implements ExchangeConsumer {
       recorderMetrics.queued.dec(u.rows.length);
       this.spill(u.rows);
     } else if (u.kind === 'replay') this.journal.retryLater(u.file);
+    else if (u.kind === 'alerts') this.keepAlerts(u.alerts);
   }
 
   private replaying = false;
 
   /** Offers the journal's files to the writer; runs on a timer, and right after the store recovers. */
   private async replay(): Promise<void> {
+    if (this.worker && (this.healthy || this.journal.empty) && this.pendingAlerts.length > 0) {
+      const alerts = this.pendingAlerts;
+      this.pendingAlerts = [];
+      this.send({ kind: 'alerts', alerts }, (seq) => ({ t: 'alerts', seq, alerts }));
+    }
     if (this.replaying || !this.worker || this.journal.empty) return;
     if ([...this.unacked.values()].some((u) => u.kind === 'replay')) return;
     this.replaying = true;
@@ -292,7 +315,7 @@ export class Recorder implements ExchangeConsumer {
     for (;;) {
       const left = deadline - Date.now();
       if (left <= 0 || !(await this.idle(left))) return false;
-      if (this.journal.empty) return true;
+      if (this.journal.empty && this.pendingAlerts.length === 0) return true;
       if (this.worker) await this.replay();
       if (this.unacked.size === 0) await new Promise((r) => setTimeout(r, 50));
     }

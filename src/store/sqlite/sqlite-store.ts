@@ -139,8 +139,8 @@ export class SqliteTrafficStore implements TrafficStore {
   }
 
   async stats(filter: TrafficFilter, top: number): Promise<TrafficStats> {
-    const w = whereOf(filter);
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM exchanges ${w.sql}`).get(...w.params) as { n: number }).n;
+    const byDecision = this.top('action', filter, 3);
+    const total = byDecision.reduce((sum, d) => sum + d.count, 0);
     const blocked = whereOf({ ...filter, decision: undefined });
     const blockedWhere = `${blocked.sql ? `${blocked.sql} AND` : 'WHERE'} action != 'allow'`;
     const blockedReasons = this.db
@@ -151,7 +151,7 @@ export class SqliteTrafficStore implements TrafficStore {
       .all(...blocked.params, top) as CountRow[];
     return {
       total,
-      byDecision: this.top('action', filter, 3),
+      byDecision,
       topClients: this.top('ip_key', filter, top).map((r) => ({ key: ipFromKey(r.key), count: r.count })),
       topPrincipals: this.top('principal', filter, top),
       topRoutes: this.top('route', filter, top),
