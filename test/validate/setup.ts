@@ -21,6 +21,8 @@ export interface Shop {
   target: string;
   /** Restarts the gateway on a changed policy (a broken control); the reference stays the same. */
   breakWith(edit: (yaml: string) => string): Promise<void>;
+  /** Reloads the running gateway (same port) with a changed policy, as SIGHUP would. */
+  reloadWith(edit: (yaml: string) => string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,11 @@ export async function startShop(): Promise<Shop> {
     async breakWith(edit) {
       await this.gateway.close();
       this.gateway = await startTestGateway(edit(text), {}, dir);
+    },
+    async reloadWith(edit) {
+      const next = parseConfig(edit(text), 'policy.yaml');
+      next.baseDir = dir;
+      await this.gateway.gw.reload(next);
     },
     async close() {
       await this.gateway.close();

@@ -67,7 +67,7 @@ export function trafficChecks(ctx: ValidateContext): CheckDef[] {
   const origin = ctx.plan?.origin;
   const first = ctx.targets[0];
   if (origin && first) {
-    const probe: Probe = { method: readMethod(first), path: first.path, base: origin };
+    const probe: Probe = { ...baseProbe(ctx, first, readMethod(first)), base: origin };
     out.push({
       id: 'traffic-filter.origin-direct',
       control: 'traffic-filter',

@@ -16,7 +16,12 @@ export class PlanError extends Error {
   }
 }
 
-const validate = new Ajv({ allErrors: false, strict: false }).compile(planSchema);
+const validate = new Ajv({ allErrors: true, strict: false }).compile(planSchema);
+
+/** The most telling error first: a misspelt key, then a plain violation, then a failed alternative. */
+function rank(e: ErrorObject): number {
+  return e.keyword === 'additionalProperties' ? 0 : e.keyword === 'oneOf' || e.schemaPath.includes('/oneOf/') ? 2 : 1;
+}
 
 function keyPath(segments: (string | number)[]): string {
   return segments.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
@@ -27,7 +32,7 @@ function describe(err: ErrorObject, path: (string | number)[]): string {
     path.push((err.params as { additionalProperty: string }).additionalProperty);
     return 'is not a known setting';
   }
-  if (err.keyword === 'oneOf') return 'needs exactly one of the alternatives (token or login; secret or private_key_file)';
+  if (err.keyword === 'oneOf' || /\/oneOf\/\d+\/required$/.test(err.schemaPath)) return 'needs exactly one of the alternatives (token or login; secret or private_key_file)';
   return err.message ?? 'is invalid';
 }
 
@@ -48,7 +53,7 @@ export function parsePlan(text: string, file = 'plan.yaml'): ValidationPlan {
   };
   const raw: unknown = doc.toJS() ?? {};
   if (!validate(raw)) {
-    const err = validate.errors![0]!;
+    const err = [...validate.errors!].sort((a, b) => rank(a) - rank(b))[0]!;
     const path = err.instancePath
       .split('/')
       .slice(1)
