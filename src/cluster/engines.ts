@@ -5,12 +5,14 @@ import type { ExchangeConsumer } from '../pipeline/consumer.js';
 import type { RateLimiter } from '../policy/ratelimit/limiter.js';
 import { createRedisClient } from './redis/redis-client.js';
 import { RedisLimiter } from './redis/redis-limiter.js';
+import { ActorBlocks } from './redis/actor-blocks.js';
 import { NatsExchangePublisher } from './events/nats-publisher.js';
 
 // Which engine backs each shared concern: embedded (in process, SQLite) unless the `cluster` section names a
 // service. Engines are chosen at start; a reload does not switch them.
 
 const openClients = new Set<Redis>();
+const openBlocks = new Set<ActorBlocks>();
 
 /** One line naming the engines a config uses, printed by `vigil gateway` at start. */
 export function describeEngines(cfg: VigilConfig): string {
@@ -34,6 +36,15 @@ export function sharedLimiterFor(cfg: VigilConfig): RateLimiter | undefined {
   return new RedisLimiter(client, { prefix: c.key_prefix, gateways: c.gateways });
 }
 
+/** Runtime blocks shared through Redis, when the config names one. */
+export function sharedBlocksFor(cfg: VigilConfig): ActorBlocks | undefined {
+  const c = cfg.cluster;
+  if (!c?.redis) return undefined;
+  const blocks = new ActorBlocks(c.redis, { prefix: c.key_prefix });
+  openBlocks.add(blocks);
+  return blocks;
+}
+
 /** Consumers that carry exchanges to the shared engines (the event stream), when configured. */
 export function clusterConsumers(cfg: VigilConfig): ExchangeConsumer[] {
   const c = cfg.cluster;
@@ -52,6 +63,8 @@ export function clusterConsumers(cfg: VigilConfig): ExchangeConsumer[] {
 export async function closeSharedEngines(): Promise<void> {
   for (const c of openClients) c.disconnect();
   openClients.clear();
+  await Promise.all([...openBlocks].map((b) => b.close()));
+  openBlocks.clear();
 }
 
 /** A service URL without its password, for logs. */

@@ -140,7 +140,19 @@ export const configSchema = {
       required: ['address'],
       properties: {
         address: { type: ['string', 'integer'] },
-        token_sha256: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+        tokens: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'sha256', 'role'],
+            properties: {
+              name: { type: 'string', minLength: 1 },
+              sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+              role: { enum: ['viewer', 'admin'] },
+            },
+          },
+        },
       },
     },
     workers: { oneOf: [{ const: 'auto' }, { type: 'integer', minimum: 1, maximum: 256 }] },

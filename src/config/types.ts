@@ -104,9 +104,16 @@ export interface RouteConfig {
 
 export type RouteDefaults = Omit<RouteConfig, 'name' | 'match'>;
 
+export interface AdminToken {
+  name: string;
+  sha256: string;
+  role: 'viewer' | 'admin';
+}
+
 export interface VigilConfig {
   listen: ListenerConfig[];
-  admin?: { address: string; token_sha256?: string[] };
+  /** The admin listener: health and metrics (open), and the admin API (bearer tokens, stored as SHA-256). */
+  admin?: { address: string; tokens?: AdminToken[] };
   workers: number | 'auto';
   upstreams: Record<string, UpstreamConfig>;
   trusted_proxies: string[];

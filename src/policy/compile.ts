@@ -7,6 +7,7 @@ import type { RateLimiter } from './ratelimit/limiter.js';
 import { LocalLimiter } from './ratelimit/limiter.js';
 import { loadSpec, type LoadedSpec } from './schema/index.js';
 import { ConfigError } from '../config/load.js';
+import type { RuntimeBlocks } from './blocks/runtime-blocks.js';
 import { resolve } from 'node:path';
 
 /** A route with its settings turned into controls, ready for the request path. */
@@ -33,6 +34,7 @@ export interface CompiledPolicy {
 
 export interface CompileOptions {
   limiter?: RateLimiter;
+  blocks?: RuntimeBlocks;
 }
 
 function merge(defaults: RouteDefaults, route: RouteDefaults): RouteDefaults {
@@ -49,7 +51,7 @@ function compileRoute(
   cfg: VigilConfig,
   id: string,
   settings: RouteDefaults,
-  opts: Required<CompileOptions>,
+  opts: CompileOptions & { limiter: RateLimiter },
   specs: (name: string) => LoadedSpec,
   route?: RouteConfig,
 ): RoutePolicy {
@@ -58,7 +60,7 @@ function compileRoute(
     const m = routeMode === 'off' ? 'off' : (block?.mode ?? routeMode);
     return m === 'off' ? undefined : m;
   };
-  const ctx: BuildContext = { cfg, routeId: id, limiter: opts.limiter, spec: specs };
+  const ctx: BuildContext = { cfg, routeId: id, limiter: opts.limiter, spec: specs, blocks: opts.blocks };
   const controls = controlBuilders.flatMap((build) => build(settings, mode, ctx));
   const bodyControls = controls.filter((c) => c.phase === 'body');
   return {
@@ -74,7 +76,7 @@ function compileRoute(
 }
 
 export function compilePolicy(cfg: VigilConfig, options: CompileOptions = {}): CompiledPolicy {
-  const opts: Required<CompileOptions> = { limiter: options.limiter ?? new LocalLimiter() };
+  const opts = { ...options, limiter: options.limiter ?? new LocalLimiter() };
   const loaded = new Map<string, LoadedSpec>();
   const specs = (name: string): LoadedSpec => {
     let spec = loaded.get(name);

@@ -8,6 +8,8 @@ import { createAuthControl } from './auth/index.js';
 import { createGeoControl } from './geo/index.js';
 import { createSchemaControl, type LoadedSpec } from './schema/index.js';
 import { createDetectControl } from '../detect/control.js';
+import { createBlocksControl } from './blocks/blocks-control.js';
+import type { RuntimeBlocks } from './blocks/runtime-blocks.js';
 
 export interface BuildContext {
   cfg: VigilConfig;
@@ -15,6 +17,7 @@ export interface BuildContext {
   limiter: RateLimiter;
   /** A spec named in the config, loaded once per compile. */
   spec(name: string): LoadedSpec;
+  blocks?: RuntimeBlocks;
 }
 
 /** Builds one family's controls for a route from its (defaults-merged) settings. */
@@ -44,6 +47,8 @@ export const controlBuilders: ControlBuilder[] = [
     const m = mode(r.auth);
     return m ? one(createAuthControl(r.auth, ctx.cfg, m)) : [];
   },
+  // runtime blocks set by responders, after auth so that a blocked principal is known
+  (_r, mode, ctx) => (ctx.blocks && mode({}) ? [createBlocksControl(ctx.blocks)] : []),
   (r, mode, ctx) => {
     const rules = r.rate_limit === undefined ? [] : Array.isArray(r.rate_limit) ? r.rate_limit : [r.rate_limit];
     return rules.flatMap((rule, i) => {

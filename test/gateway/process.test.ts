@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import https from 'node:https';
+import { createHash } from 'node:crypto';
 import { startEchoUpstream, type EchoUpstream } from '../helpers/upstream.js';
 import { startVigil } from '../helpers/vigil-process.js';
 import { request } from '../helpers/http.js';
@@ -146,4 +147,45 @@ test('config errors name the file, the line and the key', () => {
     out = String((e as { stderr: Buffer }).stderr);
   }
   assert.match(out, /bad\.yaml:6: routes\[0\]\.rate_limit/);
+});
+
+test('a runtime block through the admin API applies on every worker within a second; viewers cannot change it', async () => {
+  const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+  const file = join(dir, 'blocks.yaml');
+  writeFileSync(
+    file,
+    policy().replace(
+      'admin: { address: 127.0.0.1:0 }',
+      `admin: { address: 127.0.0.1:0, tokens: [{ name: ops, sha256: ${sha('admin-token-1')}, role: admin }, { name: noc, sha256: ${sha('viewer-token-1')}, role: viewer }] }`,
+    ),
+  );
+  const v = await startVigil(['gateway', '-c', file]);
+  const api = (method: string, path: string, token?: string, body?: unknown) =>
+    request(v.adminPort!, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  try {
+    assert.equal((await request(v.ports[0]!, '/slow')).status, 200);
+    assert.equal((await api('POST', '/api/blocks', undefined, { ip: '127.0.0.1', ttl_s: 60 })).status, 401);
+    assert.equal((await api('POST', '/api/blocks', 'viewer-token-1', { ip: '127.0.0.1', ttl_s: 60 })).status, 403);
+    assert.equal((await api('POST', '/api/blocks', 'admin-token-1', { ip: 'not-an-ip', ttl_s: 60 })).status, 400);
+    const blocked = await api('POST', '/api/blocks', 'admin-token-1', { ip: '127.0.0.1', ttl_s: 60, reason: 'incident 42' });
+    assert.equal(blocked.status, 201);
+    const issued = Date.now();
+    let codes: number[] = [];
+    while (Date.now() - issued < 1000) {
+      codes = await Promise.all(Array.from({ length: 8 }, () => request(v.ports[0]!, '/slow').then((r) => r.status)));
+      if (codes.every((c) => c === 403)) break;
+    }
+    assert.deepEqual(codes, Array(8).fill(403), 'every worker refuses within a second');
+    const list = (await api('GET', '/api/blocks', 'viewer-token-1')).json<{ items: { actor: string; reason: string }[] }>();
+    assert.deepEqual(list.items.map((i) => [i.actor, i.reason]), [['ip:127.0.0.1', 'incident 42']]);
+    assert.equal((await api('DELETE', '/api/blocks?ip=127.0.0.1', 'admin-token-1')).status, 200);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await request(v.ports[0]!, '/slow')).status, 200);
+    const audit = (await api('GET', '/api/audit', 'admin-token-1')).json<{ items: { who: string; action: string }[] }>();
+    assert.deepEqual(audit.items.map((a) => [a.who, a.action]), [['ops', 'blocks.remove'], ['ops', 'blocks.add']]);
+    assert.ok(!v.output().includes('admin-token-1'), 'no token in the log');
+  } finally {
+    v.child.kill('SIGTERM');
+    await v.exited;
+  }
 });

@@ -6,13 +6,16 @@ import { LeasedLimiter, LocalLimiter } from '../../policy/ratelimit/limiter.js';
 import { startAdminServer } from '../../admin/admin-server.js';
 import { startGateway, type RunningGateway } from './gateway.js';
 import { GatewayMetrics } from './metrics.js';
-import { closeSharedEngines, describeEngines, sharedLimiterFor } from '../../cluster/engines.js';
+import { closeSharedEngines, describeEngines, sharedBlocksFor, sharedLimiterFor } from '../../cluster/engines.js';
+import { LocalBlocks, type RuntimeBlocks } from '../../policy/blocks/runtime-blocks.js';
+import type { BlockChange, BlockEntry } from '../../policy/blocks/actor-mirror.js';
 
 // The gateway as a process group: the primary owns the admin listener, the rate-limit authority and the
 // lifecycle (reload on SIGHUP, graceful stop on SIGTERM/SIGINT); one worker per core serves traffic.
 
 type ToWorker =
-  | { t: 'config'; cfg: VigilConfig }
+  | { t: 'config'; cfg: VigilConfig; blocks?: BlockEntry[] }
+  | { t: 'block'; change: BlockChange }
   | { t: 'rl'; id: number; grant: Grant }
   | { t: 'shutdown' };
 type ToPrimary =
@@ -24,6 +27,8 @@ type ToPrimary =
 export interface GatewayProcess {
   ports: number[];
   adminPort?: number;
+  /** Runtime blocks, applied by every worker (through the primary, or through Redis in cluster mode). */
+  blocks: RuntimeBlocks;
   stop(): Promise<void>;
 }
 
@@ -41,11 +46,14 @@ export async function runGateway(initial: VigilConfig, reloadConfig: LoadConfig 
 
 async function runSingle(initial: VigilConfig, reloadConfig: LoadConfig | undefined, log: (line: string) => void): Promise<GatewayProcess> {
   let cfg = initial;
-  const gw = await startGateway(cfg, { limiter: sharedLimiterFor(cfg) ?? new LocalLimiter() });
+  const blocks = sharedBlocksFor(cfg) ?? new LocalBlocks();
+  const gw = await startGateway(cfg, { limiter: sharedLimiterFor(cfg) ?? new LocalLimiter(), blocks });
   const admin = cfg.admin
     ? await startAdminServer(cfg.admin.address, {
         metrics: async () => ({ contentType: gw.metrics.registry.contentType, body: await gw.metrics.registry.metrics() }),
         health: () => ({ ok: true, detail: { workers: 1 } }),
+        blocks,
+        tokens: cfg.admin.tokens,
       })
     : undefined;
   const onHup = () => {
@@ -65,6 +73,7 @@ async function runSingle(initial: VigilConfig, reloadConfig: LoadConfig | undefi
   return {
     ports: gw.ports,
     adminPort,
+    blocks,
     async stop() {
       process.off('SIGHUP', onHup);
       await gw.close();
@@ -84,6 +93,12 @@ async function runPrimary(initial: VigilConfig, count: number, reloadConfig: Loa
   const buckets = new TokenBuckets();
   const aggregator = new AggregatorRegistry();
   const live = new Set<Worker>();
+  const shared = sharedBlocksFor(cfg);
+  const blocks: RuntimeBlocks =
+    shared ??
+    new LocalBlocks((change) => {
+      for (const w of live) if (w.isConnected()) w.send({ t: 'block', change } satisfies ToWorker);
+    });
 
   const onMessage = (worker: Worker) => (m: ToPrimary) => {
     if (m.t === 'rl') {
@@ -99,7 +114,7 @@ async function runPrimary(initial: VigilConfig, count: number, reloadConfig: Loa
       worker.on('error', (e) => log(`worker ${worker.id}: ${e.message}`));
       worker.on('message', onMessage(worker));
       worker.on('message', (m: ToPrimary) => {
-        if (m.t === 'hello') worker.send({ t: 'config', cfg } satisfies ToWorker);
+        if (m.t === 'hello') worker.send({ t: 'config', cfg, blocks: shared ? undefined : blocks.list() } satisfies ToWorker);
         else if (m.t === 'ready') resolve(m.ports);
       });
       worker.once('exit', (code, signal) => {
@@ -117,6 +132,8 @@ async function runPrimary(initial: VigilConfig, count: number, reloadConfig: Loa
     ? await startAdminServer(cfg.admin.address, {
         metrics: async () => ({ contentType: aggregator.contentType, body: await aggregator.clusterMetrics() }),
         health: () => ({ ok: live.size > 0, detail: { workers: live.size, expected: count } }),
+        blocks,
+        tokens: cfg.admin.tokens,
       })
     : undefined;
 
@@ -136,6 +153,7 @@ async function runPrimary(initial: VigilConfig, count: number, reloadConfig: Loa
   return {
     ports,
     adminPort: admin ? portOf(admin) : undefined,
+    blocks,
     async stop() {
       stopping = true;
       process.off('SIGHUP', onHup);
@@ -167,6 +185,7 @@ export function runGatewayWorker(): void {
     });
   const limiter = new LeasedLimiter(ask, workers);
   const metrics = new GatewayMetrics();
+  const local = new LocalBlocks();
   // constructing an aggregator is what makes prom-client answer the primary's metric requests
   new AggregatorRegistry();
   AggregatorRegistry.setRegistries([metrics.registry]);
@@ -176,9 +195,13 @@ export function runGatewayWorker(): void {
     if (m.t === 'rl') {
       pending.get(m.id)?.(m.grant);
       pending.delete(m.id);
+    } else if (m.t === 'block') {
+      local.apply(m.change);
     } else if (m.t === 'config') {
       if (!gw) {
-        startGateway(m.cfg, { limiter: sharedLimiterFor(m.cfg) ?? limiter, metrics }).then(
+        const shared = sharedBlocksFor(m.cfg);
+        if (!shared) local.load(m.blocks ?? []);
+        startGateway(m.cfg, { limiter: sharedLimiterFor(m.cfg) ?? limiter, metrics, blocks: shared ?? local }).then(
           (g) => {
             gw = g;
             process.send!({ t: 'ready', ports: g.ports } satisfies ToPrimary);

@@ -7,6 +7,7 @@ import type { VigilConfig } from '../../config/types.js';
 import { compilePolicy } from '../../policy/compile.js';
 import type { RateLimiter } from '../../policy/ratelimit/limiter.js';
 import { LocalLimiter } from '../../policy/ratelimit/limiter.js';
+import { LocalBlocks, type RuntimeBlocks } from '../../policy/blocks/runtime-blocks.js';
 import { ConsumerSet } from '../../pipeline/consumer.js';
 import { newDecision, type Exchange } from '../../exchange/exchange.js';
 import { newRequestId } from '../../exchange/ids.js';
@@ -20,6 +21,8 @@ import { openGeoLookup } from './geo-setup.js';
 
 export interface GatewayOptions {
   limiter?: RateLimiter;
+  /** Runtime blocks set by responders; a process-local set when not given. */
+  blocks?: RuntimeBlocks;
   metrics?: GatewayMetrics;
   /** Extra consumers of completed exchanges (recording, alerting, ...). */
   consumers?: ConsumerSet;
@@ -30,15 +33,16 @@ export interface RunningGateway {
   ports: number[];
   metrics: GatewayMetrics;
   consumers: ConsumerSet;
+  blocks: RuntimeBlocks;
   /** Applies a new config; requests in flight finish under the old one. */
   reload(cfg: VigilConfig): Promise<void>;
   /** Stops accepting, lets requests in flight finish (up to timeouts.shutdown_ms), flushes consumers. */
   close(): Promise<void>;
 }
 
-async function buildState(cfg: VigilConfig, limiter: RateLimiter): Promise<GatewayState> {
+async function buildState(cfg: VigilConfig, limiter: RateLimiter, blocks: RuntimeBlocks): Promise<GatewayState> {
   return {
-    policy: compilePolicy(cfg, { limiter }),
+    policy: compilePolicy(cfg, { limiter, blocks }),
     upstreams: new UpstreamPool(cfg.upstreams, cfg.timeouts.upstream_ms),
     geo: await openGeoLookup(cfg),
   };
@@ -69,7 +73,8 @@ export async function startGateway(cfg: VigilConfig, opts: GatewayOptions = {}):
   const metrics = opts.metrics ?? new GatewayMetrics();
   const consumers = opts.consumers ?? new ConsumerSet();
   for (const c of configuredConsumers(cfg)) consumers.add(c);
-  let state = await buildState(cfg, limiter);
+  const blocks = opts.blocks ?? new LocalBlocks();
+  let state = await buildState(cfg, limiter, blocks);
   const handler = new GatewayHandler(state, consumers, metrics);
   const servers: http.Server[] = [];
   const ports: number[] = [];
@@ -93,9 +98,10 @@ export async function startGateway(cfg: VigilConfig, opts: GatewayOptions = {}):
     ports,
     metrics,
     consumers,
+    blocks,
     async reload(next) {
       const old = state;
-      state = await buildState(next, limiter);
+      state = await buildState(next, limiter, blocks);
       handler.setState(state);
       // sockets of the old pools may still carry requests in flight
       setTimeout(() => old.upstreams.close(), cfg.timeouts.upstream_ms).unref();

@@ -1,26 +1,13 @@
 import { Redis } from 'ioredis';
-import { normaliseIp } from '../../net/cidr.js';
+import { ActorMirror, actorKey, type ActorRef, type BlockChange, type BlockEntry, type EntryKind } from '../../policy/blocks/actor-mirror.js';
+import type { RuntimeBlocks } from '../../policy/blocks/runtime-blocks.js';
 
 // Runtime blocks and allows of actors (a client address or a principal) with a TTL, shared by every gateway
 // instance through Redis: one key per entry (expiring with it) and a pub/sub channel that carries each change to
 // every instance at once. Questions are answered synchronously from a local mirror, never from Redis.
 
-export type ActorRef = { ip: string } | { principal: string };
-export type EntryKind = 'block' | 'allow';
-
-interface Change {
-  op: 'set' | 'del';
-  kind: EntryKind;
-  /** `ip:ADDRESS` or `principal:ID`. */
-  actor: string;
-  ttlMs?: number;
-  reason?: string;
-}
-
-interface Entry {
-  until: number;
-  reason?: string;
-}
+export type { ActorRef, EntryKind };
+type Change = BlockChange;
 
 export interface ActorBlocksOptions {
   prefix?: string;
@@ -28,12 +15,8 @@ export interface ActorBlocksOptions {
   resyncIntervalMs?: number;
 }
 
-function actorKey(a: ActorRef): string {
-  return 'ip' in a ? `ip:${normaliseIp(a.ip)}` : `principal:${a.principal}`;
-}
-
-export class ActorBlocks {
-  private readonly mirror = new Map<string, Entry>();
+export class ActorBlocks implements RuntimeBlocks {
+  private readonly mirror = new ActorMirror();
   /** Changes made while Redis was unreachable, written once it answers again. */
   private readonly pending = new Map<string, Change>();
   private readonly prefix: string;
@@ -85,17 +68,16 @@ export class ActorBlocks {
 
   /** Whether a request from this address (and principal) is blocked, from the local mirror. */
   isBlocked(ip: string, principal?: string): boolean {
-    const ipActor = `ip:${normaliseIp(ip)}`;
-    const principalActor = principal === undefined ? undefined : `principal:${principal}`;
-    if (this.live(`allow:${ipActor}`) || (principalActor && this.live(`allow:${principalActor}`))) return false;
-    return this.live(`block:${ipActor}`) !== undefined || (principalActor !== undefined && this.live(`block:${principalActor}`) !== undefined);
+    return this.mirror.blockReason(ip, principal) !== undefined;
   }
 
   /** The reason of the block that applies, if any. */
   blockReason(ip: string, principal?: string): string | undefined {
-    if (!this.isBlocked(ip, principal)) return undefined;
-    const e = this.live(`block:ip:${normaliseIp(ip)}`) ?? (principal === undefined ? undefined : this.live(`block:principal:${principal}`));
-    return e?.reason ?? 'blocked';
+    return this.mirror.blockReason(ip, principal);
+  }
+
+  list(): BlockEntry[] {
+    return this.mirror.list();
   }
 
   get size(): number {
@@ -108,20 +90,8 @@ export class ActorBlocks {
     this.subscriber.disconnect();
   }
 
-  private live(key: string): Entry | undefined {
-    const e = this.mirror.get(key);
-    if (!e) return undefined;
-    if (e.until <= Date.now()) {
-      this.mirror.delete(key);
-      return undefined;
-    }
-    return e;
-  }
-
   private apply(c: Change): void {
-    const key = `${c.kind}:${c.actor}`;
-    if (c.op === 'del') this.mirror.delete(key);
-    else this.mirror.set(key, { until: Date.now() + (c.ttlMs ?? 0), ...(c.reason !== undefined ? { reason: c.reason } : {}) });
+    this.mirror.apply(c);
   }
 
   private async change(c: Change): Promise<void> {
@@ -158,7 +128,7 @@ export class ActorBlocks {
       cursor = next;
       keys.push(...found.filter((k) => k !== this.channel));
     } while (cursor !== '0');
-    const fresh = new Map<string, Entry>();
+    const fresh = new Map<string, { until: number; reason?: string }>();
     if (keys.length > 0) {
       const tx = this.commands.pipeline();
       for (const k of keys) tx.pttl(k).get(k);
@@ -171,7 +141,11 @@ export class ActorBlocks {
       });
     }
     for (const [k, c] of this.pending) if (c.op === 'set') fresh.set(k, { until: Date.now() + (c.ttlMs ?? 0) });
-    this.mirror.clear();
-    for (const [k, e] of fresh) this.mirror.set(k, e);
+    this.mirror.replace(
+      [...fresh].map(([k, e]) => {
+        const colon = k.indexOf(':');
+        return { kind: k.slice(0, colon) as EntryKind, actor: k.slice(colon + 1), ...e };
+      }),
+    );
   }
 }
