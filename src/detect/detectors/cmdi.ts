@@ -45,6 +45,8 @@ function argsStrength(s: string, end: number): number {
   const j = skipSpace(s, end);
   const c = s[j];
   if (j >= s.length) return 1;
+  // no space after the word: only shell syntax continues a command (curl/8.5.0 and os.system are names, not commands)
+  if (j === end && c !== '|' && c !== ';' && c !== '&' && c !== '<' && c !== '>' && c !== '`' && c !== '$') return 0;
   if ((c === '-' || c === '+') && /[a-z-]/.test(s[j + 1] ?? '')) return 2;
   if (c === '/' || c === '~' || c === '>' || c === '<' || c === '|' || c === ';' || c === '&' || c === '$' || c === '`' || c === '.' || c === '*' || c === '%' || c === '\\' || c === '{') return 2;
   if (c === '"' || c === "'") return 2;
@@ -52,10 +54,25 @@ function argsStrength(s: string, end: number): number {
     // a second command word (nohup ifconfig, time id) or a host/IP/URL argument
     const nx = commandAt(s, j);
     if (nx && UNIX_STRONG.has(nx.word) && !ENGLISH.has(nx.word)) return 2;
-    if (/^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+/.test(s.slice(j, j + 16)) || /^[a-z0-9-]+\.[a-z]{2,6}(\/|\s|$)/.test(s.slice(j, j + 40))) return 2;
+    if (/^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+/.test(s.slice(j, j + 16)) || /^[a-z0-9-]+\.(?:com|net|org|io|co|ru|cn|de|uk|xyz|info|biz|me|sh|tk|top|dev|app|pw|cc|su)(\/|:|\s|$)/.test(s.slice(j, j + 40))) return 2;
     return 1;
   }
   return 0;
+}
+
+/** Words of letters (2+) followed by a space or punctuation across the value: how much of it is a sentence. */
+function proseWords(s: string): number {
+  let n = 0;
+  let run = 0;
+  for (let i = 0; i <= s.length && n < 8; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || c === 39) run++;
+    else {
+      if ((c === 32 || c === 44 || c === 46 || c === 63 || c === 33) && run >= 2) n++;
+      run = 0;
+    }
+  }
+  return n;
 }
 
 /** Words of prose before position i (letters-only words separated by spaces). */
@@ -76,7 +93,35 @@ function proseBefore(s: string, i: number): number {
 }
 
 
+/**
+ * Markdown code spans in prose: `npm ci && npm start` quoted in a sentence of at least a few words. Returns the spans
+ * (open and close backtick indexes) when the text outside them is prose, else undefined.
+ */
+function codeSpansInProse(s: string): [number, number][] | undefined {
+  const spans: [number, number][] = [];
+  let outside = '';
+  let last = 0;
+  for (let i = s.indexOf('`'); i >= 0 && spans.length < 32; ) {
+    if (s[i + 1] === '`') return undefined; // a fence or an empty span: not the simple case
+    const close = s.indexOf('`', i + 1);
+    if (close < 0 || s.slice(i + 1, close).includes('\n')) break;
+    spans.push([i, close]);
+    outside += `${s.slice(last, i)} `;
+    last = close + 1;
+    i = s.indexOf('`', close + 1);
+  }
+  if (!spans.length) return undefined;
+  outside += s.slice(last);
+  const words = outside.match(/[a-z']{2,}(?=[\s,.;:!?)]|$)/g)?.length ?? 0;
+  return words >= 4 ? spans : undefined;
+}
+
 function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
+  const spans = v.classes & C.BACKTICK ? codeSpansInProse(s) : undefined;
+  // a fenced code block (```sh ... ```) or a script with a shebang line: code shared as content
+  const block = (v.classes & C.NEWLINE) !== 0 && (FENCED.test(s) || s.startsWith('#!/'));
+  // a sentence around the command ("My script does: cat x | grep 404 | wc -l — is there a faster way?")
+  const sentence = proseWords(s) >= 6;
   let best = 0;
   let evidence = '';
   let seen = 0;
@@ -126,9 +171,13 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       // a markdown code span in prose: "Run `ls -la` in the folder"
       if (ch === '`' && close > 0 && prose >= 1 && /^\s+[a-z]/.test(s.slice(close + 1, close + 3))) score = 2;
     } else if (cmd.pathed) score = 5;
-    else if (english) score = args === 2 ? (prose >= 3 ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.slice(0, i).trim() === '' && s.length < 40 ? 5 : 3;
+    else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.slice(0, i).trim() === '' && s.length < 40 ? 5 : 3;
     else if (args === 0) score = 0; // "base64," "id=" "sort)": punctuation, not arguments
-    else score = args === 2 ? (prose >= 3 ? 3 : 5) : prose >= 3 ? 2 : i === 0 || s.slice(0, i).trim() === '' ? 5 : 4;
+    else score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 3 ? 2 : i === 0 || s.slice(0, i).trim() === '' ? 5 : 4;
+    // a command quoted as code in a sentence ("I ran `npm ci && npm start`, same error") is a quote, not an injection
+    // (medium: with another finding, such as a sensitive file in the same quote, it still blocks)
+    if (spans && score > 3 && spans.some(([a, b]) => i >= a && i <= b)) score = 3;
+    if (block && score > 3) score = 3;
     if (score > best) {
       best = score;
       evidence = s.slice(i, Math.min(s.length, cmd.end + 40));
@@ -156,6 +205,7 @@ const WIN = [
 /** Something every Windows pattern needs; values without it skip the list. */
 const WIN_ANCHOR = /%[a-z_~]|\s\/[a-z?]|==|\b(?:equ|neq|lss|leq|gtr|geq)\b|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
 
+const FENCED = /```[a-z]{0,12}\n[^]*\n```/;
 const GLOB_PATH = /(?:^|[\s=;|&'"(])\/(?:[a-z0-9_.-]{0,16}\/)*(?:[a-z0-9_.-]{1,16}\[[!^]?[a-z0-9/._-]{1,12}\]|\[[!^]?[a-z0-9/._-]{1,12}\][a-z0-9_.-]{1,16})/;
 const ALIAS = /(?:^|[;&|\n]\s{0,4})alias\s{1,8}(?:[-+][a-z]{1,4}\s{1,8})*[a-z0-9_.-]{1,40}=/;
 

@@ -36,7 +36,7 @@ export const UNIX_STRONG = set(`cat tac nl head tail more less id whoami uname i
 export const ENGLISH = set(`time watch set type sort join split cut paste host ip ss ps id file at batch man more less find
   make install kill head tail touch sleep date cal who w last diff which expr yes source alias script write
   tee column fold fmt sum ed pr look echo printf net sc ver route arp dir cd pwd mount service apt make git
-  start help exit rev seq bc dc go run test true false nice wait read mail shift trap bind`);
+  start help exit rev seq bc dc go run test true false nice wait read mail shift trap bind screen top perf`);
 
 /** Shell words that follow a command and mark it as shell syntax. */
 export const SHELL_PATH_PREFIXES = ['/bin/', '/usr/bin/', '/usr/sbin/', '/sbin/', '/usr/local/bin/', '/tmp/', '/dev/', '/etc/', '/proc/', '/var/', '/home/', '/root/', 'c:/', 'c:\\', '%systemroot%', '%comspec%', '%temp%', '%windir%'];

@@ -29,9 +29,27 @@ const SEGMENT_ONLY = new Set(['cmdline', 'environ', 'shadow', 'passwd', 'dockerf
 const LOW = new Set(['package.json', 'composer.json', 'yarn.lock', 'docker-compose.yml', 'dockerfile', '.travis.yml', '.gitlab-ci.yml', '.bak', '.old', '.swp', '~', '.sqlite', '.mdb', 'etc/hosts', 'etc/hostname']);
 
 const files = new Matcher(SENSITIVE);
+const DIRECTORIES = new Set(['var/log/', 'usr/local/apps', 'usr/local/etc', 'opt/lampp', 'inetpub/', 'etc/httpd/', 'etc/apache2/', 'etc/nginx/']);
+/** ../ then a relative path to an ordinary asset (no further climbing): ../assets/logo.svg, ../guide/setup.md */
+const RELATIVE_ASSET = /^\.\.\/[a-z0-9_-]{1,40}(?:\/[a-z0-9_.-]{1,60}){0,6}\.(?:svg|png|jpe?g|gif|webp|ico|css|scss|js|mjs|ts|tsx|jsx|md|html?|json|txt|csv|pdf|vue)$/;
+
+/** Words of letters in a value (a rough measure of prose). */
+function proseWords(s: string): number {
+  let n = 0;
+  let run = 0;
+  for (let i = 0; i < s.length && n < 8; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c === 39) run++;
+    else {
+      if (c === 32 && run >= 2) n++;
+      run = 0;
+    }
+  }
+  return n;
+}
 
 function sep(c: string | undefined): boolean {
-  return c === undefined || c === '/' || c === '=' || c === ':' || c === ' ' || c === '"' || c === "'" || c === '\0' || c === '?' || c === '&' || c === ';' || c === '|' || c === '<' || c === '>' || c === ',';
+  return c === undefined || c === '/' || c === '=' || c === ':' || c === ' ' || c === '"' || c === "'" || c === '\0' || c === '?' || c === '&' || c === ';' || c === '|' || c === '<' || c === '>' || c === ',' || c === '`' || c === ')' || c === '\n';
 }
 
 function dotdot(s: string): { count: number; at: number } {
@@ -64,9 +82,12 @@ const detector: Detector = {
     if (s.includes('0x')) s = s.replace(/0x2e/g, '.').replace(/0x2f|0x5c/g, '/');
     const dd = dotdot(s);
     if (dd.count > 0 && !(v.kind === 'header' && (v.name === 'referer' || v.name === 'origin') && dd.count < 2)) {
-      hit(ctx, 'lfi.path-traversal', dd.count >= 2 || dd.at === 0 || v.kind === 'filename' ? 5 : 4, s.slice(dd.at, dd.at + 60));
+      // one ../ in front of an ordinary relative path (../assets/logo.svg) is how people write paths; climbing twice is not
+      hit(ctx, 'lfi.path-traversal', dd.count >= 2 || v.kind === 'filename' || (dd.at === 0 && !RELATIVE_ASSET.test(s) && !/^\.\.\/\s/.test(s)) ? 5 : 4, s.slice(dd.at, dd.at + 60));
     }
     if (v.kind === 'header' && v.name === 'referer') return;
+    // a path mentioned in a sentence ("the last lines of /var/log/app.log") is not a path the application opens
+    const prose = v.kind !== 'path' && v.kind !== 'filename' && dd.count === 0 && proseWords(s) >= 5;
     let best = 0;
     let evidence = '';
     files.scan(s, (h) => {
@@ -82,13 +103,16 @@ const detector: Detector = {
       const pathLike = s.startsWith('/', h.start - 1) || h.start === 0 || dd.count > 0 || v.kind === 'path' || v.kind === 'filename' || s.startsWith('file:');
       let score = LOW.has(h.pattern) ? 3 : pathLike ? 5 : 4;
       if (v.kind === 'body' && !pathLike && s.length > 80) score = Math.min(score, 3);
+      if (prose && h.start > 1) score = Math.min(score, 3);
+      // a directory of logs or configuration named without traversal: worth a look, not proof
+      if (DIRECTORIES.has(h.pattern) && dd.count === 0 && v.kind !== 'path') score = Math.min(score, 4);
       if (score > best) {
         best = score;
         evidence = s.slice(Math.max(0, h.start - 10), h.end + 20);
       }
       return best >= 5;
     });
-    if (best) hit(ctx, 'lfi.sensitive-file', best, evidence, best >= 4 ? 1 : 2);
+    if (best) hit(ctx, 'lfi.sensitive-file', best, evidence, best >= 4 || (prose && best === 3) ? 1 : 2);
   },
 };
 

@@ -210,7 +210,10 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           const sqlish = ts.slice(i + 1, st.to + 1).some((x) => x.t === 'f' || x.t === ',' || x.t === 'v' || x.t === 's' || x.t === '1' || x.v === '*');
           // a statement the value ends by commenting out the rest of the query: DROP x;--
           const cut = commentEnd && st.to >= n - 1;
-          if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: (i === 0 && !broke && !sqlish && !cut) ? 4 : 5, from: i, to: st.to });
+          // a value that is one whole statement, start to end (a query builder's or snippet's SQL), is SQL as data:
+          // injection has to break out of the application's query, which this does not
+          const whole = i === 0 && !broke && !cut && wholeStatement(ts, st.to);
+          if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: (i === 0 && !broke && (!sqlish || whole) && !cut) ? 4 : 5, from: i, to: st.to });
           else if (st.strength === 1) out.push({ rule: 'sqli.statement', score: cut ? 5 : 3, from: i, to: st.to });
         }
         break;
@@ -279,6 +282,20 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         break;
     }
   }
+}
+
+/** Whether the statement starting at 0 runs to the end of the value as one well-formed statement (balanced quotes and parentheses, no second statement). */
+function wholeStatement(ts: Token[], to: number): boolean {
+  let depth = 0;
+  for (let k = 0; k < ts.length; k++) {
+    const t = ts[k]!;
+    if (t.t === 's' && t.open) return false;
+    if (t.t === '(') depth++;
+    else if (t.t === ')' && --depth < 0) return false;
+    else if (t.t === ';' && k !== ts.length - 1) return false;
+    else if (t.t === 'U' || (t.t === 'E' && t.v !== 'desc' && k > 0 && ts[k - 1]!.t !== '(')) return false;
+  }
+  return depth === 0 && to > 0;
 }
 
 /** After a string break: what the attacker appended decides. */
