@@ -25,7 +25,8 @@ interface OpenAlert {
 const MAX_OPEN = 10_000;
 
 /**
- * Raises alerts from exchanges that were blocked or would have been, or that carry findings. Occurrences of the
+ * Raises alerts from exchanges that were blocked or would have been (one per reason), or that carry findings
+ * without a detection reason (one per finding rule). Occurrences of the
  * same (type, rule, actor, route) within the dedup window update one alert: it is sent when first seen, and sent
  * again (same id, new count) at most once per flush interval while it keeps happening. Suppression rules keep an
  * alert out of the sinks (it is still recorded).
@@ -53,7 +54,7 @@ export class AlertEngine implements ExchangeConsumer {
     for (const r of ex.decision.reasons) {
       seen.add(r.rule);
       this.occur(ex, {
-        type: alertType(r.control),
+        type: alertType(r.control, r.rule),
         severity: reasonSeverity(r, ex.decision.action),
         control: r.control,
         rule: r.rule,
@@ -62,6 +63,8 @@ export class AlertEngine implements ExchangeConsumer {
         evidence: r.evidence,
       });
     }
+    // a detection reason already stands for the findings that made its score: they are its evidence
+    if (ex.decision.reasons.some((r) => r.control === 'detect' || r.control.startsWith('detect.'))) return;
     for (const f of ex.findings) {
       if (seen.has(f.rule)) continue;
       seen.add(f.rule);

@@ -3,9 +3,10 @@ import type { Severity } from './alert.js';
 
 // What kind of alert a reason or finding raises, and how severe it is.
 
-/** detect.sqli → sqli, auth.jwt → auth, ratelimit → ratelimit, protocol.desync → protocol. */
-export function alertType(control: string): string {
+/** detect.sqli → sqli, detect + rule sqli.union → sqli, auth.jwt → auth, ratelimit → ratelimit, protocol.desync → protocol. */
+export function alertType(control: string, rule = ''): string {
   if (control.startsWith('detect.')) return control.slice(7) || 'detect';
+  if (control === 'detect') return rule.includes('.') ? rule.slice(0, rule.indexOf('.')) : 'detect';
   const dot = control.indexOf('.');
   return dot < 0 ? control : control.slice(0, dot);
 }

@@ -9,7 +9,7 @@ import { compileRedactionRules } from '../../src/redact/rules.js';
 import { createSinks } from '../../src/alerts/sinks/create-sink.js';
 import { parseConfig } from '../../src/config/load.js';
 import { makeExchange } from '../helpers/exchange.js';
-import { secretExchanges, secretNeedles } from '../helpers/secrets.js';
+import { SEEDED_SECRETS, secretExchanges, secretNeedles } from '../helpers/secrets.js';
 import { tempDir } from '../helpers/temp.js';
 import { httpReceiver } from './receivers.js';
 
@@ -76,7 +76,10 @@ sinks:
     cfg.baseDir = dir;
     const sinks = createSinks(cfg);
     const e = new AlertEngine({ dedup_window_s: 60, suppress: [], min_severity: 'low' }, redactor, { send: (a, u) => sinks.forEach((s) => s.send(a, u)), record: () => undefined });
-    for (const ex of secretExchanges()) e.consume(ex);
+    const exchanges = secretExchanges();
+    // an allowed exchange with a finding of its own (no detection reason) raises an alert for the finding
+    exchanges[1]!.findings.push({ category: 'pii', rule: 'pii.card', severity: 'medium', confidence: 0.9, score: 3, location: 'body:card', evidence: `card=${SEEDED_SECRETS.formCard}` });
+    for (const ex of exchanges) e.consume(ex);
     await e.close();
     await Promise.all(sinks.map((s) => s.close()));
     const outputs = ['alerts.log', 'alerts.ecs', 'alerts.ocsf', 'alerts.leef'].map((f) => readFileSync(join(dir, f), 'utf8'));
