@@ -13,6 +13,7 @@ export interface SqlSignal {
   paranoia?: number;
 }
 
+const PG_TYPES = new Set(['json', 'jsonb', 'int', 'integer', 'int4', 'int8', 'bigint', 'text', 'varchar', 'numeric', 'bool', 'boolean', 'regclass', 'oid', 'bytea', 'xml', 'date', 'timestamp', 'float', 'real', 'char', 'name', 'inet', 'uuid']);
 const OBJECTS = new Set(['table', 'database', 'view', 'index', 'trigger', 'procedure', 'function', 'schema', 'user', 'column', 'sequence', 'type', 'role', 'login']);
 const COMPARE = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '<=>', 'like', 'rlike', 'regexp', 'is', 'in', 'between', 'glob', 'sounds', 'similar', 'ilike', '^=']);
 
@@ -230,6 +231,13 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           // xor 2 <, or 'a' >: a comparison cut where the application's operand follows
           else if (isLiteral(ts[1]) && ts[2]?.t === 'o' && COMPARE.has(ts[2]!.v) && n === 3) out.push({ rule: 'sqli.boolean-expression', score: 4, from: 0, to: 3 });
           else if (t.v === 'xor' && isTerm(ts[1])) out.push({ rule: 'sqli.boolean-expression', score: 4, from: 0, to: 2 });
+          // and value = ', or (name = ", && (e === : a condition on a column, cut where the application's value follows
+          else {
+            let k = 1;
+            while (ts[k]?.t === '(' && k < 4) k++;
+            const op = ts[k + 1];
+            if (ts[k] && (ts[k]!.t === 'n' || isLiteral(ts[k])) && op?.t === 'o' && (COMPARE.has(op.v) || op.v === '==' || op.v === '!') && n <= k + 4) out.push({ rule: 'sqli.boolean-expression', score: 4, from: 0, to: Math.min(n, k + 3) });
+          }
           break;
         }
         if (!prev || !(isLiteral(prev) || prev.t === ')' || prev.t === 'n')) break;
@@ -254,7 +262,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           if (!AMBIGUOUS_FUNCTIONS.has(t.v)) out.push({ rule: 'sqli.function-call', score: 5, from: i, to: i + 2 });
           else {
             out.push({ rule: 'sqli.function-call', score: 2, from: i, to: i + 2, paranoia: 2 });
-            out.push({ rule: 'sqli.function-call-common', score: 5, from: i, to: i + 2, paranoia: 3 });
+            out.push({ rule: 'sqli.function-call-common', score: 5, from: i, to: i + 2, paranoia: 2 });
           }
         }
         else if (DANGEROUS.has(t.v)) out.push({ rule: 'sqli.dangerous-function', score: 5, from: i, to: i + 2 });
@@ -263,11 +271,15 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         else out.push({ rule: 'sqli.function-call', score: 2, from: i, to: i + 2, paranoia: 2 });
         break;
       }
+      case 's':
+        // PostgreSQL casts and JSON operators on a literal: '{"a":1}'::jsonb, '1'::int
+        if (ts[i + 1]?.v === '::' && ts[i + 2]?.t === 'n' && PG_TYPES.has(ts[i + 2]!.v)) out.push({ rule: 'sqli.pg-cast', score: ts[i - 1]?.t === '&' || ts[i - 1]?.t === 'o' ? 5 : 4, from: i, to: i + 3 });
+        break;
       case 'v':
         if (t.v.startsWith('@@')) out.push({ rule: 'sqli.system-variable', score: 4, from: i, to: i + 1 });
         break;
       case 'n':
-        if ((DANGEROUS.has(t.v) || TIME_FUNCTIONS.has(t.v)) && t.v.length > 5) out.push({ rule: 'sqli.dangerous-function', score: n <= 2 ? 5 : 4, from: i, to: i + 1 });
+        if ((DANGEROUS.has(t.v) || (TIME_FUNCTIONS.has(t.v) && t.v.includes('_'))) && t.v.length > 5) out.push({ rule: 'sqli.dangerous-function', score: n <= 2 ? 5 : 4, from: i, to: i + 1 });
         if (CATALOGS.has(t.v) || (ts[i + 1]?.t === '.' && CATALOGS.has(`${t.v}.${ts[i + 2]?.v ?? ''}`))) {
           const prev = ts[i - 1];
           out.push({ rule: 'sqli.catalog', score: (prev && (isKw(prev, 'from') || isKw(prev, 'join') || prev.t === '.')) || n <= 3 ? 5 : 3, from: i, to: i + 1 });
