@@ -14,9 +14,11 @@ import { sarifReport } from '../../validate/report/sarif.js';
 import { alertText, runContinuous } from '../../validate/continuous.js';
 import { summarise, type ControlKind, type ValidationReport } from '../../validate/types.js';
 import { SpecError } from '../../policy/schema/spec-error.js';
+import { IdentityError } from '../../validate/model/identities.js';
 
 const FORMATS = ['console', 'json', 'junit', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
+const CONTROLS: ControlKind[] = ['authentication', 'authorization', 'traffic-filter', 'rate-limit', 'attack-blocking', 'schema', 'exposure', 'detection', 'expectation'];
 
 function render(format: Format, r: ValidationReport, verbose: boolean): string {
   if (format === 'json') return jsonReport(r);
@@ -83,6 +85,9 @@ reports each check as pass, fail or error. Exit code: 0 when every check passed,
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
+    const only = values.only?.split(',').map((x) => x.trim());
+    const unknown = only?.find((x) => !CONTROLS.includes(x as ControlKind));
+    if (unknown !== undefined) throw new UsageError(`--only: "${unknown}" is not a control (${CONTROLS.join(', ')})`);
     if (values.every && !values['state-dir']) throw new UsageError('--every needs --state-dir to keep the runs it compares');
     let opts: ValidateOptions;
     try {
@@ -94,7 +99,7 @@ reports each check as pass, fail or error. Exit code: 0 when every check passed,
         ratePerSecond: rate,
         allowTargets: values['allow-target'],
         eventsDeadlineMs: Number(values['events-deadline']) * 1000,
-        controls: values.only ? (values.only.split(',').map((s) => s.trim()) as ControlKind[]) : undefined,
+        controls: only as ControlKind[] | undefined,
       };
       if (values['dry-run']) {
         const { ctx, checks } = await deriveChecks(opts, true);
@@ -140,7 +145,7 @@ reports each check as pass, fail or error. Exit code: 0 when every check passed,
       const n = summarise(report.checks);
       return n.fail + n.error > 0 ? 1 : 0;
     } catch (e) {
-      if (e instanceof PlanError || e instanceof SpecError || e instanceof TargetNotAllowed) {
+      if (e instanceof PlanError || e instanceof SpecError || e instanceof TargetNotAllowed || e instanceof IdentityError) {
         console.error(`vigil validate: ${e.message}`);
         return 2;
       }

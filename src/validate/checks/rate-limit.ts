@@ -74,9 +74,9 @@ export function rateLimitChecks(ctx: ValidateContext, capPerSecond: number): Che
       const burst = rule.burst ?? Math.max(1, Math.ceil(rate));
       const headers = keyHeaders(ctx, t, rule);
       if (typeof headers === 'string') return void ctx.skipped.push({ control: 'rate-limit', route: t.name, reason: headers });
+      if (burst > 500) return void ctx.skipped.push({ control: 'rate-limit', route: t.name, reason: `burst ${burst} is too large to exhaust politely` });
       if (capPerSecond <= rate * 1.5)
         return void ctx.skipped.push({ control: 'rate-limit', route: t.name, reason: `the probe rate cap (${capPerSecond}/s) cannot outpace ${rule.rate}: raise --rate` });
-      if (burst > 500) return void ctx.skipped.push({ control: 'rate-limit', route: t.name, reason: `burst ${burst} is too large to exhaust politely` });
       const base = baseProbe(ctx, t, method);
       const probe: Probe = { ...base, headers: { ...base.headers, ...headers } };
       out.push({

@@ -2,6 +2,9 @@ import type { ValidationPlan } from '../plan/plan-types.js';
 import { secretValue } from '../plan/load-plan.js';
 import type { Prober } from '../net/prober.js';
 
+/** An identity whose token could not be obtained: the run cannot play it. */
+export class IdentityError extends Error {}
+
 export interface Identity {
   name: string;
   admin: boolean;
@@ -25,7 +28,12 @@ export async function resolveIdentities(plan: ValidationPlan | undefined, prober
     if (spec.token !== undefined) token = secretValue(spec.token, `${plan!.file}: identities.${name}.token`);
     else {
       const login = spec.login!;
-      const r = await prober.send({ method: login.method ?? 'POST', path: login.path, body: JSON.stringify(login.body) });
+      let r;
+      try {
+        r = await prober.send({ method: login.method ?? 'POST', path: login.path, body: JSON.stringify(login.body) });
+      } catch (e) {
+        throw new IdentityError(`identity ${name}: cannot log in at ${prober.target.origin}${login.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
       let answer: unknown;
       try {
         answer = JSON.parse(r.body);
@@ -33,7 +41,7 @@ export async function resolveIdentities(plan: ValidationPlan | undefined, prober
         answer = undefined;
       }
       const found = pointer(answer, login.token_pointer ?? '/token');
-      if (typeof found !== 'string') throw new Error(`identity ${name}: login at ${login.path} answered ${r.status} without a token at ${login.token_pointer ?? '/token'}`);
+      if (typeof found !== 'string') throw new IdentityError(`identity ${name}: login at ${login.path} answered ${r.status} without a token at ${login.token_pointer ?? '/token'}`);
       token = found;
     }
     const header = (spec.header ?? 'authorization').toLowerCase();
