@@ -7,7 +7,8 @@ import { FIXTURES, policyText } from './setup.js';
 import { startEchoUpstream } from '../helpers/upstream.js';
 import { startVulnerableApi } from '../../src/validate/vulnerable-api.js';
 import { tempDir } from '../helpers/temp.js';
-import { runValidation } from '../../src/validate/run.js';
+import { deriveChecks, runValidation } from '../../src/validate/run.js';
+import { parsePlan } from '../../src/validate/plan/load-plan.js';
 
 function vigil(args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
@@ -42,8 +43,9 @@ test('a target that is not loopback needs --allow-target', async () => {
   const r = await vigil(['--target', 'http://203.0.113.9:8080', '--dry-run']);
   assert.equal(r.code, 2);
   assert.match(r.err, /target 203\.0\.113\.9:8080 is not loopback and not allowed: add --allow-target 203\.0\.113\.9/);
-  const ok = await vigil(['--target', 'http://203.0.113.9:8080', '--allow-target', '203.0.113.9', '--dry-run']);
-  assert.equal(ok.code, 0, ok.err);
+  const allowed = await deriveChecks({ target: 'http://203.0.113.9:8080', allowTargets: ['203.0.113.9'], ratePerSecond: 10 }, true);
+  assert.equal(allowed.checks.length, 0);
+  await assert.rejects(deriveChecks({ target: 'http://127.0.0.1:8080', plan: parsePlan('origin: http://10.1.2.3:3000\n'), ratePerSecond: 10 }, true), /target 10\.1\.2\.3:3000 is not loopback/);
 });
 
 test('findings exit 1 and write JUnit for CI', async () => {
