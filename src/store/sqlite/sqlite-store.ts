@@ -119,9 +119,14 @@ export class SqliteTrafficStore implements TrafficStore {
   async find(filter: TrafficFilter, opts: FindOptions): Promise<ExchangeRecord[]> {
     const w = whereOf(filter);
     const order = opts.order === 'asc' ? 'ASC' : 'DESC';
-    const rows = this.db.prepare(`SELECT * FROM exchanges ${w.sql} ORDER BY time ${order}, id ${order} LIMIT ?`).all(...w.params, opts.limit) as (RecordRow & {
-      rowid?: number;
-    })[];
+    // pick the rows from an index first (rowid is in every index), then read only those: a range that matches
+    // many rows is sorted as small index entries, not as whole rows
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM exchanges WHERE rowid IN (SELECT rowid FROM exchanges ${w.sql} ORDER BY time ${order}, rowid ${order} LIMIT ?)
+         ORDER BY time ${order}, rowid ${order}`,
+      )
+      .all(...w.params, opts.limit) as RecordRow[];
     return rows.map(parseRecordRow);
   }
 
