@@ -27,8 +27,13 @@ export class AdminAuth {
   caller(req: IncomingMessage): Caller | undefined {
     const header = req.headers.authorization;
     if (!header || !header.startsWith('Bearer ')) return undefined;
-    const digest = createHash('sha256').update(header.slice(7).trim()).digest('hex');
-    return this.byDigest.get(digest);
+    return this.callerForToken(header.slice(7).trim());
+  }
+
+  /** The caller a raw token belongs to (the live stream takes it as ?token=, as EventSource sends no headers). */
+  callerForToken(token: string): Caller | undefined {
+    if (token === '') return undefined;
+    return this.byDigest.get(createHash('sha256').update(token).digest('hex'));
   }
 }
 

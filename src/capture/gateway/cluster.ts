@@ -4,6 +4,7 @@ import type { VigilConfig } from '../../config/types.js';
 import { TokenBuckets, type BucketSpec, type Grant } from '../../policy/ratelimit/token-bucket.js';
 import { LeasedLimiter, LocalLimiter } from '../../policy/ratelimit/limiter.js';
 import { startAdminServer } from '../../admin/admin-server.js';
+import { adminDataSources } from '../../admin/data-sources.js';
 import { startGateway, type RunningGateway } from './gateway.js';
 import { GatewayMetrics } from './metrics.js';
 import { closeSharedEngines, describeEngines, sharedBlocksFor, sharedLimiterFor } from '../../cluster/engines.js';
@@ -54,6 +55,7 @@ async function runSingle(initial: VigilConfig, reloadConfig: LoadConfig | undefi
         health: () => ({ ok: true, detail: { workers: 1 } }),
         blocks,
         tokens: cfg.admin.tokens,
+        ...adminDataSources(() => cfg),
       })
     : undefined;
   const onHup = () => {
@@ -78,7 +80,7 @@ async function runSingle(initial: VigilConfig, reloadConfig: LoadConfig | undefi
       process.off('SIGHUP', onHup);
       await gw.close();
       await closeSharedEngines();
-      admin?.close();
+      admin?.shutdown();
     },
   };
 }
@@ -134,6 +136,7 @@ async function runPrimary(initial: VigilConfig, count: number, reloadConfig: Loa
         health: () => ({ ok: live.size > 0, detail: { workers: live.size, expected: count } }),
         blocks,
         tokens: cfg.admin.tokens,
+        ...adminDataSources(() => cfg),
       })
     : undefined;
 
@@ -167,7 +170,7 @@ async function runPrimary(initial: VigilConfig, count: number, reloadConfig: Loa
             }),
         ),
       );
-      admin?.close();
+      admin?.shutdown();
     },
   };
 }
