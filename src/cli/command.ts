@@ -1,7 +1,6 @@
 /** One `vigil` subcommand. Each lives in its own file under cli/commands and is listed in commands/index.ts. */
 export interface Command {
   name: string;
-  summary: string;
   /** Full help text shown by `vigil NAME --help`. */
   usage: string;
   /** Returns the process exit code. */

@@ -8,7 +8,6 @@ import { loadRules, RuleFileError } from '../../behaviour/rule-load.js';
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'run signatures, context and behaviour rules over a HAR capture; print alerts and incidents',
   usage: `Usage: vigil analyze CAPTURE.har [--json] [--rules FILE.yaml]... [--no-shipped-rules] [--no-signatures]
   --json               print one JSON document: {"alerts":[{type,severity,summary,actor:{ips,principals},firstSeen,lastSeen,entries}],"incidents":[...]}
   --rules FILE         a behaviour rule file (repeatable); a rule with a shipped rule's id replaces it

@@ -6,7 +6,6 @@ import { configSchema } from '../../config/schema.js';
 
 export const configCommand: Command = {
   name: 'config',
-  summary: 'check a policy file, or print its JSON Schema',
   usage: `Usage: vigil config check FILE     validate a policy file; errors name the file, line and key
        vigil config schema         print the policy JSON Schema (for editors)`,
   async run(argv) {

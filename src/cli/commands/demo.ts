@@ -17,7 +17,6 @@ const examples = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../e
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'run the gateway in front of a bundled demo API and show allowed, refused and blocked requests',
   usage: `Usage: vigil demo [--port 8080] [--api-port 3001] [--admin-port 9090] [--once]
 
 Starts the demo shop API, puts the gateway with examples/demo/vigil.yaml in front of it, sends a scripted walk

@@ -14,7 +14,6 @@ import { markdownReport, textReport } from '../../discover/report-text.js';
 
 export const discoverCommand: Command = {
   name: 'discover',
-  summary: 'build an API inventory from HAR captures and compare it with OpenAPI/Swagger specs',
   usage: `Usage: vigil discover CAPTURE.har ... [--spec FILE ...] [--json] [--markdown FILE] [--openapi FILE]
   --spec FILE       an OpenAPI 3.x or Swagger 2.0 file (repeatable): endpoints are classified documented, shadow,
                     zombie or orphan, with drift and auth-mismatch findings

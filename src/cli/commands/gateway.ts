@@ -8,7 +8,6 @@ import { runGateway, runGatewayWorker } from '../../capture/gateway/cluster.js';
 
 export const gatewayCommand: Command = {
   name: 'gateway',
-  summary: 'run the inline gateway: a reverse proxy that enforces per-route policy',
   usage: `Usage: vigil gateway -c vigil.yaml
        vigil gateway --upstream http://127.0.0.1:3000 [--listen 127.0.0.1:8080]   (monitor everything, block nothing)
 

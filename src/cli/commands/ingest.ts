@@ -11,7 +11,6 @@ const FORMATS: readonly string[] = [...LOG_FORMATS, 'har', 'auto'];
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'monitor out of band: read nginx/Envoy access logs or HAR files, or receive nginx mirror traffic',
   usage: `Usage: vigil ingest [-c vigil.yaml] [--format F] [--follow] [--db FILE] FILE...
        vigil ingest [-c vigil.yaml] [--db FILE] --mirror 127.0.0.1:8081
 

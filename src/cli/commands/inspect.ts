@@ -26,7 +26,6 @@ const EMPTY: InspectResult = { score: 0, attack: false, findings: [] };
 
 export const inspectCommand: Command = {
   name: 'inspect',
-  summary: 'run attack detection over every request of a HAR capture',
   usage: `Usage: vigil inspect CAPTURE.har [--json] [--threshold N] [--paranoia 1-4]
   --json          one JSON line per entry, in order: {"index","attack","score","findings":[{"category","rule","location","evidence"}]}
   --threshold N   anomaly score at which a request counts as an attack (default 5)

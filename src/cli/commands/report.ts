@@ -25,7 +25,6 @@ async function* readEvents(file: string, problems: string[]): AsyncGenerator<Dec
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'summarise what monitored controls would have blocked (before promoting them to enforce)',
   usage: `Usage: vigil report would-block [--events vigil-events.jsonl] [--since 24h] [--json]
 
 Reads the gateway's decision events (events.file in the policy) and lists, per route and rule, how many

@@ -6,7 +6,6 @@ import { scanCode } from '../../discover/code/scan-code.js';
 
 export const scanCodeCommand: Command = {
   name: 'scan-code',
-  summary: 'list the routes an Express, Fastify, Koa or NestJS code base declares',
   usage: `Usage: vigil scan-code DIR [--json]
   Reads the JavaScript/TypeScript sources under DIR (node_modules, dist and build are skipped) and prints every route
   with router prefixes and mounts resolved across files: method, path template, file:line and framework.

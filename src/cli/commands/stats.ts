@@ -8,7 +8,6 @@ import type { CountRow, TrafficStats } from '../../store/store.js';
 
 export const statsCommand: Command = {
   name: 'stats',
-  summary: 'recorded traffic at a glance: top talkers, endpoints, errors and blocked reasons over a window',
   usage: `Usage: vigil stats [--since 24h] [--until DATE] [other traffic filters] [--top N] [--json] [--db FILE | -c vigil.yaml]`,
   async run(argv) {
     const { values } = parseArgs({

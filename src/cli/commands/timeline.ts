@@ -7,7 +7,6 @@ import { actorTimeline, type TimelineEntry } from '../../store/timeline.js';
 
 export const timelineCommand: Command = {
   name: 'timeline',
-  summary: "one actor's activity in order (an address, network or principal), with decisions and alerts inline",
   usage: `Usage: vigil timeline --ip IP|CIDR | --principal ID [--since 24h] [--until DATE] [--limit N] [--json] [--db FILE | -c vigil.yaml]`,
   async run(argv) {
     const { values } = parseArgs({

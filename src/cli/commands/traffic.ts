@@ -7,7 +7,6 @@ import { formatTraffic, OUTPUT_FORMATS, type OutputFormat } from '../traffic/out
 
 export const trafficCommand: Command = {
   name: 'traffic',
-  summary: 'search recorded traffic (filters by address/CIDR, principal, route, status, decision, time, text)',
   usage: `Usage: vigil traffic [filters] [--format table|jsonl|csv|har] [--limit N] [--db FILE | -c vigil.yaml]
 
 Filters:

@@ -29,7 +29,6 @@ function render(format: Format, r: ValidationReport, verbose: boolean): string {
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'prove that security controls (ours or any gateway, WAF or app) really work, by probing them',
   usage: `Usage: vigil validate --target URL [-c vigil.yaml] [--spec openapi.yaml] [--plan plan.yaml]
                       [--format console|json|junit|sarif] [--out FILE] [--dry-run] [--rate 50/s]
                       [--allow-target HOST]... [--only CONTROLS] [--every 15m --state-dir DIR [--alerts FILE]] [--verbose]

@@ -10,7 +10,6 @@ import { ExchangeWorker } from '../../cluster/worker/exchange-worker.js';
 
 export const workerCommand: Command = {
   name: 'worker',
-  summary: 'write the exchange stream (NATS JetStream) to the shared PostgreSQL store (cluster mode)',
   usage: `Usage: vigil worker -c vigil.yaml [--durable NAME]
 
 Consumes the config's cluster.stream with a durable pull consumer and writes each exchange, redacted, to
