@@ -61,6 +61,9 @@ class Collector implements ScanContext {
 /** Characters base64 text never has. */
 const NOT_BASE64 = (C.SPACE | C.DOT | C.PERCENT | C.SQUOTE | C.DQUOTE | C.LT | C.GT | C.SEMI | C.COLON | C.PAREN | C.COMMA | C.AT | C.AMP | C.BRACE | C.BRACKET | C.NEWLINE | C.CTRL | C.HIGH) >>> 0;
 
+/** Letters, digits, '_' and '-' only. */
+const PLAIN = C.ALNUM | C.DASH;
+
 const ALL_KINDS: ValueKind[] = ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body', 'xml-doc'];
 let byKind: Map<ValueKind, Detector[]> | undefined;
 let registered = 0;
@@ -118,8 +121,9 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
     values.push(v);
     ctx.at = v;
     const classes = v.classes;
+    const plainLength = (classes & ~PLAIN) === 0 ? v.decoded.length : Infinity;
     for (const d of forKind(v.kind)) {
-      if (d.triggers === 0 || (classes & d.triggers) !== 0) {
+      if ((d.triggers === 0 || (classes & d.triggers) !== 0) && !(d.plainMin !== undefined && plainLength < d.plainMin)) {
         ctx.category = d.category;
         d.scan!(v, ctx);
       }

@@ -80,6 +80,11 @@ export interface Detector {
    * at least one of them (0 = every value). A cheap pre-filter that keeps plain values fast.
    */
   readonly triggers: number;
+  /**
+   * For values made only of letters, digits, '_' and '-' (identifiers, SKUs, enum values): the shortest such value the
+   * detector can have anything to say about. Shorter ones skip it. Undefined: every length.
+   */
+  readonly plainMin?: number;
   /** Value kinds it reads; default all. */
   readonly kinds?: readonly ValueKind[];
   scan?(v: ScanValue, ctx: ScanContext): void;

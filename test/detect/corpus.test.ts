@@ -40,10 +40,18 @@ test('CRS regression suite: recall on attack families 930-944 and negatives flag
     });
     const recall = tp / pos;
     const negRate = fp / neg;
-    assert.ok(recall >= 0.6, `recall ${(recall * 100).toFixed(1)}%`);
+    assert.ok(recall >= 0.69, `recall ${(recall * 100).toFixed(1)}%`);
     assert.ok(negRate <= 0.13, `negatives flagged ${(negRate * 100).toFixed(1)}%`);
     // every family is detected at least at this floor
-    for (const [f, [t, p]] of fam) assert.ok(t / p >= 0.33, `family ${f}: ${t}/${p}`);
+    for (const [f, [t, p]] of fam) assert.ok(t / p >= 0.45, `family ${f}: ${t}/${p}`);
+    // paranoia 2: more recall (single high-confidence findings block)
+    let tp2 = 0;
+    exchanges.forEach((ex, i) => {
+      const l = labels[i]!;
+      const f = Number(l.family);
+      if (f >= 930 && f <= 944 && l.expectDetection && inspectExchange(ex, { paranoia: 2 }).attack) tp2++;
+    });
+    assert.ok(tp2 / pos >= 0.74, `paranoia 2 recall ${((100 * tp2) / pos).toFixed(1)}%`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -64,6 +72,6 @@ test('benign corpora: false-positive rate below 0.1%', () => {
       }
     }
   }
-  assert.ok(n >= 2000, `benign corpus has ${n} requests`);
+  assert.ok(n >= 4000, `benign corpus has ${n} requests`);
   assert.ok(flagged / n < 0.001, `${flagged}/${n} flagged:\n${examples.slice(0, 5).join('\n')}`);
 });

@@ -36,6 +36,7 @@ const base64Gadgets = new Matcher([...B64_WORDS.flatMap((w) => base64Forms(w, 8)
 const detector: Detector = {
   category: 'java',
   triggers: C.DOT | C.ALNUM | C.HIGH | C.CTRL,
+  plainMin: 7,
   scan(v: ScanValue, ctx: ScanContext): void {
     if (!(v.classes & (SPECIAL | C.DOT))) {
       // plain words: only a base64 gadget (mixed case or digits) or a bare gadget name can matter

@@ -34,6 +34,7 @@ const PATTERNS: [RegExp, string, number][] = [
 const detector: Detector = {
   category: 'node',
   triggers: C.PAREN | C.DOLLAR | C.COLON | C.DOT | C.ALNUM,
+  plainMin: 13,
   scan(v: ScanValue, ctx: ScanContext): void {
     if (!(v.classes & (SPECIAL | C.DOT))) {
       if (v.decoded.length >= 13 && JS_FUNCTION.test(v.decoded)) hit(ctx, 'node.serialized-function', 5, v.lower.slice(0, 60));

@@ -11,6 +11,7 @@ const ANCHOR = /proto|constructor/i;
 const detector: Detector = {
   category: 'prototype-pollution',
   triggers: 0,
+  plainMin: 5,
   scan(v: ScanValue, ctx: ScanContext): void {
     if (v.decoded.length < 5 || !ANCHOR.test(v.decoded)) return;
     const s = v.lower;

@@ -59,7 +59,7 @@ const ANCHOR_WORDS = new RegExp(
 const LOGIC_WORDS = /\b(?:and|or|xor|not|like|rlike|regexp|div|glob|is|in|between)\b/i;
 const EXECUTABLE_COMMENT = /\/\*!\d{0,6}\s{0,8}([a-z_]{2,12})/i;
 /** Names that are SQL and nothing else (sleep and benchmark are also words, so not on their own). */
-const STANDALONE = new RegExp(`^(?:${[...CATALOGS, ...DANGEROUS, 'pg_sleep', 'dbms_lock', 'dbms_pipe', 'randomblob'].filter((w) => w.length >= 6).map(escape).join('|')})$`, 'i');
+const STANDALONE = new RegExp(`^(?:${[...CATALOGS, ...DANGEROUS, 'pg_sleep', 'dbms_lock', 'dbms_pipe', 'randomblob'].filter((w) => w.length >= 8).map(escape).join('|')})$`, 'i');
 const LEADING_NUMBER = /^\s*[-+]?\.?[0-9]/;
 
 /** Whether the value can hold SQL at all: cheap checks that let prose and identifiers skip tokenizing. */
@@ -75,10 +75,11 @@ export function sqlCandidate(v: ScanValue): boolean {
 const detector: Detector = {
   category: 'sqli',
   triggers: SPECIAL | C.SPACE | C.ALNUM,
+  plainMin: 8,
   scan(v: ScanValue, ctx: ScanContext): void {
     if (!(v.classes & (SPECIAL | C.SPACE))) {
       // one word: only a catalog, a dangerous procedure or a time function named on its own
-      if (v.decoded.length >= 6 && v.decoded.length <= 24 && STANDALONE.test(v.decoded)) ctx.report({ rule: 'sqli.catalog', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
+      if (v.decoded.length >= 8 && v.decoded.length <= 24 && STANDALONE.test(v.decoded)) ctx.report({ rule: 'sqli.catalog', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
       return;
     }
     if (!sqlCandidate(v) || browserAgent(v)) return;
