@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
-import { AggregatorRegistry } from 'prom-client';
+import { AggregatorRegistry, Registry } from 'prom-client';
+import { recordingRegistry } from '../../store/metrics.js';
 import type { VigilConfig } from '../../config/types.js';
 import { TokenBuckets, type BucketSpec, type Grant } from '../../policy/ratelimit/token-bucket.js';
 import { LeasedLimiter, LocalLimiter } from '../../policy/ratelimit/limiter.js';
@@ -51,7 +52,10 @@ async function runSingle(initial: VigilConfig, reloadConfig: LoadConfig | undefi
   const gw = await startGateway(cfg, { limiter: sharedLimiterFor(cfg) ?? new LocalLimiter(), blocks });
   const admin = cfg.admin
     ? await startAdminServer(cfg.admin.address, {
-        metrics: async () => ({ contentType: gw.metrics.registry.contentType, body: await gw.metrics.registry.metrics() }),
+        metrics: async () => {
+          const merged = Registry.merge([gw.metrics.registry, recordingRegistry]);
+          return { contentType: merged.contentType, body: await merged.metrics() };
+        },
         health: () => ({ ok: true, detail: { workers: 1 } }),
         blocks,
         tokens: cfg.admin.tokens,
@@ -191,7 +195,7 @@ export function runGatewayWorker(): void {
   const local = new LocalBlocks();
   // constructing an aggregator is what makes prom-client answer the primary's metric requests
   new AggregatorRegistry();
-  AggregatorRegistry.setRegistries([metrics.registry]);
+  AggregatorRegistry.setRegistries([metrics.registry, recordingRegistry]);
   let gw: RunningGateway | undefined;
 
   process.on('message', (m: ToWorker) => {
