@@ -44,14 +44,28 @@ class EntryScanner {
     }
     if (this.state !== 'array') return;
     let start = this.depth > 0 ? 0 : -1;
-    for (; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
+    /** Backslashes before this index belong to an escape already handled. */
+    let floor = i;
+    while (i < chunk.length) {
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === 92) this.escaped = true;
-        else if (c === 34) this.inString = false;
+        // jump to the next quote natively, then count the backslashes before it
+        if (this.escaped) {
+          this.escaped = false;
+          i++;
+          floor = i;
+          continue;
+        }
+        const q = chunk.indexOf('"', i);
+        if (q < 0) {
+          this.escaped = endsWithOddBackslashes(chunk, chunk.length, floor);
+          i = chunk.length;
+          break;
+        }
+        i = q + 1;
+        if (!endsWithOddBackslashes(chunk, q, floor)) this.inString = false;
         continue;
       }
+      const c = chunk.charCodeAt(i);
       if (c === 34) this.inString = true;
       else if (c === 123 || c === 91) {
         if (this.depth === 0) start = i;
@@ -68,6 +82,7 @@ class EntryScanner {
           start = -1;
         }
       }
+      i++;
     }
     if (this.depth > 0 && start >= 0) this.current += chunk.slice(start);
   }
@@ -75,6 +90,13 @@ class EntryScanner {
   get found(): boolean {
     return this.state !== 'seek';
   }
+}
+
+/** Whether the backslashes just before `end` (and not before `floor`) are odd in number: the character at `end` is escaped. */
+function endsWithOddBackslashes(s: string, end: number, floor: number): boolean {
+  let n = 0;
+  for (let k = end - 1; k >= floor && s.charCodeAt(k) === 92; k--) n++;
+  return n % 2 === 1;
 }
 
 function convert(texts: string[], first: number, file: string): HarBatch {
