@@ -20,6 +20,7 @@ const SENSITIVE = [
   'authorized_keys', 'known_hosts', '.bash_history', '.bashrc', '.bash_profile', '.zsh_history', '.mysql_history', '.psql_history', '.viminfo',
   '.netrc', '.pgpass', '.aws/credentials', '.aws/config', '.docker/config.json', '.kube/config', '.npmrc', '.pypirc', '.git-credentials',
   '.ds_store', '.idea/', '.vscode/', '.cursor/', '.claude/', '.windsurf/', '.aider', '.rovodev/', '.continue/', '.codeium/', 'mcp.json',
+  '.zed/', '.cline/', '.kiro/', '.codex/', '.opencode/', '.junie/', '.aiignore', '.cursorignore', '.cursorrules', 'wp-content/debug.log', 'sys/class',
   'web-inf/', 'meta-inf/', 'cmdline', 'environ', 'shadow', 'passwd', 'credentials.json', 'secrets.yml', 'secrets.json', 'docker-compose.yml',
   'dockerfile', '.travis.yml', '.gitlab-ci.yml', 'composer.json', 'package.json', 'yarn.lock', 'server.key', 'privatekey', 'database.yml',
   'backup.sql', 'dump.sql', '.sqlite', '.mdb', '.bak', '.old', '.swp', '~',

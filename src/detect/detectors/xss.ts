@@ -93,6 +93,8 @@ function scanTags(s: string, ctx: ScanContext): boolean {
 
 /** A quote (or <) then an on* or form* attribute: the value closed an attribute and opened another. */
 const QUOTED_ATTR = /(?:^|[^a-z0-9\s])\s{0,8}["'`<]\s{0,8}(?:on[a-z]{3,40}|formaction|srcdoc)\s{0,8}=/;
+const DOM_OBJECT = /document|window|self|top|parent|globalthis|frames/;
+const OBFUSCATED_MEMBER = /(?:document|window|self|top|parent|globalthis|frames)\)?(?:\.|\[["'`])(?:cookie|domain|location|write|writeln|alert|eval|prompt|confirm|open|execscript|settimeout|setinterval)\b/;
 const UTF7 = /\+AD[w4]-/i;
 const OBFUSCATED_SCHEME = /(?:java|vb|live)script:/;
 
@@ -149,7 +151,7 @@ const detector: Detector = {
     // CSS that runs script: -moz-binding:url(...), behavior:url(...), x:expression(...), url(javascript:...)
     if (v.classes & C.PAREN && v.classes & C.COLON) {
       const css = v.view('lower,remove-comments,remove-ws');
-      if (/-moz-binding:url\(|behavior:url\(|:expression\(|url\(['"]?(?:javascript|vbscript|livescript):/.test(css)) {
+      if (/-moz-binding:url\(|behavior:url\(|:expression\(|:url\(['"]?(?:javascript|vbscript|livescript)/.test(css)) {
         hit(ctx, 'xss.css-expression', 5, css.slice(0, 60));
         found = true;
       }
@@ -176,6 +178,21 @@ const detector: Detector = {
           }
         }
       }
+    }
+    // DOM objects reached with comments, brackets or parentheses in between: document /**/ . cookie, (document)["cookie"],
+    // self [ "alert" ]("x")
+    if (!found && v.classes & (C.BRACKET | C.SLASH | C.PAREN) && DOM_OBJECT.test(s)) {
+      const js = v.view('lower,remove-comments,remove-ws');
+      const m = OBFUSCATED_MEMBER.exec(js);
+      if (m && (js.length < s.length || /\)\[|\[["'`]/.test(js.slice(m.index, m.index + m[0].length)))) {
+        hit(ctx, 'xss.js-sink', 5, js.slice(m.index, m.index + 50));
+        found = true;
+      }
+    }
+    // IE's <?import implementation=...> behaviour loading
+    if (!found && v.classes & C.LT && /<\?\s*import\s*implementation\s*=|<\?importimplementation=/.test(s)) {
+      hit(ctx, 'xss.script-tag', 5, s.slice(0, 60));
+      found = true;
     }
     // JavaScript sinks: alert(1), document.cookie, String.fromCharCode(...), top['al'+'ert']
     if (v.classes & (C.PAREN | C.BACKTICK | C.BRACKET | C.DOT)) {
