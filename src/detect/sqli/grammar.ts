@@ -206,6 +206,10 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         break;
       }
       case 'E': {
+        // a hyphenated word (select-quote, drop-down, update-check) is a name, not a statement
+        const nx = ts[i + 1];
+        const pv = ts[i - 1];
+        if ((nx?.v === '-' && nx.start === t.end && ts[i + 2]?.start === nx.end && ts[i + 2]!.t === 'n') || (pv?.v === '-' && pv.end === t.start && ts[i - 2]?.end === pv.start)) break;
         if (i === 0 || ts[i - 1]!.t === '(' || ts[i - 1]!.t === '&' || (ts[i - 1]!.t === 'o' && ts[i - 1]!.v !== ':')) {
           const st = statementAt(ts, i);
           const sqlish = ts.slice(i + 1, st.to + 1).some((x) => x.t === 'f' || x.t === ',' || x.t === 'v' || x.t === 's' || x.t === '1' || x.v === '*');
