@@ -34,7 +34,7 @@ export class BehaviourEngine {
     opts: EngineOptions = {},
   ) {
     this.book = new AlertBook(opts.maxAlerts, opts.onAlert);
-    const cap = opts.maxGroupsPerRule ?? 250_000;
+    const cap = opts.maxGroupsPerRule ?? 150_000;
     this.evaluators = rules.map((r) => {
       switch (r.kind) {
         case 'threshold':

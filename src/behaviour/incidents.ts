@@ -41,9 +41,11 @@ class UnionFind {
 }
 
 function keysOf(a: BehaviourAlert): string[] {
-  const out = [...a.actors.ips.map((v) => `ip:${v}`), ...a.actors.principals.map((v) => `p:${v}`)];
+  // an alert naming many addresses (an endpoint-wide anomaly, a distributed attack) ties by principal only
+  const ips = a.actors.ips.length <= 20 ? a.actors.ips : [];
+  const out = [...ips.map((v) => `ip:${v}`), ...a.actors.principals.map((v) => `p:${v}`)];
   // browser fingerprints are shared by many people; a fingerprint ties alerts only when the alert names few of each
-  if (a.actors.fingerprints.length <= 3) out.push(...a.actors.fingerprints.map((v) => `fp:${v}`));
+  if (a.actors.fingerprints.length <= 3 && a.actors.ips.length > 1) out.push(...a.actors.fingerprints.map((v) => `fp:${v}`));
   return out.length > MAX_KEYS_PER_ALERT ? out.slice(0, MAX_KEYS_PER_ALERT) : out;
 }
 
