@@ -65,14 +65,28 @@ const NOT_BASE64 = (C.SPACE | C.DOT | C.PERCENT | C.SQUOTE | C.DQUOTE | C.LT | C
 const PLAIN = C.ALNUM | C.DASH;
 
 const ALL_KINDS: ValueKind[] = ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body', 'xml-doc'];
-let byKind: Map<ValueKind, Detector[]> | undefined;
+/** A detector as the value loop sees it: one shape for all (monomorphic loads in the hot loop). */
+class Entry {
+  readonly triggers: number;
+  readonly plainMin: number;
+  readonly category: string;
+  readonly scan: (v: ScanValue, ctx: ScanContext) => void;
+  constructor(d: Detector) {
+    this.triggers = d.triggers;
+    this.plainMin = d.plainMin ?? 0;
+    this.category = d.category;
+    this.scan = d.scan!.bind(d);
+  }
+}
+
+let byKind: Map<ValueKind, Entry[]> | undefined;
 let registered = 0;
 
 /** Detectors that read each value kind, computed once (and again if the registry grew). */
-function forKind(kind: ValueKind): Detector[] {
+function forKind(kind: ValueKind): Entry[] {
   const list = detectors();
   if (!byKind || registered !== list.length) {
-    byKind = new Map(ALL_KINDS.map((k) => [k, list.filter((d) => d.scan && (!d.kinds || d.kinds.includes(k)))]));
+    byKind = new Map(ALL_KINDS.map((k) => [k, list.filter((d) => d.scan && (!d.kinds || d.kinds.includes(k))).map((d) => new Entry(d))]));
     registered = list.length;
   }
   return byKind.get(kind) ?? [];
@@ -121,11 +135,13 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
     values.push(v);
     ctx.at = v;
     const classes = v.classes;
-    const plainLength = (classes & ~PLAIN) === 0 ? v.decoded.length : Infinity;
-    for (const d of forKind(v.kind)) {
-      if ((d.triggers === 0 || (classes & d.triggers) !== 0) && !(d.plainMin !== undefined && plainLength < d.plainMin)) {
+    const plainLength = (classes & ~PLAIN) === 0 ? v.decoded.length : 1 << 30;
+    const entries = forKind(v.kind);
+    for (let k = 0; k < entries.length; k++) {
+      const d = entries[k]!;
+      if ((d.triggers === 0 || (classes & d.triggers) !== 0) && plainLength >= d.plainMin) {
         ctx.category = d.category;
-        d.scan!(v, ctx);
+        d.scan(v, ctx);
       }
     }
     if (memo && ctx.findings.length === before) clean.add(raw);
