@@ -119,7 +119,7 @@ function codeSpansInProse(s: string): [number, number][] | undefined {
 function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
   const spans = v.classes & C.BACKTICK ? codeSpansInProse(s) : undefined;
   // a fenced code block (```sh ... ```) or a script with a shebang line: code shared as content
-  const block = (v.classes & C.NEWLINE) !== 0 && (FENCED.test(s) || s.startsWith('#!/'));
+  const block = (v.classes & C.NEWLINE) !== 0 && (fenced(s) || s.startsWith('#!/'));
   // a sentence around the command ("My script does: cat x | grep 404 | wc -l — is there a faster way?")
   const sentence = proseWords(s) >= 6;
   let best = 0;
@@ -205,7 +205,12 @@ const WIN = [
 /** Something every Windows pattern needs; values without it skip the list. */
 const WIN_ANCHOR = /%[a-z_~]|\s\/[a-z?]|==|\b(?:equ|neq|lss|leq|gtr|geq)\b|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
 
-const FENCED = /```[a-z]{0,12}\n[^]*\n```/;
+/** A fenced code block: ```lang on a line, later a closing ``` on its own line (index scans, no backtracking). */
+function fenced(s: string): boolean {
+  const a = s.indexOf('```');
+  if (a < 0 || !/^```[a-z]{0,12}\n/.test(s.slice(a, a + 17))) return false;
+  return s.lastIndexOf('\n```') > s.indexOf('\n', a);
+}
 const GLOB_PATH = /(?:^|[\s=;|&'"(])\/(?:[a-z0-9_.-]{0,16}\/)*(?:[a-z0-9_.-]{1,16}\[[!^]?[a-z0-9/._-]{1,12}\]|\[[!^]?[a-z0-9/._-]{1,12}\][a-z0-9_.-]{1,16})/;
 const ALIAS = /(?:^|[;&|\n]\s{0,4})alias\s{1,8}(?:[-+][a-z]{1,4}\s{1,8})*[a-z0-9_.-]{1,40}=/;
 
