@@ -72,6 +72,22 @@ export class AlertEngine implements ExchangeConsumer {
     }
   }
 
+  /**
+   * An alert raised elsewhere (behaviour rules), already deduplicated there: recorded and sent like the others,
+   * and sent again as an update when raised again with the same id.
+   */
+  raise(alert: Alert, now = Date.now()): void {
+    const key = `external|${alert.id}`;
+    const existing = this.open.get(key);
+    if (existing) {
+      existing.alert.count = alert.count;
+      existing.alert.lastSeen = alert.lastSeen;
+      existing.unsent++;
+      return;
+    }
+    this.start(key, alert, now);
+  }
+
   /** An alert about Vigil itself (a recorder losing data, a sink dropping alerts). */
   raiseSystem(type: string, rule: string, message: string, count: number, now = Date.now()): void {
     const key = `system|${type}|${rule}`;

@@ -244,6 +244,11 @@ export const configSchema = {
       properties: { country_db: { type: 'string' }, asn_db: { type: 'string' } },
     },
     events: { type: 'object', additionalProperties: false, properties: { file: { type: 'string' } } },
+    behaviour: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { rules: { type: 'array', items: { type: 'string' } }, no_shipped_rules: { type: 'boolean' } },
+    },
     store: {
       type: 'object',
       additionalProperties: false,

@@ -110,6 +110,13 @@ export interface AdminToken {
   role: 'viewer' | 'admin';
 }
 
+export interface BehaviourConfig {
+  /** Rule files (YAML) added to the shipped rules. */
+  rules?: string[];
+  /** Leave the shipped rules out. */
+  no_shipped_rules?: boolean;
+}
+
 export interface VigilConfig {
   listen: ListenerConfig[];
   /** The admin listener: health and metrics (open), and the admin API (bearer tokens, stored as SHA-256). */
@@ -127,6 +134,8 @@ export interface VigilConfig {
   events?: { file?: string };
   /** Traffic recording (SQLite); absent: the gateway records nothing. */
   store?: StoreConfig;
+  /** Behavioural detection on live traffic (off the request path); absent: off. */
+  behaviour?: BehaviourConfig;
   /** What is hidden before anything is recorded or sent. */
   redaction?: RedactionConfig;
   alerts?: AlertsConfig;

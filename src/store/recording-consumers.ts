@@ -6,6 +6,9 @@ import { createSinks } from '../alerts/sinks/create-sink.js';
 import type { AlertSink } from '../alerts/sinks/queued-sink.js';
 import type { Recorder } from './recorder/recorder.js';
 import { recorderFor, redactorFor } from './recording-setup.js';
+import { resolve } from 'node:path';
+import { BehaviourConsumer } from '../behaviour/consumer.js';
+import { loadRules } from '../behaviour/rule-load.js';
 
 /**
  * Recording and alerting as one consumer, so that they stop in order: alerts are flushed to the sinks and to the
@@ -48,9 +51,21 @@ export function recordingConsumers(cfg: VigilConfig, store: StoreConfig | undefi
   late.recorder = recorderFor(cfg, store, {
     onLoss: (count, reason) => engine.raiseSystem('recorder', `recorder.${reason}`, `${count} exchange(s) could not be recorded (${reason})`, count),
   });
-  if (!late.recorder && sinks.length === 0) {
+  if (!late.recorder && sinks.length === 0 && !cfg.behaviour) {
     void engine.close();
     return [];
   }
-  return [new RecordingOutputs(late.recorder, engine, sinks)];
+  const outputs: ExchangeConsumer[] = [new RecordingOutputs(late.recorder, engine, sinks)];
+  if (cfg.behaviour) outputs.unshift(behaviourConsumer(cfg, engine));
+  return outputs;
+}
+
+/**
+ * Behavioural detection on live traffic. Signature findings come from the detection control already, so the
+ * analyser does not run signatures again; its alerts join the others (store and sinks).
+ */
+function behaviourConsumer(cfg: VigilConfig, engine: AlertEngine): ExchangeConsumer {
+  const b = cfg.behaviour ?? {};
+  const files = (b.rules ?? []).map((f) => resolve(cfg.baseDir, f));
+  return new BehaviourConsumer({ rules: loadRules(files, !b.no_shipped_rules), signatures: false, onAlert: (a) => engine.raise(a) });
 }

@@ -29,7 +29,9 @@ export async function startEchoUpstream(): Promise<EchoUpstream> {
       seen.push(r);
       const answer = () => {
         const body = JSON.stringify(r);
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+        // a test can ask for a status (e.g. a failed login) with X-Echo-Status
+        const status = Number(req.headers['x-echo-status'] ?? 200);
+        res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
         res.end(body);
       };
       if (state.delayMs > 0) setTimeout(answer, state.delayMs);
