@@ -1,19 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
-// Request ids: time-ordered (sortable in stores) and unique across processes without coordination.
-let pool = randomBytes(0);
-let offset = 0;
-
-function random(n: number): Buffer {
-  if (offset + n > pool.length) {
-    pool = randomBytes(4096);
-    offset = 0;
-  }
-  const b = pool.subarray(offset, offset + n);
-  offset += n;
-  return b;
-}
+// Request ids: time-ordered (sortable in stores) and unique across processes without coordination: the time in
+// milliseconds, a random prefix chosen once per process, and a counter. Cheap enough for every request.
+const processPrefix = randomBytes(6).toString('hex');
+let counter = 0;
 
 export function newRequestId(now = Date.now()): string {
-  return now.toString(36).padStart(9, '0') + random(8).toString('hex');
+  counter = (counter + 1) % 0x1000000;
+  return now.toString(36).padStart(9, '0') + processPrefix + counter.toString(16).padStart(6, '0');
 }
