@@ -10,7 +10,13 @@ import { parsePlan } from '../../src/validate/plan/load-plan.js';
 
 // Someone else's WAF: nginx + ModSecurity v3 + OWASP CRS (paranoia 1, blocking) in front of the demo shop API.
 const SCRIPT = resolve('../shared/peers/nginx-modsec.sh');
-const absent = !existsSync('/usr/sbin/nginx') ? 'nginx is not installed (/usr/sbin/nginx absent)' : !existsSync(SCRIPT) ? `${SCRIPT} is missing` : false;
+const absent = !existsSync('/usr/sbin/nginx')
+  ? 'nginx is not installed (/usr/sbin/nginx absent)'
+  : !existsSync('/usr/lib/nginx/modules/ngx_http_modsecurity_module.so') || !existsSync('/usr/share/modsecurity-crs')
+    ? 'ModSecurity or the CRS is not installed (apt-get install libnginx-mod-http-modsecurity modsecurity-crs)'
+    : !existsSync(SCRIPT)
+      ? `${SCRIPT} is missing`
+      : false;
 
 function freePort(): Promise<number> {
   return new Promise((done) => {
