@@ -2,55 +2,26 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Ajv } from 'ajv';
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { LocatedError, instancePathKeys, keyPath, parseLocatedYaml } from './located-yaml.js';
 import { configSchema } from './schema.js';
 import type { AlertsConfig, AuthRequirement, ClusterConfig, ListenerConfig, SinkConfig, StoreConfig, VigilConfig } from './types.js';
 import { parseCidr } from '../net/cidr.js';
 import { unsafePatternProblem } from '../redact/safe-regex.js';
 
 /** A configuration problem, located in the file: `vigil.yaml:12: routes[0].upstream: …`. */
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    readonly key: string,
-    readonly problem: string,
-  ) {
-    super(`${file}${line ? `:${line}` : ''}: ${key || '(top level)'}: ${problem}`);
-  }
-}
+export class ConfigError extends LocatedError {}
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 const validate = ajv.compile(configSchema);
 
-function keyPath(segments: (string | number)[]): string {
-  return segments.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
-}
-
 /** Parses and validates a policy file's text. */
 export function parseConfig(text: string, file = 'vigil.yaml'): VigilConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line;
-    throw new ConfigError(file, line, '', `invalid YAML: ${e.message.split('\n')[0]}`);
-  }
-  const lineOf = (path: (string | number)[]): number | undefined => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as YamlNode | undefined;
-      const range = node && (isMap(node) || isSeq(node) || 'range' in node) ? node.range : undefined;
-      if (range) return lineCounter.linePos(range[0]).line;
-    }
-    return undefined;
-  };
-  const raw: unknown = doc.toJS() ?? {};
+  const doc = parseLocatedYaml(text, (line, problem) => new ConfigError(file, line, '', problem));
+  const lineOf = doc.lineOf;
+  const raw = doc.value;
   if (!validate(raw)) {
     const err = validate.errors![0]!;
-    const path = err.instancePath
-      .split('/')
-      .slice(1)
-      .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const path = instancePathKeys(err.instancePath);
     let problem = err.message ?? 'is invalid';
     if (err.keyword === 'additionalProperties') {
       const extra = (err.params as { additionalProperty: string }).additionalProperty;

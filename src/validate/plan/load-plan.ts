@@ -1,30 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { LocatedError, instancePathKeys, keyPath, parseLocatedYaml } from '../../config/located-yaml.js';
 import { planSchema } from './plan-schema.js';
 import type { ValidationPlan } from './plan-types.js';
 
 /** A plan problem located in its file: `plan.yaml:7: identities.bob.login: must have required property 'path'`. */
-export class PlanError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    readonly key: string,
-    readonly problem: string,
-  ) {
-    super(`${file}${line ? `:${line}` : ''}: ${key || '(top level)'}: ${problem}`);
-  }
-}
+export class PlanError extends LocatedError {}
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(planSchema);
 
 /** The most telling error first: a misspelt key, then a plain violation, then a failed alternative. */
 function rank(e: ErrorObject): number {
   return e.keyword === 'additionalProperties' ? 0 : e.keyword === 'oneOf' || e.schemaPath.includes('/oneOf/') ? 2 : 1;
-}
-
-function keyPath(segments: (string | number)[]): string {
-  return segments.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
 }
 
 function describe(err: ErrorObject, path: (string | number)[]): string {
@@ -38,26 +25,12 @@ function describe(err: ErrorObject, path: (string | number)[]): string {
 
 /** Parses and validates a plan's text; every identity reference must name a declared identity. */
 export function parsePlan(text: string, file = 'plan.yaml'): ValidationPlan {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    throw new PlanError(file, lines.linePos(e.pos[0]).line, '', `invalid YAML: ${e.message.split('\n')[0]}`);
-  }
-  const lineOf = (path: (string | number)[]): number | undefined => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as YamlNode | undefined;
-      if (node?.range) return lines.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
-  const raw: unknown = doc.toJS() ?? {};
+  const doc = parseLocatedYaml(text, (line, problem) => new PlanError(file, line, '', problem));
+  const lineOf = doc.lineOf;
+  const raw = doc.value;
   if (!validate(raw)) {
     const err = [...validate.errors!].sort((a, b) => rank(a) - rank(b))[0]!;
-    const path = err.instancePath
-      .split('/')
-      .slice(1)
-      .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const path = instancePathKeys(err.instancePath);
     const problem = describe(err, path);
     throw new PlanError(file, lineOf(path), keyPath(path), problem);
   }
