@@ -12,6 +12,7 @@ import { matchPath } from './route-match.js';
 import { AlertTriage } from './alert-triage.js';
 import { trafficRoutes } from './traffic-api.js';
 import { alertsRoutes } from './alerts-api.js';
+import { incidentsRoutes } from './incidents-api.js';
 import { overviewRoutes } from './overview-api.js';
 import { inventoryRoutes, RecordedInventory } from './inventory-api.js';
 import { validationRoutes } from './validation-api.js';
@@ -103,7 +104,7 @@ function apiRoutes(sources: AdminSources, audit: AuditLog): { routes: AdminRoute
   ];
   const store = sources.store;
   if (!store) return { routes };
-  routes.push(...trafficRoutes(store, triage), ...alertsRoutes(store, triage, audit), ...overviewRoutes(store), ...inventoryRoutes(new RecordedInventory(store, sources.config)));
+  routes.push(...trafficRoutes(store, triage), ...alertsRoutes(store, triage, audit), ...incidentsRoutes(store, triage), ...overviewRoutes(store), ...inventoryRoutes(new RecordedInventory(store, sources.config)));
   return { routes, events: new EventStream(store, triage) };
 }
 
@@ -161,7 +162,7 @@ export async function startAdminServer(address: string, sources: AdminSources): 
       return;
     }
     const { route, params, pathKnown } = findRoute(routes, method, path);
-    if (!pathKnown) return send(res, 404, { error: sources.store || !/^\/api\/(traffic|alerts|timeline|overview|inventory)/.test(path) ? 'not found' : 'no traffic store is configured (store:)' });
+    if (!pathKnown) return send(res, 404, { error: sources.store || !/^\/api\/(traffic|alerts|incidents|timeline|overview|inventory)/.test(path) ? 'not found' : 'no traffic store is configured (store:)' });
     if (!route || !params) return send(res, 405, { error: 'method not allowed' });
     const caller = auth.caller(req);
     if (!caller) return send(res, 401, { error: unauthorized() });

@@ -206,3 +206,28 @@ export interface AuditEntryView {
 
 /** What the live stream (GET /api/events, Server-Sent Events) sends: `event: exchange` or `event: alert`. */
 export type LiveEvent = { type: 'exchange'; exchange: ExchangeSummary } | { type: 'alert'; alert: AlertView };
+
+export type IncidentStatus = 'open' | 'resolved';
+
+/** Alerts about one actor (client addresses, principals) close in time: within 30 minutes of each other. */
+export interface IncidentView {
+  id: string;
+  severity: Severity;
+  types: string[];
+  actor: { ips: string[]; principals: string[] };
+  firstSeen: number;
+  lastSeen: number;
+  alertIds: string[];
+  /** Open unless every alert of it is resolved. */
+  status: IncidentStatus;
+}
+
+export interface IncidentList {
+  items: IncidentView[];
+}
+
+export interface IncidentDetail extends IncidentView {
+  alerts: AlertView[];
+  /** The actor's exchanges around the incident, in time order; `evidence` when an alert names the request. */
+  timeline: { exchange: ExchangeSummary; evidence: boolean }[];
+}

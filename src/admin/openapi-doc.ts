@@ -20,6 +20,8 @@ const INFO: Record<string, [summary: string, type?: string, query?: string[]]> =
   'POST /api/alerts/{id}/resolve': ['Resolve an alert (admin, audited)', 'AlertView'],
   'POST /api/alerts/{id}/reopen': ['Reopen an alert (admin, audited)', 'AlertView'],
   'POST /api/alerts/{id}/notes': ['Add a note {text} to an alert (admin, audited)', 'AlertView'],
+  'GET /api/incidents': ["Incidents: alerts of one actor (address or principal) within 30 minutes of each other, most recent first", 'IncidentList', ['since', 'until', 'ip', 'principal']],
+  'GET /api/incidents/{id}': ["One incident with its alerts and the actor's exchanges, evidence marked", 'IncidentDetail'],
   'GET /api/overview': ['Requests, blocked, would-block and alerts over time; top attacked routes, actors, countries', 'Overview', ['since', 'until', 'buckets']],
   'GET /api/policy': ['The effective policy, secrets hidden', 'object'],
   'GET /api/inventory': ['Endpoints discovered from recorded traffic', 'InventoryView', ['since', 'limit']],

@@ -2,7 +2,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { request } from '../helpers/http.js';
-import type { AlertList, AlertView, AuditEntryView, ExchangeDetail, InventoryView, Overview, Timeline, TrafficPage } from '../../src/admin/api-types.js';
+import { severityRank } from '../../src/alerts/alert.js';
+import type { AlertList, AlertView, AuditEntryView, ExchangeDetail, IncidentDetail, IncidentList, InventoryView, Overview, Timeline, TrafficPage } from '../../src/admin/api-types.js';
 import { ADMIN_TOKEN, ATTACKER, CLIENT_SECRET, JWT_SECRET, VIEWER_TOKEN, attack, ordinary, sendTraffic, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -176,4 +177,39 @@ test("blocking an actor stops its next request, not others', and is audited", as
   const audit = (await h.api('/api/audit')).json<{ items: AuditEntryView[] }>().items;
   assert.ok(audit.some((e) => e.action === 'blocks.add' && e.target === `ip:${ATTACKER}`));
   assert.equal((await h.api(`/api/blocks?ip=${ATTACKER}`, { method: 'DELETE' })).status, 200);
+});
+
+test('incidents group the alerts of one actor; another actor is another incident', async () => {
+  const other = '127.0.0.88';
+  await request(h.port, `/api/products?q=${encodeURIComponent("3' OR '3'='3")}`, { localAddress: other });
+  const until = Date.now() + 5000;
+  while ((await h.api(`/api/alerts?ip=${other}`)).json<AlertList>().items.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  const attackerAlerts = (await h.api(`/api/alerts?ip=${ATTACKER}`)).json<AlertList>().items;
+  assert.ok(attackerAlerts.length >= 2, 'the attacker raised two alerts or more');
+  const all = (await h.api('/api/incidents', { token: VIEWER_TOKEN })).json<IncidentList>().items;
+  const mine = all.filter((i) => i.actor.ips.includes(ATTACKER));
+  assert.equal(mine.length, 1, 'one incident for the attacker');
+  const inc = mine[0]!;
+  assert.deepEqual([...inc.alertIds].sort(), attackerAlerts.map((a) => a.id).sort());
+  assert.ok(inc.types.includes('sqli') && inc.types.includes('xss'), inc.types.join());
+  assert.equal(inc.status, 'open', 'one of its alerts is still open');
+  assert.equal(inc.severity, attackerAlerts.map((a) => a.severity).sort((x, y) => severityRank[y] - severityRank[x])[0]);
+  const others = all.filter((i) => i.actor.ips.includes(other));
+  assert.equal(others.length, 1);
+  assert.notEqual(others[0]!.id, inc.id);
+  assert.deepEqual((await h.api(`/api/incidents?ip=${other}`)).json<IncidentList>().items.map((i) => i.id), [others[0]!.id]);
+  assert.equal((await h.api('/api/incidents?until=1h')).json<IncidentList>().items.length, 0);
+  assert.equal((await h.api('/api/incidents?ip=nope')).status, 400);
+
+  const detail = (await h.api(`/api/incidents/${inc.id}`, { token: VIEWER_TOKEN })).json<IncidentDetail>();
+  assert.equal(detail.id, inc.id);
+  assert.equal(detail.alerts.length, inc.alertIds.length);
+  assert.ok(detail.timeline.length >= 4, 'the attacker\'s exchanges');
+  assert.ok(detail.timeline.every((t) => t.exchange.client_ip === ATTACKER));
+  const evidence = new Set(attackerAlerts.flatMap((a) => a.requestIds));
+  assert.ok(detail.timeline.some((t) => t.evidence));
+  for (const t of detail.timeline) assert.equal(t.evidence, evidence.has(t.exchange.id));
+  assert.equal((await h.api('/api/incidents/inc-nothing')).status, 404);
+  const doc = (await h.api('/api/openapi.json', { token: null })).json<{ paths: Record<string, unknown> }>();
+  assert.ok(doc.paths['/api/incidents'] && doc.paths['/api/incidents/{id}']);
 });

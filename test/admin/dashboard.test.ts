@@ -6,8 +6,8 @@ import { ADMIN_TOKEN, ATTACKER, VIEWER_TOKEN, attack, sendTraffic, startHarness,
 import { haveChromium, launchBrowser, screenshotPath, type TestBrowser } from './browser.js';
 
 // The dashboard end to end: a real gateway and store filled by real traffic, Debian's chromium on the admin
-// listener. The path a newcomer takes: sign in, see the attack on the overview and live, follow it into its alert,
-// block the attacker, and the attacker's next request is refused; a viewer cannot do it.
+// listener. The path a newcomer takes: sign in, see the attack on the overview and live, follow it into its alert
+// and its incident, block the attacker, and the attacker's next request is refused; a viewer cannot do it.
 
 const skip = haveChromium ? false : 'needs /usr/bin/chromium (apt-get install -y chromium)';
 let h: Harness;
@@ -41,7 +41,7 @@ async function shot(page: Page, name: string): Promise<void> {
   if (path) await page.screenshot({ path, fullPage: true });
 }
 
-test('an admin follows an attack from the overview and live stream to its alert and blocks the attacker', { skip }, async () => {
+test('an admin follows an attack from the overview and live stream to its alert and incident and blocks the attacker', { skip }, async () => {
   const page = await signIn(ADMIN_TOKEN);
   assert.match(await page.textContent('[data-testid=who]') ?? '', /ops \(admin\)/);
 
@@ -74,17 +74,33 @@ test('an admin follows an attack from the overview and live stream to its alert 
   await page.waitForSelector('[data-testid=timeline] tr');
   assert.ok((await page.locator('[data-testid=timeline] tr').count()) >= 4);
 
+  await page.click('[data-testid=ack]');
+  await page.waitForSelector('[data-testid=alert-status]:has-text("acknowledged")');
+  await shot(page, 'alert-detail');
+
+  // the alert belongs to the attacker's incident: its alerts, evidence and the actor's exchanges
+  await page.click('[data-testid=alert-incident]');
+  await page.waitForSelector('[data-page=incident-detail]');
+  assert.equal(await page.textContent('[data-testid=incident-actor]'), ATTACKER);
+  await page.waitForSelector('[data-testid=incident-timeline] tr[data-evidence=yes]');
+  assert.ok((await page.locator('[data-testid=incident-timeline] tr').count()) >= 4);
+  assert.ok((await page.locator('[data-testid=incident-alerts] tr').count()) >= 2, 'the SQL injection and XSS alerts');
+  assert.match(await page.textContent('[data-testid=incident-evidence]') ?? '', /\S/);
+
   // an ordinary request from the attacker's address still passes, until the block
   assert.equal((await request(h.port, '/api/products?q=lamp', { localAddress: ATTACKER })).status, 200);
   await page.click('[data-testid=block-actor]');
   await page.waitForSelector('[data-testid=blocked-until]');
-  await shot(page, 'alert-detail');
+  await shot(page, 'incident');
   const next = await request(h.port, '/api/products?q=lamp', { localAddress: ATTACKER });
   assert.equal(next.status, 403);
   assert.match(next.body, /blocks\.actor/);
   assert.equal((await request(h.port, '/api/products?q=lamp')).status, 200, 'other clients still pass');
-  await page.click('[data-testid=ack]');
-  await page.waitForSelector('[data-testid=alert-status]:has-text("acknowledged")');
+
+  // and the incidents list shows it
+  await page.click('[data-nav=incidents]');
+  await page.locator('[data-testid=incidents] tbody tr', { hasText: ATTACKER }).waitFor();
+  await shot(page, 'incidents');
   await page.close();
 });
 
@@ -131,6 +147,12 @@ test('a viewer sees the data but cannot change anything', { skip }, async () => 
   assert.equal(await button.isDisabled(), true);
   assert.equal(await page.locator('[data-testid=ack]').isDisabled(), true);
   assert.equal(await page.locator('[data-testid=resolve]').isDisabled(), true);
+  await page.click('[data-nav=incidents]');
+  const incident = page.locator('[data-testid=incidents] tbody tr').first();
+  await incident.waitFor();
+  await incident.locator('a').first().click();
+  await page.waitForSelector('[data-page=incident-detail]');
+  assert.equal(await page.locator('[data-testid=block-actor], button:has-text("Unblock")').first().isDisabled(), true);
   // and the API refuses the same call made with the viewer's token from the page
   const status = await page.evaluate(async (ip) => {
     const r = await fetch('/api/blocks', { method: 'POST', headers: { authorization: `Bearer ${(globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('vigil.token')}`, 'content-type': 'application/json' }, body: JSON.stringify({ ip, ttl_s: 3600 }) });

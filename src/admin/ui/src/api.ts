@@ -1,5 +1,5 @@
 import type {
-  AlertList, AlertView, ApiError, BlockList, ExchangeDetail, InventoryView, LiveEvent, Me, Overview, Timeline, TrafficPage, ValidationView,
+  AlertList, AlertView, ApiError, BlockList, ExchangeDetail, IncidentDetail, IncidentList, InventoryView, LiveEvent, Me, Overview, Timeline, TrafficPage, ValidationView,
 } from '../../api-types';
 
 // The typed client of the admin API: one function per call, the token from sessionStorage.
@@ -52,6 +52,8 @@ export const api = {
   alert: (id: string) => call<AlertView>('GET', `/api/alerts/${encodeURIComponent(id)}`),
   triage: (id: string, action: 'ack' | 'resolve' | 'reopen') => call<AlertView>('POST', `/api/alerts/${encodeURIComponent(id)}/${action}`),
   note: (id: string, text: string) => call<AlertView>('POST', `/api/alerts/${encodeURIComponent(id)}/notes`, { text }),
+  incidents: (q: Query) => call<IncidentList>('GET', `/api/incidents${qs(q)}`),
+  incident: (id: string) => call<IncidentDetail>('GET', `/api/incidents/${encodeURIComponent(id)}`),
   blocks: () => call<BlockList>('GET', '/api/blocks'),
   block: (actor: { ip: string } | { principal: string }, ttlS: number, reason: string) => call<unknown>('POST', '/api/blocks', { ...actor, ttl_s: ttlS, reason }),
   unblock: (actor: { ip: string } | { principal: string }) => call<unknown>('DELETE', `/api/blocks${qs(actor)}`),

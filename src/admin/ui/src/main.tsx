@@ -7,6 +7,8 @@ import { OverviewPage } from './pages/Overview';
 import { LivePage } from './pages/Live';
 import { AlertsPage } from './pages/Alerts';
 import { AlertDetailPage } from './pages/AlertDetail';
+import { IncidentsPage } from './pages/Incidents';
+import { IncidentDetailPage } from './pages/IncidentDetail';
 import { InventoryPage } from './pages/Inventory';
 import { TrafficPage } from './pages/Traffic';
 import { ExchangePage } from './pages/Exchange';
@@ -17,6 +19,7 @@ import 'uplot/dist/uPlot.min.css';
 const NAV: [string, string][] = [
   ['overview', 'Overview'],
   ['live', 'Live'],
+  ['incidents', 'Incidents'],
   ['alerts', 'Alerts'],
   ['inventory', 'Inventory'],
   ['traffic', 'Traffic'],
@@ -40,6 +43,8 @@ function Page({ parts, me }: { parts: string[]; me: Me }) {
       return <LivePage />;
     case 'alerts':
       return id ? <AlertDetailPage id={id} me={me} /> : <AlertsPage />;
+    case 'incidents':
+      return id ? <IncidentDetailPage id={id} me={me} /> : <IncidentsPage />;
     case 'inventory':
       return <InventoryPage />;
     case 'traffic':

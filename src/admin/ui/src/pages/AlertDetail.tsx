@@ -9,11 +9,13 @@ export function AlertDetailPage({ id, me }: { id: string; me: Me }) {
   const a = alert.data;
   const timeline = useData(() => (a ? api.timeline({ ip: a.actor.ip, since: '24h', limit: 300 }) : Promise.resolve(undefined)), [a?.actor.ip]);
   const blocks = useData(() => api.blocks(), []);
+  const incidents = useData(() => (a ? api.incidents({ ip: a.actor.ip, since: '30d' }) : Promise.resolve(undefined)), [a?.id]);
   const [message, setMessage] = useState<string>();
   const [note, setNote] = useState('');
   const isAdmin = me.role === 'admin';
   if (alert.error) return <p class="error">{alert.error}</p>;
   if (!a) return <p class="muted">Loading…</p>;
+  const incident = incidents.data?.items.find((i) => i.alertIds.includes(a.id));
   const blocked = blocks.data?.items.find((b) => b.kind === 'block' && b.actor === `ip:${a.actor.ip}`);
   const act = (p: Promise<unknown>, done: string) =>
     p.then(
@@ -40,6 +42,7 @@ export function AlertDetailPage({ id, me }: { id: string; me: Me }) {
         <dt>Evidence</dt><dd><code data-testid="alert-evidence">{a.evidence ?? '-'}</code></dd>
         <dt>Seen</dt><dd>{a.count}× · {dateTime(a.firstSeen)} – {dateTime(a.lastSeen)}</dd>
         <dt>Status</dt><dd data-testid="alert-status">{a.status}</dd>
+        <dt>Incident</dt><dd>{incident ? <a href={`#/incidents/${encodeURIComponent(incident.id)}`} data-testid="alert-incident">{incident.alertIds.length} alerts · {incident.types.join(', ')}</a> : '-'}</dd>
         <dt>Requests</dt><dd>{a.requestIds.slice(0, 5).map((r) => <a href={`#/exchange/${encodeURIComponent(r)}`} class="mono">{r.slice(0, 12)} </a>)}</dd>
       </dl>
       <div class="actions">
