@@ -5,6 +5,7 @@ import type { BehaviourAlert } from './behaviour-alert.js';
 import { streamHar } from './har-stream.js';
 import type { BehaviourRule } from './rule.js';
 import { ReorderBuffer } from './time-order.js';
+import { analyzeHarFileParallel, defaultWorkers } from './parallel.js';
 
 // Runs the analyzer over a HAR file in time order (entries streamed, nearly ordered input reordered in a
 // bounded buffer); evidence is the HAR entry index.
@@ -16,7 +17,18 @@ export interface FileAnalysis {
   analyzer: Analyzer;
 }
 
-export async function analyzeHarFile(file: string, rules: readonly BehaviourRule[], opts: AnalyzerOptions = {}): Promise<FileAnalysis> {
+export interface FileAnalysisOptions extends AnalyzerOptions {
+  /** Worker threads for parsing, signatures and the stateless half of context; 0 runs everything on this thread (default: one per core on a multi-core machine). */
+  workers?: number;
+}
+
+export async function analyzeHarFile(file: string, rules: readonly BehaviourRule[], opts: FileAnalysisOptions = {}): Promise<FileAnalysis> {
+  const { workers = defaultWorkers(), ...rest } = opts;
+  if (workers > 0) return analyzeHarFileParallel(file, rules, rest, workers);
+  return analyzeHarFileSerial(file, rules, rest);
+}
+
+async function analyzeHarFileSerial(file: string, rules: readonly BehaviourRule[], opts: AnalyzerOptions): Promise<FileAnalysis> {
   const analyzer = new Analyzer(rules, opts);
   const reorder = new ReorderBuffer<{ index: number; exchange: Exchange }>();
   const ready: { index: number; exchange: Exchange }[] = [];

@@ -1,7 +1,7 @@
 import type { Exchange } from '../exchange/exchange.js';
 import { inspectExchange, resolveOptions } from '../detect/engine.js';
 import type { DetectOptions } from '../detect/types.js';
-import { ContextBuilder, type ContextOptions } from '../context/builder.js';
+import { ContextBuilder, prepareContext, type ContextOptions, type PreparedContext, type SignatureResult } from '../context/builder.js';
 import type { ExchangeContext } from '../context/context.js';
 import { BehaviourEngine, type EngineOptions } from './engine.js';
 import type { BehaviourRule } from './rule.js';
@@ -29,11 +29,27 @@ export class Analyzer {
   }
 
   observe(ex: Exchange, seq: number): ExchangeContext {
-    let sig = { score: 0, attack: false, findings: ex.findings };
-    if (ex.findings.length) sig = { score: ex.findings.reduce((s, f) => s + f.score, 0), attack: ex.decision.action !== 'allow', findings: ex.findings };
-    else if (this.signatures) sig = inspectExchange(ex, this.detect);
-    const ctx = this.context.build(ex, seq, sig);
+    const ctx = this.context.build(ex, seq, signatureOf(ex, this.signatures, this.detect));
     this.engine.observe(ctx);
     return ctx;
   }
+
+  /** The stateful half, for a context whose stateless half was prepared elsewhere (a worker thread). */
+  observePrepared(pre: PreparedContext, seq: number): ExchangeContext {
+    const ctx = this.context.complete(pre, seq);
+    this.engine.observe(ctx);
+    return ctx;
+  }
+}
+
+/** The signature verdict on an exchange: its own findings when it carries some, else the signature engine's. */
+export function signatureOf(ex: Exchange, signatures: boolean, detect: DetectOptions): SignatureResult {
+  if (ex.findings.length) return { score: ex.findings.reduce((s, f) => s + f.score, 0), attack: ex.decision.action !== 'allow', findings: ex.findings };
+  if (signatures) return inspectExchange(ex, detect);
+  return { score: 0, attack: false, findings: ex.findings };
+}
+
+/** Prepares the stateless half of an exchange's context (signatures included), e.g. in a worker thread. */
+export function prepareExchange(ex: Exchange, signatures: boolean, detect: DetectOptions): PreparedContext {
+  return prepareContext(ex, signatureOf(ex, signatures, detect));
 }

@@ -99,7 +99,8 @@ function endsWithOddBackslashes(s: string, end: number, floor: number): boolean 
   return n % 2 === 1;
 }
 
-function convert(texts: string[], first: number, file: string): HarBatch {
+/** Converts a batch of entry texts (the first being entry `first`) with the ordinary HAR reader. */
+export function convertEntries(texts: string[], first: number, file: string): HarBatch {
   const { exchanges, problems } = exchangesFromHar(`{"log":{"entries":[${texts.join(',')}]}}`, file);
   const bad = new Set(problems.map((p) => p.entry));
   const out: HarBatch = { first, exchanges: [], problems: problems.map((p) => ({ entry: p.entry + first, message: p.message })) };
@@ -108,20 +109,25 @@ function convert(texts: string[], first: number, file: string): HarBatch {
   return out;
 }
 
-/** Streams a HAR file as batches of exchanges with their entry indices. */
-export async function* streamHar(file: string): AsyncGenerator<HarBatch> {
+/** Streams a HAR file as batches of entry texts (unparsed), each with the index of its first entry. */
+export async function* streamHarTexts(file: string, batch = BATCH): AsyncGenerator<{ first: number; texts: string[] }> {
   const scanner = new EntryScanner();
   const decoder = new StringDecoder('utf8');
   let index = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
     scanner.push(decoder.write(chunk as Buffer));
-    while (scanner.entries.length >= BATCH) {
-      const texts = scanner.entries.splice(0, BATCH);
-      yield convert(texts, index, file);
+    while (scanner.entries.length >= batch) {
+      const texts = scanner.entries.splice(0, batch);
+      yield { first: index, texts };
       index += texts.length;
     }
   }
   scanner.push(decoder.end());
   if (!scanner.found) throw new HarError(`${file}: not a HAR capture (no log.entries array)`);
-  if (scanner.entries.length) yield convert(scanner.entries.splice(0), index, file);
+  if (scanner.entries.length) yield { first: index, texts: scanner.entries.splice(0) };
+}
+
+/** Streams a HAR file as batches of exchanges with their entry indices. */
+export async function* streamHar(file: string): AsyncGenerator<HarBatch> {
+  for await (const b of streamHarTexts(file)) yield convertEntries(b.texts, b.first, file);
 }

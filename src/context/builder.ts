@@ -4,7 +4,12 @@ import { accountNameOf, isCredentialRole } from './account.js';
 import type { ExchangeContext } from './context.js';
 import { endpointOf } from './endpoint.js';
 import { fingerprintOf, isNonBrowser } from './fingerprint.js';
-import { requestFields, responseJson, asObject, scalarText } from './json-fields.js';
+import { requestFields, responseJson, asObject, scalarText, type Fields } from './json-fields.js';
+import type { JsonValue } from '../exchange/body.js';
+import type { Endpoint } from './endpoint.js';
+import type { EndpointRole } from './role.js';
+import type { ObjectRef } from './objects.js';
+import type { Outcome } from './outcome.js';
 import { objectsOf } from './objects.js';
 import { outcomeOf } from './outcome.js';
 import { OwnershipMap } from './ownership.js';
@@ -36,6 +41,118 @@ export interface ContextOptions {
   schemaLearnSamples?: number;
 }
 
+/** A signature finding as context needs it. */
+export interface SigFinding {
+  category: string;
+  location: string;
+  score: number;
+}
+
+/**
+ * The stateless half of an exchange's context: everything that needs no memory of earlier requests. Plain data
+ * (structured-cloneable), so a worker thread can compute it and hand it to the thread that keeps the state.
+ */
+export interface PreparedContext {
+  requestId: string;
+  now: number;
+  ip: string;
+  method: string;
+  ep: Endpoint;
+  query: [string, string][];
+  hasSearch: boolean;
+  page?: string;
+  role: EndpointRole;
+  principal?: { id: string; verified: boolean };
+  status: number;
+  outcome?: Outcome;
+  username?: string;
+  /** The login response body, when a successful login names its account (for token subject aliases). */
+  aliasBody?: JsonValue;
+  objects: ObjectRef[];
+  learnOwnership: boolean;
+  responseBody?: JsonValue;
+  fingerprint: string;
+  nonBrowser: boolean;
+  card?: string;
+  amount?: number;
+  privilegeFields: string[];
+  /** Body field names of a non-credential write (checked against the endpoint's learned schema). */
+  schemaFields?: string[];
+  findings: string[];
+  sigFindings: SigFinding[];
+  signatureScore: number;
+  signatureAttack: boolean;
+  responseShape: string;
+}
+
+export function prepareContext(ex: Exchange, sig: SignatureResult): PreparedContext {
+  const now = ex.timings.start;
+  const method = ex.request.method;
+  const ep = endpointOf(ex);
+  const query = ex.request.query ? queryParams(ex) : [];
+  let hasSearch = false;
+  let page: string | undefined;
+  for (const [k, v] of query) {
+    const lk = k.toLowerCase();
+    if (SEARCH_KEYS.has(lk) && v) hasSearch = true;
+    if (PAGE_KEYS.has(lk)) page = v;
+  }
+  const role = roleOf(method, ep, hasSearch);
+  const fields: Fields = ex.request.body && ex.request.body.length > 0 ? requestFields(ex) : new Map();
+  const p = resolvePrincipal(ex);
+  const status = ex.response?.status ?? 0;
+  const outcome = outcomeOf(ex, role);
+  const username = accountNameOf(ex, role, fields);
+  const aliasBody = role === 'login' && outcome === 'success' && username ? responseJson(ex.response) : undefined;
+  const objects = objectsOf(ex, ep, fields);
+  let learnOwnership = false;
+  let responseBody: JsonValue | undefined;
+  if (p && (method === 'GET' || method === 'POST')) {
+    learnOwnership = (method === 'POST' && status >= 200 && status < 300) || (method === 'GET' && (role === 'list' || role === 'detail'));
+    if (learnOwnership) responseBody = aliasBody ?? responseJson(ex.response);
+  }
+  const write = WRITE.has(method);
+  const pay = role === 'payment' ? paymentOf(fields) : {};
+  const findings: string[] = [];
+  const sigFindings: SigFinding[] = [];
+  for (const f of sig.findings) {
+    if (!findings.includes(f.category)) findings.push(f.category);
+    sigFindings.push({ category: f.category, location: f.location, score: f.score });
+  }
+  const size = ex.response?.bodySize ?? 0;
+  const out: PreparedContext = {
+    requestId: ex.id,
+    now,
+    ip: ex.client.ip,
+    method,
+    ep,
+    query,
+    hasSearch,
+    page,
+    role,
+    principal: p ? { id: p.id, verified: p.verified } : undefined,
+    status,
+    outcome,
+    username,
+    objects,
+    learnOwnership,
+    fingerprint: fingerprintOf(ex),
+    nonBrowser: isNonBrowser(ex),
+    card: pay.card,
+    amount: pay.amount,
+    privilegeFields: write ? privilegeFieldsOf(fields) : [],
+    schemaFields: write && !isCredentialRole(role) && fields.size > 0 ? [...fields.keys()] : undefined,
+    findings,
+    sigFindings,
+    signatureScore: sig.score,
+    signatureAttack: sig.attack,
+    responseShape: `${status}:${size < 64 ? size : Math.round(Math.log2(size))}`,
+  };
+  if (aliasBody !== undefined) out.aliasBody = aliasBody;
+  if (responseBody !== undefined) out.responseBody = responseBody;
+  return out;
+}
+
 export class ContextBuilder {
   readonly ownership = new OwnershipMap();
   readonly params: ParamProfiles;
@@ -49,27 +166,16 @@ export class ContextBuilder {
   }
 
   build(ex: Exchange, seq: number, sig: SignatureResult): ExchangeContext {
-    const now = ex.timings.start;
-    const method = ex.request.method;
-    const ep = endpointOf(ex);
-    const query = ex.request.query ? queryParams(ex) : [];
-    let hasSearch = false;
-    let page: string | undefined;
-    for (const [k, v] of query) {
-      const lk = k.toLowerCase();
-      if (SEARCH_KEYS.has(lk) && v) hasSearch = true;
-      if (PAGE_KEYS.has(lk)) page = v;
-    }
-    const role = roleOf(method, ep, hasSearch);
-    const fields = ex.request.body && ex.request.body.length > 0 ? requestFields(ex) : new Map();
-    const p = resolvePrincipal(ex);
-    const status = ex.response?.status ?? 0;
-    const outcome = outcomeOf(ex, role);
-    const username = accountNameOf(ex, role, fields);
-    if (role === 'login' && outcome === 'success' && username) this.learnAlias(ex, username, now);
-    const account = username ?? (p ? (this.aliases.get(p.id, now) ?? p.id) : undefined);
+    return this.complete(prepareContext(ex, sig), seq);
+  }
 
-    const objects = objectsOf(ex, ep, fields);
+  /** The stateful half: ownership, aliases, parameter profiles and write schemas, in stream order. */
+  complete(pre: PreparedContext, seq: number): ExchangeContext {
+    const { now, method, ep, role, status, principal: p } = pre;
+    if (pre.aliasBody !== undefined && pre.username) this.learnAlias(pre.aliasBody, pre.username, now);
+    const account = pre.username ?? (p ? (this.aliases.get(p.id, now) ?? p.id) : undefined);
+
+    const objects = pre.objects;
     const foreignObjects = [];
     const owners: string[] = [];
     for (const o of objects) {
@@ -78,30 +184,22 @@ export class ContextBuilder {
       owners.push(owner);
       if (p && owner !== p.id && status >= 200 && status < 300) foreignObjects.push(o);
     }
-    if (p && (method === 'GET' || method === 'POST')) {
-      const needsBody = (method === 'POST' && status >= 200 && status < 300) || (method === 'GET' && (role === 'list' || role === 'detail'));
-      if (needsBody) this.ownership.learn(p.id, ep, method, status, responseJson(ex.response), now);
-    }
+    if (p && pre.learnOwnership) this.ownership.learn(p.id, ep, method, status, pre.responseBody, now);
 
-    const anomalies = this.profileParams(ep.key, ep.params, query, hasSearch, now);
+    const anomalies = this.profileParams(ep.key, ep.params, pre.query, pre.hasSearch, now);
     let anomalyScore = 0;
     for (const a of anomalies) {
       let s = a.score;
-      for (const f of sig.findings) if (f.location === a.location || (f.location === 'path' && a.location.startsWith('path:'))) s += f.score;
+      for (const f of pre.sigFindings) if (f.location === a.location || (f.location === 'path' && a.location.startsWith('path:'))) s += f.score;
       if (s > anomalyScore) anomalyScore = s;
     }
-    const write = WRITE.has(method);
-    const pay = role === 'payment' ? paymentOf(fields) : {};
-    const findings: string[] = [];
-    for (const f of sig.findings) if (!findings.includes(f.category)) findings.push(f.category);
-    const size = ex.response?.bodySize ?? 0;
     return {
       seq,
-      requestId: ex.id,
+      requestId: pre.requestId,
       time: now,
-      ip: ex.client.ip,
-      fingerprint: fingerprintOf(ex),
-      nonBrowser: isNonBrowser(ex),
+      ip: pre.ip,
+      fingerprint: pre.fingerprint,
+      nonBrowser: pre.nonBrowser,
       principal: p?.id,
       principalVerified: p?.verified ?? false,
       account,
@@ -109,21 +207,21 @@ export class ContextBuilder {
       endpoint: ep.key,
       role,
       status,
-      outcome,
+      outcome: pre.outcome,
       objects,
       foreignObjects,
       owners,
-      card: pay.card,
-      amount: pay.amount,
-      page,
-      privilegeFields: write ? privilegeFieldsOf(fields) : [],
-      unknownFields: write && !isCredentialRole(role) ? this.schemas.unknownFields(ep.key, fields, now) : [],
-      findings,
-      signatureScore: sig.score,
-      signatureAttack: sig.attack && (sig.score >= FREE_TEXT_ATTACK_SCORE || !this.allInFreeText(ep.key, sig.findings)),
+      card: pre.card,
+      amount: pre.amount,
+      page: pre.page,
+      privilegeFields: pre.privilegeFields,
+      unknownFields: pre.schemaFields ? this.schemas.unknownFields(ep.key, pre.schemaFields, now) : [],
+      findings: pre.findings,
+      signatureScore: pre.signatureScore,
+      signatureAttack: pre.signatureAttack && (pre.signatureScore >= FREE_TEXT_ATTACK_SCORE || !this.allInFreeText(ep.key, pre.sigFindings)),
       paramAnomalies: anomalies,
       anomalyScore,
-      responseShape: `${status}:${size < 64 ? size : Math.round(Math.log2(size))}`,
+      responseShape: pre.responseShape,
     };
   }
 
@@ -143,7 +241,7 @@ export class ContextBuilder {
   }
 
   /** True when every finding sits in a search box or a parameter learned as free text. */
-  private allInFreeText(endpoint: string, findings: readonly Finding[]): boolean {
+  private allInFreeText(endpoint: string, findings: readonly SigFinding[]): boolean {
     for (const f of findings) {
       if (!f.location.startsWith('query:')) return false;
       const name = f.location.slice(6);
@@ -152,8 +250,8 @@ export class ContextBuilder {
     return findings.length > 0;
   }
 
-  private learnAlias(ex: Exchange, username: string, now: number): void {
-    const body = asObject(responseJson(ex.response));
+  private learnAlias(response: JsonValue | undefined, username: string, now: number): void {
+    const body = asObject(response);
     if (!body) return;
     for (const f of TOKEN_FIELDS) {
       const token = scalarText(body[f]);

@@ -29,16 +29,16 @@ export class WriteSchemas {
   }
 
   /** Learns the endpoint's fields, or after learning returns the fields it never carried before. */
-  unknownFields(endpoint: string, fields: Fields, now: number): string[] {
-    if (fields.size === 0) return [];
+  unknownFields(endpoint: string, fields: readonly string[], now: number): string[] {
+    if (fields.length === 0) return [];
     const s = this.schemas.upsert(endpoint, now, () => ({ samples: 0, keys: new Set() }));
     if (s.samples < this.learnSamples) {
       s.samples++;
-      for (const k of fields.keys()) if (s.keys.size < 200) s.keys.add(k);
+      for (const k of fields) if (s.keys.size < 200) s.keys.add(k);
       return [];
     }
     const out: string[] = [];
-    for (const k of fields.keys()) if (!s.keys.has(k)) out.push(k);
+    for (const k of fields) if (!s.keys.has(k)) out.push(k);
     return out;
   }
 }

@@ -8,24 +8,27 @@ import { loadRules, RuleFileError } from '../../behaviour/rule-load.js';
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  usage: `Usage: vigil analyze CAPTURE.har [--json] [--rules FILE.yaml]... [--no-shipped-rules] [--no-signatures]
+  usage: `Usage: vigil analyze CAPTURE.har [--json] [--rules FILE.yaml]... [--no-shipped-rules] [--no-signatures] [--workers N]
   --json               print one JSON document: {"alerts":[{type,severity,summary,actor:{ips,principals},firstSeen,lastSeen,entries}],"incidents":[...]}
   --rules FILE         a behaviour rule file (repeatable); a rule with a shipped rule's id replaces it
   --no-shipped-rules   only the --rules files
   --no-signatures      skip the signature engine (behaviour only)
+  --workers N          worker threads for parsing, signatures and stateless context (default: one per core; 0 = single-threaded)
 Entries are analysed in time order; evidence is given as HAR entry indices.`,
   async run(argv) {
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, rules: { type: 'string', multiple: true }, 'no-shipped-rules': { type: 'boolean' }, 'no-signatures': { type: 'boolean' } },
+      options: { json: { type: 'boolean' }, rules: { type: 'string', multiple: true }, 'no-shipped-rules': { type: 'boolean' }, 'no-signatures': { type: 'boolean' }, workers: { type: 'string' } },
     });
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('expected one HAR file');
+    const workers = values.workers === undefined ? undefined : Number(values.workers);
+    if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) throw new UsageError('--workers takes a whole number from 0 to 64');
     try {
       const rules = loadRules(values.rules ?? [], !values['no-shipped-rules']);
       const started = Date.now();
-      const result = await analyzeHarFile(file, rules, { signatures: !values['no-signatures'] });
+      const result = await analyzeHarFile(file, rules, { signatures: !values['no-signatures'], workers });
       for (const p of result.problems.slice(0, 20)) console.error(`${file}: entry ${p.entry} skipped: ${p.message}`);
       const report = analysisReport(result.alerts);
       if (values.json) {
