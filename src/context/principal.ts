@@ -20,8 +20,21 @@ export function unverifiedJwtClaims(token: string): Record<string, unknown> | un
   }
 }
 
+/** Recent bearer credentials and what they resolved to: a client sends the same token many times, and decoding it (base64 + JSON) is a good part of the cost. */
+const bearerCache = new Map<string, Principal>();
+const BEARER_CACHE_MAX = 4096;
+
 function fromBearer(auth: string): Principal | undefined {
   if (auth.length < 8 || auth.slice(0, 7).toLowerCase() !== 'bearer ') return undefined;
+  let p = bearerCache.get(auth);
+  if (p) return p;
+  p = bearerPrincipal(auth);
+  if (bearerCache.size >= BEARER_CACHE_MAX) bearerCache.clear();
+  bearerCache.set(auth, p);
+  return p;
+}
+
+function bearerPrincipal(auth: string): Principal {
   const token = auth.slice(7).trim();
   const claims = unverifiedJwtClaims(token);
   const sub = claims?.sub;
