@@ -4,7 +4,7 @@ import { recordingRegistry } from '../../store/metrics.js';
 import type { VigilConfig } from '../../config/types.js';
 import { TokenBuckets, type BucketSpec, type Grant } from '../../policy/ratelimit/token-bucket.js';
 import { LeasedLimiter, LocalLimiter } from '../../policy/ratelimit/limiter.js';
-import { startAdminServer } from '../../admin/admin-server.js';
+import { startAdminServer, type AdminServer, type AdminSources } from '../../admin/admin-server.js';
 import { adminDataSources } from '../../admin/data-sources.js';
 import { startGateway, type RunningGateway } from './gateway.js';
 import { GatewayMetrics } from './metrics.js';
@@ -50,18 +50,15 @@ async function runSingle(initial: VigilConfig, reloadConfig: LoadConfig | undefi
   let cfg = initial;
   const blocks = sharedBlocksFor(cfg) ?? new LocalBlocks();
   const gw = await startGateway(cfg, { limiter: sharedLimiterFor(cfg) ?? new LocalLimiter(), blocks });
-  const admin = cfg.admin
-    ? await startAdminServer(cfg.admin.address, {
-        metrics: async () => {
-          const merged = Registry.merge([gw.metrics.registry, recordingRegistry]);
-          return { contentType: merged.contentType, body: await merged.metrics() };
-        },
-        health: () => ({ ok: true, detail: { workers: 1 } }),
-        blocks,
-        tokens: cfg.admin.tokens,
-        ...adminDataSources(() => cfg),
-      })
-    : undefined;
+  const admin = await startAdmin(
+    () => cfg,
+    blocks,
+    async () => {
+      const merged = Registry.merge([gw.metrics.registry, recordingRegistry]);
+      return { contentType: merged.contentType, body: await merged.metrics() };
+    },
+    () => ({ ok: true, detail: { workers: 1 } }),
+  );
   const onHup = () => {
     if (!reloadConfig) return;
     try {
@@ -87,6 +84,18 @@ async function runSingle(initial: VigilConfig, reloadConfig: LoadConfig | undefi
       admin?.shutdown();
     },
   };
+}
+
+/** The admin listener, when the policy asks for one: health and metrics from the caller, the API over the rest. */
+function startAdmin(
+  cfg: () => VigilConfig,
+  blocks: RuntimeBlocks,
+  metrics: AdminSources['metrics'],
+  health: AdminSources['health'],
+): Promise<AdminServer | undefined> {
+  const admin = cfg().admin;
+  if (!admin) return Promise.resolve(undefined);
+  return startAdminServer(admin.address, { metrics, health, blocks, tokens: admin.tokens, ...adminDataSources(cfg) });
 }
 
 function portOf(s: { address(): unknown }): number {
@@ -134,15 +143,12 @@ async function runPrimary(initial: VigilConfig, count: number, reloadConfig: Loa
 
   const ports = (await Promise.all(Array.from({ length: count }, fork)))[0]!;
 
-  const admin = cfg.admin
-    ? await startAdminServer(cfg.admin.address, {
-        metrics: async () => ({ contentType: aggregator.contentType, body: await aggregator.clusterMetrics() }),
-        health: () => ({ ok: live.size > 0, detail: { workers: live.size, expected: count } }),
-        blocks,
-        tokens: cfg.admin.tokens,
-        ...adminDataSources(() => cfg),
-      })
-    : undefined;
+  const admin = await startAdmin(
+    () => cfg,
+    blocks,
+    async () => ({ contentType: aggregator.contentType, body: await aggregator.clusterMetrics() }),
+    () => ({ ok: live.size > 0, detail: { workers: live.size, expected: count } }),
+  );
 
   const onHup = () => {
     if (!reloadConfig) return;
