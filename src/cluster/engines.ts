@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { VigilConfig } from '../config/types.js';
 import type { ExchangeConsumer } from '../pipeline/consumer.js';
-import type { RateLimiter } from '../policy/ratelimit/limiter.js';
+import { LeasedLimiter, type RateLimiter } from '../policy/ratelimit/limiter.js';
 import { createRedisClient } from './redis/redis-client.js';
 import { RedisLimiter } from './redis/redis-limiter.js';
 import { ActorBlocks } from './redis/actor-blocks.js';
@@ -33,7 +33,11 @@ export function sharedLimiterFor(cfg: VigilConfig): RateLimiter | undefined {
   if (!c?.redis) return undefined;
   const client = createRedisClient(c.redis);
   openClients.add(client);
-  return new RedisLimiter(client, { prefix: c.key_prefix, gateways: c.gateways });
+  const shared = new RedisLimiter(client, { prefix: c.key_prefix, gateways: c.gateways });
+  // tokens are leased from Redis in small batches, as workers lease from the primary in embedded mode: one round
+  // trip per batch instead of one per request; holders are every worker of every gateway instance
+  const holders = c.gateways * (typeof cfg.workers === 'number' ? cfg.workers : 1);
+  return new LeasedLimiter((key, spec, want) => Promise.resolve(shared.takeMany(key, spec, want)), holders);
 }
 
 /** Runtime blocks shared through Redis, when the config names one. */

@@ -6,6 +6,7 @@ import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { startEchoUpstream, type EchoUpstream } from '../helpers/upstream.js';
 import { createRedisClient } from '../../src/cluster/redis/redis-client.js';
 import { RedisLimiter } from '../../src/cluster/redis/redis-limiter.js';
+import { LeasedLimiter } from '../../src/policy/ratelimit/limiter.js';
 import { REDIS_URL, requireService, runId } from './helpers/services.js';
 import { TcpProxy } from './helpers/tcp-proxy.js';
 
@@ -141,4 +142,19 @@ test('Redis unreachable: no request waits, local buckets take over, the shared b
   for (let i = 0; i < 12; i++) shared += (await limiter.take('k', spec)).granted;
   assert.ok(shared >= 7 && shared <= 10, `shared bucket granted ${shared}`);
   await proxy.down();
+});
+
+test('leased from Redis in batches: three instances never exceed the shared bucket and ask Redis rarely', async () => {
+  const prefix = `${runId('lease')}:`;
+  const shared = [0, 1, 2].map(() => limiterFor(REDIS_URL, prefix));
+  for (const c of clients.slice(-3)) await ready(c);
+  const leased = shared.map((s) => new LeasedLimiter((key, spec, want) => Promise.resolve(s.takeMany(key, spec, want)), 3));
+  const spec = { rate: 0.001, burst: 600 };
+  const results = await Promise.all(Array.from({ length: 1800 }, (_, i) => leased[i % 3]!.take('tenant-a', spec)));
+  const granted = results.filter((g) => g.granted === 1).length;
+  const roundTrips = shared.reduce((n, s) => n + s.stats.shared, 0);
+  console.log(`# leased: ${granted} of 1800 admitted (bucket 600), ${roundTrips} Redis round trips`);
+  assert.ok(granted <= 600, `admitted ${granted}`);
+  assert.ok(granted >= 600 - 3 * 50, `admitted ${granted}: at most a lease per instance may sit unused`);
+  assert.ok(roundTrips < 120, `${roundTrips} round trips for 1800 requests`);
 });

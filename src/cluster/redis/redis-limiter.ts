@@ -57,9 +57,14 @@ export class RedisLimiter implements RateLimiter {
   }
 
   take(key: string, spec: BucketSpec): Grant | Promise<Grant> {
-    if (!isReady(this.client) || Date.now() < this.skipUntil) return this.takeLocally(key, spec);
+    return this.takeMany(key, spec, 1);
+  }
+
+  /** Takes up to `want` tokens at once: a LeasedLimiter in front of this one asks for small batches. */
+  takeMany(key: string, spec: BucketSpec, want: number): Grant | Promise<Grant> {
+    if (!isReady(this.client) || Date.now() < this.skipUntil) return this.takeLocally(key, spec, want);
     const command = this.client as unknown as TokenBucketCommand;
-    return command.vigilTakeTokens(`${this.prefix}rl:${key}`, spec.rate, spec.burst, 1).then(
+    return command.vigilTakeTokens(`${this.prefix}rl:${key}`, spec.rate, spec.burst, want).then(
       ([granted, retryAfter]) => {
         this.stats.shared++;
         if (this.localSince > 0) this.resynchronise();
@@ -68,16 +73,16 @@ export class RedisLimiter implements RateLimiter {
       () => {
         this.stats.failures++;
         this.skipUntil = Date.now() + this.retryAfterFailureMs;
-        return this.takeLocally(key, spec);
+        return this.takeLocally(key, spec, want);
       },
     );
   }
 
-  private takeLocally(key: string, spec: BucketSpec): Grant {
+  private takeLocally(key: string, spec: BucketSpec, want: number): Grant {
     if (this.localSince === 0) this.localSince = Date.now();
     this.stats.local++;
     const share: BucketSpec = { rate: spec.rate / this.gateways, burst: Math.max(1, Math.floor(spec.burst / this.gateways)) };
-    return this.local.take(key, share);
+    return this.local.take(key, share, want);
   }
 
   /** Redis answers again: what was admitted locally is forgotten; the shared buckets carried on in Redis. */
