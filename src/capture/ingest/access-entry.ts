@@ -102,6 +102,18 @@ export function checkStatus(v: number): string | undefined {
 }
 
 /** A number from a JSON log field that may be a number, a numeric string, "-" or empty (absent). */
+/** One JSON log line as an object, or why it is not one. */
+export function parseJsonObject(line: string): { ok: true; o: Record<string, unknown> } | { ok: false; problem: string } {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch (e) {
+    return { ok: false, problem: `not JSON (${(e as Error).message})` };
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, problem: 'not a JSON object' };
+  return { ok: true, o: v as Record<string, unknown> };
+}
+
 export function numberField(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v !== 'string' || v === '' || v === '-') return undefined;

@@ -1,4 +1,4 @@
-import { checkIp, checkMethod, checkStatus, checkTarget, numberField, originForm, stringField, type ParseResult } from './access-entry.js';
+import { checkIp, checkMethod, checkStatus, checkTarget, numberField, originForm, parseJsonObject, stringField, type ParseResult } from './access-entry.js';
 
 // Envoy JSON access logs (json_format) with the keys of Envoy's default format, as listed in docs/ingest.md.
 
@@ -10,14 +10,9 @@ function addressOnly(v: string): string {
 }
 
 export function parseEnvoyJson(line: string): ParseResult {
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch (e) {
-    return { ok: false, problem: `not JSON (${(e as Error).message})` };
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, problem: 'not a JSON object' };
-  const o = v as Record<string, unknown>;
+  const parsed = parseJsonObject(line);
+  if (!parsed.ok) return parsed;
+  const o = parsed.o;
   const start = stringField(o.start_time);
   const time = start ? Date.parse(start) : NaN;
   if (!Number.isFinite(time)) return { ok: false, problem: 'start_time is missing or malformed' };

@@ -1,17 +1,12 @@
-import { checkIp, checkMethod, checkStatus, checkTarget, numberField, originForm, stringField, type ParseResult } from './access-entry.js';
+import { checkIp, checkMethod, checkStatus, checkTarget, numberField, originForm, parseJsonObject, stringField, type ParseResult } from './access-entry.js';
 
 // nginx access logs in the JSON log_format documented in docs/ingest.md (escape=json). Unknown keys are ignored;
 // $msec is preferred over $time_iso8601 for its millisecond precision.
 
 export function parseNginxJson(line: string): ParseResult {
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch (e) {
-    return { ok: false, problem: `not JSON (${(e as Error).message})` };
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, problem: 'not a JSON object' };
-  const o = v as Record<string, unknown>;
+  const parsed = parseJsonObject(line);
+  if (!parsed.ok) return parsed;
+  const o = parsed.o;
   const msec = numberField(o.msec);
   const iso = stringField(o.time) ?? stringField(o.time_iso8601);
   const requestTime = numberField(o.request_time);

@@ -83,7 +83,5 @@ export const PG_ROW_COLUMNS = [
   'action', 'reasons', 'findings', 'user_agent', 'req_headers', 'resp_headers', 'req_body', 'resp_body', 'error',
 ] as const;
 
-export const PG_ALERT_COLUMNS = [
-  'id', 'type', 'severity', 'control', 'rule', 'message', 'parameter', 'evidence', 'actor_ip', 'ip_key', 'principal',
-  'country', 'asn', 'route', 'action', 'request_ids', 'first_seen', 'last_seen', 'count', 'request',
-] as const;
+/** The alert columns are the same in every store. */
+export { ALERT_COLUMNS as PG_ALERT_COLUMNS } from '../alert-row.js';

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import type { Alert } from '../../alerts/alert.js';
-import { ipFromKey, ipKey } from '../ip-key.js';
+import { ipFromKey } from '../ip-key.js';
 import { parseRecordRow, type ExchangeRecord, type RecordRow } from '../record.js';
 import type { AlertFilter, CountRow, FindOptions, RetentionPolicy, RetentionResult, TrafficFilter, TrafficStats, TrafficStore } from '../store.js';
+import { alertToRow, rowToAlert, type AlertRow } from '../alert-row.js';
 import { PG_ALERT_COLUMNS, PG_ROW_COLUMNS, pgDdl, quoteIdent } from './pg-schema.js';
 import { pgWhereOf } from './pg-filter.js';
 
@@ -14,7 +15,6 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
 }
 
-type AlertRow = Record<(typeof PG_ALERT_COLUMNS)[number], string | number | null>;
 
 // 64-bit integers and numerics come back as numbers, as SQLite gives them (epoch ms and counts fit exactly)
 const types: pg.CustomTypesConfig = {
@@ -75,28 +75,7 @@ export class PostgresStore implements TrafficStore {
     if (alerts.length === 0) return;
     const params: (string | number | null)[] = [];
     const tuples = alerts.map((a) => {
-      const row: AlertRow = {
-        id: a.id,
-        type: a.type,
-        severity: a.severity,
-        control: a.control,
-        rule: a.rule,
-        message: a.message,
-        parameter: a.parameter ?? null,
-        evidence: a.evidence ?? null,
-        actor_ip: a.actor.ip,
-        ip_key: ipKey(a.actor.ip) ?? null,
-        principal: a.actor.principal ?? null,
-        country: a.actor.country ?? null,
-        asn: a.actor.asn ?? null,
-        route: a.route ?? null,
-        action: a.action,
-        request_ids: JSON.stringify(a.requestIds),
-        first_seen: a.firstSeen,
-        last_seen: a.lastSeen,
-        count: a.count,
-        request: a.request ? JSON.stringify(a.request) : null,
-      };
+      const row = alertToRow(a);
       return `(${PG_ALERT_COLUMNS.map((c) => (params.push(row[c]), `$${params.length}`)).join(', ')})`;
     });
     // one statement may not touch a row twice: the last occurrence of an alert wins, as sequential upserts would
@@ -171,7 +150,7 @@ export class PostgresStore implements TrafficStore {
       `SELECT ${PG_ALERT_COLUMNS.join(', ')} FROM ${this.t.alerts} ${w.sql} ORDER BY first_seen ASC LIMIT $${w.params.length + 1}`,
       [...w.params, f.limit],
     );
-    return res.rows.map(toAlert);
+    return res.rows.map(rowToAlert);
   }
 
   /** Deletes exchanges older than the age bound, then the oldest until the stored rows fit the size bound. */
@@ -210,37 +189,4 @@ export class PostgresStore implements TrafficStore {
   async close(): Promise<void> {
     await this.pool.end();
   }
-}
-
-function toAlert(r: AlertRow): Alert {
-  const str = (v: string | number | null) => (v === null ? undefined : String(v));
-  const parameter = str(r.parameter);
-  const evidence = str(r.evidence);
-  const principal = str(r.principal);
-  const country = str(r.country);
-  const route = str(r.route);
-  const request = str(r.request);
-  return {
-    id: String(r.id),
-    type: String(r.type),
-    severity: r.severity as Alert['severity'],
-    control: String(r.control),
-    rule: String(r.rule),
-    message: String(r.message),
-    ...(parameter !== undefined ? { parameter } : {}),
-    ...(evidence !== undefined ? { evidence } : {}),
-    actor: {
-      ip: String(r.actor_ip),
-      ...(principal !== undefined ? { principal } : {}),
-      ...(country !== undefined ? { country } : {}),
-      ...(r.asn !== null ? { asn: Number(r.asn) } : {}),
-    },
-    ...(route !== undefined ? { route } : {}),
-    action: r.action as Alert['action'],
-    requestIds: JSON.parse(String(r.request_ids)) as string[],
-    firstSeen: Number(r.first_seen),
-    lastSeen: Number(r.last_seen),
-    count: Number(r.count),
-    ...(request !== undefined ? { request: JSON.parse(request) as Alert['request'] } : {}),
-  };
 }

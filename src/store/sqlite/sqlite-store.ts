@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { alertToRow, rowToAlert, type AlertRow } from '../alert-row.js';
 import type { Alert } from '../../alerts/alert.js';
-import { ipFromKey, ipKey } from '../ip-key.js';
+import { ipFromKey } from '../ip-key.js';
 import { parseRecordRow, type ExchangeRecord, type RecordRow } from '../record.js';
 import type { AlertFilter, CountRow, FindOptions, RetentionPolicy, RetentionResult, TrafficFilter, TrafficStats, TrafficStore } from '../store.js';
 import { DDL, PRAGMAS, ROW_COLUMNS } from './schema.js';
@@ -12,28 +13,6 @@ export interface SqliteOptions {
   readonly?: boolean;
   /** How long a writer waits for another process's lock before failing (ms). */
   busyTimeoutMs?: number;
-}
-
-interface AlertRow {
-  id: string;
-  type: string;
-  severity: Alert['severity'];
-  control: string;
-  rule: string;
-  message: string;
-  parameter: string | null;
-  evidence: string | null;
-  actor_ip: string;
-  principal: string | null;
-  country: string | null;
-  asn: number | null;
-  route: string | null;
-  action: Alert['action'];
-  request_ids: string;
-  first_seen: number;
-  last_seen: number;
-  count: number;
-  request: string | null;
 }
 
 /** The embedded store: one SQLite file in WAL mode, shared by every gateway process. */
@@ -87,28 +66,7 @@ export class SqliteTrafficStore implements TrafficStore {
   upsertAlertsSync(alerts: readonly Alert[]): void {
     this.db.transaction(() => {
       for (const a of alerts)
-        this.upsertAlert.run({
-          id: a.id,
-          type: a.type,
-          severity: a.severity,
-          control: a.control,
-          rule: a.rule,
-          message: a.message,
-          parameter: a.parameter ?? null,
-          evidence: a.evidence ?? null,
-          actor_ip: a.actor.ip,
-          ip_key: ipKey(a.actor.ip) ?? null,
-          principal: a.actor.principal ?? null,
-          country: a.actor.country ?? null,
-          asn: a.actor.asn ?? null,
-          route: a.route ?? null,
-          action: a.action,
-          request_ids: JSON.stringify(a.requestIds),
-          first_seen: a.firstSeen,
-          last_seen: a.lastSeen,
-          count: a.count,
-          request: a.request ? JSON.stringify(a.request) : null,
-        });
+        this.upsertAlert.run(alertToRow(a));
     })();
   }
 
@@ -168,29 +126,7 @@ export class SqliteTrafficStore implements TrafficStore {
   async findAlerts(f: AlertFilter): Promise<Alert[]> {
     const w = whereOf({ ip: f.ip, principal: f.principal, since: f.since, until: f.until }, 'last_seen');
     const rows = this.db.prepare(`SELECT * FROM alerts ${w.sql} ORDER BY first_seen ASC LIMIT ?`).all(...w.params, f.limit) as AlertRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      type: r.type,
-      severity: r.severity,
-      control: r.control,
-      rule: r.rule,
-      message: r.message,
-      ...(r.parameter !== null ? { parameter: r.parameter } : {}),
-      ...(r.evidence !== null ? { evidence: r.evidence } : {}),
-      actor: {
-        ip: r.actor_ip,
-        ...(r.principal !== null ? { principal: r.principal } : {}),
-        ...(r.country !== null ? { country: r.country } : {}),
-        ...(r.asn !== null ? { asn: r.asn } : {}),
-      },
-      ...(r.route !== null ? { route: r.route } : {}),
-      action: r.action,
-      requestIds: JSON.parse(r.request_ids) as string[],
-      firstSeen: r.first_seen,
-      lastSeen: r.last_seen,
-      count: r.count,
-      ...(r.request !== null ? { request: JSON.parse(r.request) as Alert['request'] } : {}),
-    }));
+    return rows.map(rowToAlert);
   }
 
   /** Deletes exchanges older than the age bound, then the oldest until the file's used pages fit the size bound. */
