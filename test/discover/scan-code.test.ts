@@ -8,12 +8,12 @@ import { scanCodeCommand } from '../../src/cli/commands/scan-code.js';
 const root = resolve(import.meta.dirname, '../../..');
 const apps = resolve(root, 'test/fixtures/discover/apps');
 
-function routes(app: string): string[] {
-  return scanCode(resolve(apps, app)).map((r) => `${r.method} ${r.path} ${r.file}:${r.line} ${r.framework}`);
+async function routes(app: string): Promise<string[]> {
+  return (await scanCode(resolve(apps, app))).map((r) => `${r.method} ${r.path} ${r.file}:${r.line} ${r.framework}`);
 }
 
-test('Express: routers mounted under prefixes across files, route chains, setup functions', () => {
-  assert.deepEqual(routes('express').sort(), [
+test('Express: routers mounted under prefixes across files, route chains, setup functions', async () => {
+  assert.deepEqual((await routes('express')).sort(), [
     'DELETE /admin/cache routes/admin.js:4 express',
     'GET / app.js:10 express',
     'GET /api/v1/users routes/users.js:7 express',
@@ -26,8 +26,8 @@ test('Express: routers mounted under prefixes across files, route chains, setup 
   ]);
 });
 
-test('Fastify: plugins registered with prefixes, nested plugins, route() with several methods', () => {
-  assert.deepEqual(routes('fastify').sort(), [
+test('Fastify: plugins registered with prefixes, nested plugins, route() with several methods', async () => {
+  assert.deepEqual((await routes('fastify')).sort(), [
     'DELETE /v1/users/{id}/sessions plugins/users.js:8 fastify',
     'GET /health server.js:5 fastify',
     'GET /internal/status server.js:9 fastify',
@@ -38,8 +38,8 @@ test('Fastify: plugins registered with prefixes, nested plugins, route() with se
   ]);
 });
 
-test('Koa: router prefixes (option and prefix()), nested routers, named routes', () => {
-  assert.deepEqual(routes('koa').sort(), [
+test('Koa: router prefixes (option and prefix()), nested routers, named routes', async () => {
+  assert.deepEqual((await routes('koa')).sort(), [
     'GET /api/ping app.js:7 koa',
     'GET /api/v2/books books.js:8 koa',
     'GET /api/v2/books/{isbn} books.js:9 koa',
@@ -47,8 +47,8 @@ test('Koa: router prefixes (option and prefix()), nested routers, named routes',
   ]);
 });
 
-test('NestJS: controllers, method decorators and the global prefix', () => {
-  assert.deepEqual(routes('nest').sort(), [
+test('NestJS: controllers, method decorators and the global prefix', async () => {
+  assert.deepEqual((await routes('nest')).sort(), [
     'DELETE /api/users/{id} users.controller.ts:22 nestjs',
     'GET /api/health users.controller.ts:28 nestjs',
     'GET /api/users users.controller.ts:7 nestjs',

@@ -21,7 +21,7 @@ export const scanCodeCommand: Command = {
       console.error(`vigil scan-code: cannot read ${dir}: ${(e as Error).message}`);
       return 2;
     }
-    const routes = scanCode(dir);
+    const routes = await scanCode(dir);
     if (values.json) {
       process.stdout.write(JSON.stringify({ routes }, null, 2) + '\n');
       return 0;

@@ -1,6 +1,21 @@
 // What a source scan finds: route registrations and the router objects they hang off, linked by mounts.
 
-export type Framework = 'express' | 'fastify' | 'koa' | 'nestjs';
+export type Framework =
+  | 'express'
+  | 'fastify'
+  | 'koa'
+  | 'nestjs'
+  | 'hono'
+  | 'nextjs'
+  | 'flask'
+  | 'fastapi'
+  | 'django'
+  | 'spring'
+  | 'net/http'
+  | 'gin'
+  | 'echo'
+  | 'chi'
+  | 'rails';
 
 export interface CodeRoute {
   method: string;

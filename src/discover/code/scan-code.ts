@@ -1,90 +1,47 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
-import { collectCallRoutes } from './call-routes.js';
-import { collectExports, collectImports } from './file-bindings.js';
-import { collectNestRoutes } from './nest-routes.js';
-import { joinPaths, type BindingRef, type CodeRoute, type FileFacts, type Framework, type RouterObject } from './route-model.js';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { javascriptScanner } from './javascript-scanner.js';
+import type { LanguageScanner } from './language-scanner.js';
+import type { CodeRoute } from './route-model.js';
 
-// `vigil scan-code`: every route an Express, Fastify, Koa or NestJS code base declares, with prefixes and mounts
-// resolved across files. Syntax only (no type checking), so it is fast and needs no build of the project.
+// `vigil scan-code`: every route a code base declares, from real parsers per language (the TypeScript compiler for
+// JavaScript/TypeScript, tree-sitter grammars for the rest), with router prefixes and mounts resolved across files.
 
-const SOURCE = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
-const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', '.next', 'out']);
-const MAX_FILES = 20_000;
+export const SCANNERS: readonly LanguageScanner[] = [javascriptScanner];
 
-export function sourceFiles(dir: string, out: string[] = []): string[] {
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'vendor', 'venv', '__pycache__', 'target', 'out']);
+const MAX_FILES = 50_000;
+
+export interface ScanProgress {
+  /** Files to read, known before the first is read. */
+  total: number;
+  done: number;
+  file: string;
+}
+
+export interface ScanOptions {
+  onProgress?: (p: ScanProgress) => void;
+}
+
+export function sourceFiles(dir: string, accepts: (file: string) => boolean, out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (out.length >= MAX_FILES) break;
     const p = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) sourceFiles(p, out);
-    } else if (SOURCE.has(extname(entry.name)) && !entry.name.endsWith('.d.ts')) out.push(p);
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) sourceFiles(p, accepts, out);
+    } else if (entry.isFile() && accepts(p)) out.push(p);
   }
   return out;
 }
 
-function scriptKind(file: string): ts.ScriptKind {
-  const ext = extname(file);
-  return ext === '.tsx' ? ts.ScriptKind.TSX : ext === '.jsx' ? ts.ScriptKind.JSX : ext.endsWith('js') ? ts.ScriptKind.JS : ts.ScriptKind.TS;
-}
-
-export function scanFile(file: string): FileFacts {
-  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, scriptKind(file));
-  const imports = collectImports(sf, file);
-  const facts: FileFacts = { file, imports: imports.bindings, exports: collectExports(sf), routers: new Map(), nestRoutes: [] };
-  collectCallRoutes(sf, imports, facts);
-  collectNestRoutes(sf, facts);
-  return facts;
-}
-
-export function scanCode(directory: string): CodeRoute[] {
-  // absolute paths throughout: import specifiers resolve to absolute files
+export async function scanCode(directory: string, options: ScanOptions = {}): Promise<CodeRoute[]> {
   const dir = resolve(directory);
-  const files = new Map(sourceFiles(dir).map((f) => [f, scanFile(f)]));
-  const objects = new Map<string, RouterObject>();
-  for (const f of files.values()) for (const o of f.routers.values()) objects.set(o.id, o);
-  const resolveRef = (ref: BindingRef, depth = 0): RouterObject | undefined => {
-    if (depth > 20) return undefined;
-    const direct = objects.get(`${ref.file}#${ref.name}`);
-    if (direct) return direct;
-    const facts = files.get(ref.file);
-    if (!facts) return undefined;
-    const local = facts.exports.get(ref.name);
-    if (local !== undefined && local !== ref.name) return resolveRef({ file: ref.file, name: local }, depth + 1);
-    const imported = facts.imports.get(ref.name);
-    return imported ? resolveRef(imported, depth + 1) : undefined;
-  };
-  const children = new Map<string, { prefix: string; child: RouterObject }[]>();
-  const mounted = new Set<string>();
-  for (const o of objects.values()) {
-    const list: { prefix: string; child: RouterObject }[] = [];
-    for (const m of o.mounts) {
-      const child = resolveRef(m.target);
-      if (child && child !== o) {
-        list.push({ prefix: m.prefix, child });
-        mounted.add(child.id);
-      }
-    }
-    children.set(o.id, list);
-  }
+  const byScanner = new Map<LanguageScanner, string[]>(SCANNERS.map((s) => [s, []]));
+  const files = sourceFiles(dir, (f) => SCANNERS.some((s) => s.accepts(f)));
+  for (const f of files) for (const s of SCANNERS) if (s.accepts(f)) byScanner.get(s)!.push(f);
+  let done = 0;
+  const progress = (file: string): void => options.onProgress?.({ total: files.length, done: ++done, file });
   const out: CodeRoute[] = [];
-  const walk = (o: RouterObject, prefix: string, framework: Framework, stack: Set<string>): void => {
-    if (stack.has(o.id)) return;
-    stack.add(o.id);
-    const fw = o.framework ?? framework;
-    const base = joinPaths(prefix, o.ownPrefix);
-    for (const r of o.routes) out.push({ method: r.method, path: joinPaths(base, r.path), file: relative(dir, o.file), line: r.line, framework: fw });
-    for (const { prefix: p, child } of children.get(o.id) ?? []) walk(child, joinPaths(base, p), fw, stack);
-    stack.delete(o.id);
-  };
-  for (const o of objects.values()) if (!mounted.has(o.id) && o.standalone) walk(o, '', o.framework ?? 'express', new Set());
-  const globalPrefix = nestPrefix(files);
-  for (const f of files.values()) for (const r of f.nestRoutes) out.push({ ...r, path: joinPaths(globalPrefix, r.path), file: relative(dir, r.file) });
-  return out.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
-}
-
-function nestPrefix(files: Map<string, FileFacts>): string {
-  for (const f of files.values()) if (f.nestGlobalPrefix) return f.nestGlobalPrefix;
-  return '';
+  for (const [scanner, list] of byScanner) if (list.length > 0) out.push(...(await scanner.scan(list, dir, progress)));
+  return out.sort((a, b) => (a.file === b.file ? a.line - b.line || (a.method < b.method ? -1 : 1) : a.file < b.file ? -1 : 1));
 }
