@@ -4,6 +4,7 @@ import type { RecordRow } from '../../store/record.js';
 import type { TrafficStore } from '../../store/store.js';
 import { decodeExchange, MalformedMessage } from '../events/exchange-message.js';
 import { ensureDurableConsumer, ensureExchangeStream } from '../events/jetstream-setup.js';
+import { ContinuousPull } from './continuous-pull.js';
 
 export interface ExchangeWorkerOptions {
   nc: NatsConnection;
@@ -13,8 +14,10 @@ export interface ExchangeWorkerOptions {
   store: TrafficStore;
   /** The redacted row of an exchange (redaction happens here, before anything is stored). */
   toRow: (ex: Exchange) => RecordRow;
-  /** Messages fetched and written per batch; default 256. */
+  /** Most messages written per batch; default 256. */
   batch?: number;
+  /** How long a message may wait for others to share its batch; default 5 ms. */
+  flushMs?: number;
   log?: (line: string) => void;
 }
 
@@ -40,8 +43,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export class ExchangeWorker {
   readonly stats: WorkerStats = { received: 0, written: 0, duplicates: 0, malformed: 0, failedBatches: 0, lagMs: [] };
-  private stopping = false;
-  private loop?: Promise<void>;
+  private puller?: ContinuousPull;
 
   constructor(private readonly opts: ExchangeWorkerOptions) {}
 
@@ -49,28 +51,20 @@ export class ExchangeWorker {
     const jsm = await this.opts.nc.jetstreamManager();
     await ensureExchangeStream(jsm, this.opts.stream);
     await ensureDurableConsumer(jsm, this.opts.stream, this.opts.durable);
-    this.loop = this.run();
+    this.puller = new ContinuousPull({
+      nc: this.opts.nc,
+      stream: this.opts.stream,
+      durable: this.opts.durable,
+      batch: this.opts.batch ?? 256,
+      flushMs: this.opts.flushMs,
+      handle: (msgs) => this.write(msgs),
+      log: this.opts.log,
+    });
+    await this.puller.start();
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    const consumer = await this.opts.nc.jetstream().consumers.get(this.opts.stream, this.opts.durable);
-    while (!this.stopping) {
-      const msgs: JsMsg[] = [];
-      try {
-        const batch = await consumer.fetch({ max_messages: this.opts.batch ?? 256, expires: 1000 });
-        for await (const m of batch) msgs.push(m);
-      } catch (e) {
-        this.opts.log?.(`fetch failed: ${(e as Error).message}`);
-        await sleep(500);
-        continue;
-      }
-      if (msgs.length > 0) await this.write(msgs);
-    }
+    await this.puller?.stop();
   }
 
   private async write(msgs: JsMsg[]): Promise<void> {
