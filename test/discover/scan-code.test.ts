@@ -61,7 +61,8 @@ test('vigil scan-code --json over all fixture apps, given a relative directory',
   const r = spawnSync(process.execPath, [resolve(root, 'bin/vigil.js'), 'scan-code', 'test/fixtures/discover/apps', '--json'], { encoding: 'utf8', cwd: root });
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout) as { routes: Record<string, unknown>[] };
-  assert.equal(out.routes.length, 25);
+  const jsApps = ['express/', 'fastify/', 'koa/', 'nest/'];
+  assert.equal(out.routes.filter((x) => jsApps.some((a) => String(x.file).startsWith(a))).length, 25);
   assert.deepEqual(Object.keys(out.routes[0]!), ['method', 'path', 'file', 'line', 'framework']);
   assert.ok(out.routes.some((x) => x.path === '/api/v1/users/{id}/orders/{orderId}' && x.file === 'express/routes/users.js'));
 });
