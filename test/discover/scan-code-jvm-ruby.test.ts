@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { scanCode } from '../../src/discover/code/scan-code.js';
 import type { CodeRoute } from '../../src/discover/code/route-model.js';
 
@@ -57,7 +59,7 @@ test('Spring: class and method mappings, constants across classes, interfaces, s
   ]);
 });
 
-test('Rails: verbs, resources (nested, shallow, member/collection, only/except, param, path), namespaces, scopes, concerns, draw files, mounts', async () => {
+test('Rails: verbs, resources (nested, shallow, member/collection, only/except, param, path), namespaces, scopes, concerns, draw files, mounted engines', async () => {
   assert.deepEqual(await routes('rails'), [
     'ANY /cable config/routes.rb:60 rails',
     'ANY /legacy config/routes.rb:61 rails',
@@ -96,6 +98,8 @@ test('Rails: verbs, resources (nested, shallow, member/collection, only/except, 
     'GET /images config/routes.rb:31 rails',
     'GET /images/{id} config/routes.rb:31 rails',
     'GET /images/{photo_id}/tags config/routes.rb:32 rails',
+    'GET /payments engines/payments/config/routes.rb:5 rails',
+    'GET /payments/charges engines/payments/config/routes.rb:2 rails',
     'GET /profile config/routes.rb:27 rails',
     'GET /profile/avatar config/routes.rb:28 rails',
     'GET /tags/{id} config/routes.rb:32 rails',
@@ -112,6 +116,8 @@ test('Rails: verbs, resources (nested, shallow, member/collection, only/except, 
     'POST /articles/{id}/publish config/routes.rb:17 rails',
     'POST /images config/routes.rb:31 rails',
     'POST /images/{photo_id}/tags config/routes.rb:32 rails',
+    'POST /payments/charges engines/payments/config/routes.rb:2 rails',
+    'POST /payments/charges/{id}/refund engines/payments/config/routes.rb:3 rails',
     'POST /webhooks/{provider} config/routes.rb:53 rails',
     'PUT /admin/users/{id} config/routes/admin.rb:4 rails',
     'PUT /articles/{id} config/routes.rb:15 rails',
@@ -286,4 +292,27 @@ test('Rails API app (api_only: no new/edit; shallow replies; mounts; catch-all):
   assert.deepEqual({ missing: s.missing, extra: s.extra }, { missing: [], extra: [] });
   assert.equal(s.precision, 1);
   assert.equal(s.recall, 1);
+});
+
+test('Spring config: application.yml nested and dotted keys, profile documents ignored, .properties wins, placeholders', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-spring-'));
+  try {
+    const java = join(dir, 'src/main/java/demo');
+    const resources = join(dir, 'src/main/resources');
+    mkdirSync(java, { recursive: true });
+    mkdirSync(resources, { recursive: true });
+    writeFileSync(
+      join(resources, 'application.yml'),
+      ['server:', '  servlet:', '    context-path: /from-yml', 'spring.mvc.servlet.path: /mvc', 'api:', '  base: /v3', '---', 'spring:', '  config:', '    activate:', '      on-profile: prod', 'api:', '  base: /prod', ''].join('\n'),
+    );
+    writeFileSync(join(resources, 'application.properties'), 'server.servlet.context-path=/app\n');
+    writeFileSync(
+      join(java, 'Demo.java'),
+      ['package demo;', '@RestController', '@RequestMapping("${api.base}/things")', 'class Demo {', '  @GetMapping("/{id}") Object one(@PathVariable String id) { return null; }', '  @GetMapping("${missing.key}/x") Object runtime() { return null; }', '}', ''].join('\n'),
+    );
+    const found = (await scanCode(dir)).map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(found, ['GET /app/mvc/v3/things/{id}']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
