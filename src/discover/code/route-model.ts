@@ -15,6 +15,7 @@ export type Framework =
   | 'gin'
   | 'echo'
   | 'chi'
+  | 'gorilla'
   | 'rails';
 
 export interface CodeRoute {

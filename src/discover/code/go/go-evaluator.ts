@@ -1,0 +1,487 @@
+import { lineOf, type SyntaxNode } from '../tree-sitter.js';
+import { constructorFramework, isHandlerInterface, routerTypeFramework, type GoFramework } from './go-frameworks.js';
+import type { FuncInfo, GoWorld, TypeRef } from './go-packages.js';
+import { field, fields, named, rawType, stringLiteral, unparen, type RawType } from './go-syntax.js';
+import { gorillaRouteCall, routerCall, type CallSite } from './framework-calls.js';
+import { mountable, type FuncValue, type Value } from './go-values.js';
+import type { RouterGraph } from './router-graph.js';
+
+// Second pass over a Go file: evaluates function bodies just far enough to follow routers — which variable holds
+// which router, which calls register routes or open groups, which functions receive or return a router — and
+// records that in the RouterGraph. Nothing is executed; loops run once, both branches of an if are read.
+
+const DEFAULT_MUX = 'net/http#DefaultServeMux';
+type Scope = Map<string, Value | undefined>;
+
+export class GoFileEvaluator {
+  private scopes: Scope[] = [];
+  private fnKey = '';
+  private readonly pkg: string;
+
+  constructor(
+    private readonly world: GoWorld,
+    private readonly graph: RouterGraph,
+    private readonly file: string,
+    pkg: string,
+  ) {
+    this.pkg = pkg;
+  }
+
+  evaluateFile(root: SyntaxNode): void {
+    for (const node of named(root)) {
+      if (node.type === 'var_declaration') {
+        this.fnKey = `${this.pkg}#init`;
+        for (const spec of node.descendantsOfType('var_spec')) if (spec) this.packageVarSpec(spec);
+      } else if (node.type === 'function_declaration' || node.type === 'method_declaration') this.functionDeclaration(node);
+    }
+  }
+
+  private functionDeclaration(node: SyntaxNode): void {
+    const name = field(node, 'name')?.text ?? '';
+    const receiver = field(node, 'receiver');
+    const recvParam = receiver ? named(receiver)[0] : undefined;
+    const recvType = recvParam ? rawType(field(recvParam, 'type')) : undefined;
+    this.fnKey = recvType ? `${this.pkg}.${recvType.name}.${name}` : `${this.pkg}.${name}`;
+    this.scopes = [new Map()];
+    const recvName = recvParam ? fields(recvParam, 'name')[0]?.text : undefined;
+    if (recvName && recvType) this.scopes[0]!.set(recvName, { kind: 'typed', type: { pkg: this.pkg, name: recvType.name } });
+    this.bindParameters(field(node, 'parameters'), this.fnKey);
+    const body = field(node, 'body');
+    if (body) this.statement(body);
+  }
+
+  private packageVarSpec(spec: SyntaxNode): void {
+    const names = fields(spec, 'name');
+    const values = field(spec, 'value');
+    const exprs = values ? named(values) : [];
+    this.scopes = [new Map()];
+    names.forEach((n, i) => {
+      const v = exprs.length === names.length ? this.expr(exprs[i]!) : undefined;
+      const target = mountable(v);
+      if (target) this.graph.alias(`${this.pkg}#${n.text}`, target.node);
+    });
+    if (exprs.length !== names.length) for (const e of exprs) this.expr(e);
+  }
+
+  /** Binds parameters in the current scope; router parameters become the nodes `${key}#p${i}`. */
+  private bindParameters(list: SyntaxNode | undefined, key: string): (GoFramework | undefined)[] {
+    const kinds: (GoFramework | undefined)[] = [];
+    for (const p of list ? named(list) : []) {
+      const type = p.type === 'variadic_parameter_declaration' ? undefined : rawType(field(p, 'type'));
+      const names = fields(p, 'name');
+      for (const n of names.length > 0 ? names : [undefined]) {
+        const v = this.typeValue(type, `${key}#p${kinds.length}`);
+        kinds.push(v?.kind === 'router' ? v.framework : undefined);
+        if (n) this.declare(n.text, v);
+      }
+    }
+    return kinds;
+  }
+
+  // ---- scopes
+
+  private declare(name: string, v: Value | undefined): void {
+    if (name !== '_') this.scopes[this.scopes.length - 1]!.set(name, v);
+  }
+
+  private localScope(name: string): Scope | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i];
+    return undefined;
+  }
+
+  private withScope(run: () => void): void {
+    this.scopes.push(new Map());
+    try {
+      run();
+    } finally {
+      this.scopes.pop();
+    }
+  }
+
+  // ---- types
+
+  private typeValue(raw: RawType | undefined, node: string): Value | undefined {
+    const type = this.world.resolveType(raw, this.file);
+    return type ? valueOfType(type, node) : undefined;
+  }
+
+  private funcValue(info: FuncInfo): FuncValue {
+    const routerParams = info.decl.params.map((p) => {
+      const t = this.world.resolveType(p, info.file);
+      return t ? routerTypeFramework(t.pkg, t.name) : undefined;
+    });
+    const resultType = this.world.resolveType(info.decl.results[0], info.file);
+    const result = resultType ? valueOfType(resultType, `${info.key}#ret`) : undefined;
+    return result ? { kind: 'func', key: info.key, routerParams, result } : { kind: 'func', key: info.key, routerParams };
+  }
+
+  private packageVarValue(pkg: string, name: string): Value | undefined {
+    const entry = this.world.packageVar(pkg, name);
+    if (!entry) return undefined;
+    const node = `${pkg}#${name}`;
+    const { decl, file } = entry;
+    if (decl.type) {
+      const t = this.world.resolveType(decl.type, file);
+      return t ? valueOfType(t, node) : undefined;
+    }
+    if (decl.init?.kind === 'composite') {
+      const t = this.world.resolveType(decl.init.type, file);
+      return t ? { kind: 'typed', type: t } : undefined;
+    }
+    if (decl.init?.kind === 'call') {
+      const target = decl.init.qualifier ? this.world.importedPackage(file, decl.init.qualifier) : pkg;
+      if (!target) return undefined;
+      const fw = constructorFramework(target, decl.init.name);
+      if (fw) return { kind: 'router', node, framework: fw };
+      const info = this.world.func(target, decl.init.name);
+      const result = info ? this.funcValue(info).result : undefined;
+      if (result?.kind === 'router') return { ...result, node };
+      return result?.kind === 'typed' ? result : undefined;
+    }
+    return undefined;
+  }
+
+  // ---- statements
+
+  private statement(node: SyntaxNode): void {
+    switch (node.type) {
+      case 'block':
+        this.withScope(() => named(node).forEach((c) => this.statement(c)));
+        return;
+      case 'statement_list':
+        named(node).forEach((c) => this.statement(c));
+        return;
+      case 'short_var_declaration':
+        this.assign(node, true);
+        return;
+      case 'assignment_statement':
+        if (node.childForFieldName('operator')?.text === '=') this.assign(node, false);
+        else named(node).forEach((c) => this.expr(c));
+        return;
+      case 'var_declaration':
+      case 'const_declaration':
+        for (const spec of named(node).flatMap((c) => (c.type === 'var_spec_list' ? named(c) : [c]))) this.localSpec(spec);
+        return;
+      case 'return_statement':
+        this.returns(node);
+        return;
+      case 'range_clause': {
+        const right = field(node, 'right');
+        if (right) this.expr(right);
+        const left = field(node, 'left');
+        for (const n of left ? named(left) : []) if (n.type === 'identifier') this.declare(n.text, undefined);
+        return;
+      }
+      case 'func_literal':
+        this.expr(node);
+        return;
+      default:
+        if (isExpression(node)) this.expr(node);
+        else this.withScope(() => named(node).forEach((c) => this.statement(c)));
+    }
+  }
+
+  private localSpec(spec: SyntaxNode): void {
+    const names = fields(spec, 'name');
+    const type = field(spec, 'type');
+    const values = field(spec, 'value');
+    const exprs = values ? named(values) : [];
+    const evaluated = exprs.map((e) => this.expr(e));
+    names.forEach((n, i) => {
+      const v = exprs.length === names.length ? evaluated[i] : undefined;
+      this.declare(n.text, v ?? (type ? this.typeValue(rawType(type), `${this.file}:${n.startIndex}`) : undefined));
+    });
+  }
+
+  private assign(node: SyntaxNode, declare: boolean): void {
+    const left = field(node, 'left');
+    const right = field(node, 'right');
+    const targets = left ? named(left) : [];
+    const exprs = right ? named(right) : [];
+    const values = exprs.map((e) => this.expr(e));
+    targets.forEach((t, i) => {
+      const v = exprs.length === targets.length ? values[i] : i === 0 ? values[0] : undefined;
+      if (declare) {
+        if (t.type === 'identifier') this.declare(t.text, v);
+        return;
+      }
+      this.store(t, v);
+    });
+  }
+
+  /** `x = v`, `pkgVar = v`, `s.router = v`. */
+  private store(target: SyntaxNode, v: Value | undefined): void {
+    const mount = mountable(v);
+    if (target.type === 'identifier') {
+      const scope = this.localScope(target.text);
+      if (scope) scope.set(target.text, v);
+      else if (mount && this.world.packageVar(this.pkg, target.text)) this.graph.alias(`${this.pkg}#${target.text}`, mount.node);
+    } else if (target.type === 'selector_expression' && mount) {
+      const holder = mountable(this.selectorValue(target));
+      if (holder) this.graph.alias(holder.node, mount.node);
+    }
+  }
+
+  private returns(node: SyntaxNode): void {
+    const list = named(node)[0];
+    const exprs = list ? (list.type === 'expression_list' ? named(list) : [list]) : [];
+    const values = exprs.map((e) => this.expr(e));
+    const target = mountable(values[0]);
+    if (target) this.graph.alias(`${this.fnKey}#ret`, target.node);
+  }
+
+  // ---- expressions
+
+  private expr(node: SyntaxNode): Value | undefined {
+    switch (node.type) {
+      case 'parenthesized_expression':
+        return this.expr(unparen(node));
+      case 'interpreted_string_literal':
+      case 'raw_string_literal': {
+        const value = stringLiteral(node);
+        return value === undefined ? undefined : { kind: 'string', value };
+      }
+      case 'identifier':
+        return this.identifier(node.text);
+      case 'binary_expression': {
+        const l = field(node, 'left');
+        const r = field(node, 'right');
+        const lv = l ? this.expr(l) : undefined;
+        const rv = r ? this.expr(r) : undefined;
+        if (node.childForFieldName('operator')?.text === '+' && lv?.kind === 'string' && rv?.kind === 'string') return { kind: 'string', value: lv.value + rv.value };
+        return undefined;
+      }
+      case 'selector_expression':
+        return this.selectorValue(node);
+      case 'call_expression':
+        return this.call(node);
+      case 'unary_expression': {
+        const operand = field(node, 'operand');
+        const v = operand ? this.expr(operand) : undefined;
+        const op = node.childForFieldName('operator')?.text;
+        return op === '&' || op === '*' ? v : undefined;
+      }
+      case 'composite_literal':
+        return this.composite(node);
+      case 'func_literal':
+        return this.funcLiteral(node);
+      case 'type_assertion_expression': {
+        const operand = field(node, 'operand');
+        const v = operand ? this.expr(operand) : undefined;
+        return mountable(v) ? v : this.typeValue(rawType(field(node, 'type')), `${this.file}:${node.startIndex}`);
+      }
+      default:
+        named(node).forEach((c) => this.expr(c));
+        return undefined;
+    }
+  }
+
+  private identifier(name: string): Value | undefined {
+    const scope = this.localScope(name);
+    if (scope) return scope.get(name);
+    const constant = this.world.constString(this.pkg, name);
+    if (constant !== undefined) return { kind: 'string', value: constant };
+    const pkgVar = this.packageVarValue(this.pkg, name);
+    if (pkgVar) return pkgVar;
+    const info = this.world.func(this.pkg, name);
+    return info ? this.funcValue(info) : undefined;
+  }
+
+  /** The package an identifier names when it is an import alias not shadowed by a local. */
+  private importedPackage(node: SyntaxNode): string | undefined {
+    if (node.type !== 'identifier' || this.localScope(node.text)) return undefined;
+    return this.world.importedPackage(this.file, node.text);
+  }
+
+  private selectorValue(node: SyntaxNode): Value | undefined {
+    const operand = field(node, 'operand');
+    const name = field(node, 'field')?.text;
+    if (!operand || !name) return undefined;
+    const pkg = this.importedPackage(operand);
+    if (pkg !== undefined) {
+      if (pkg === 'net/http' && name === 'DefaultServeMux') return { kind: 'router', node: DEFAULT_MUX, framework: 'net/http' };
+      const constant = this.world.constString(pkg, name);
+      if (constant !== undefined) return { kind: 'string', value: constant };
+      const info = this.world.func(pkg, name);
+      return info ? this.funcValue(info) : this.packageVarValue(pkg, name);
+    }
+    const holder = this.expr(operand);
+    if (holder?.kind !== 'typed') return undefined;
+    const f = this.world.structFields(holder.type)?.get(name);
+    if (f) {
+      const t = this.world.resolveType(f.type, f.file);
+      return t ? valueOfType(t, `${holder.type.pkg}.${holder.type.name}.${name}`) : undefined;
+    }
+    const method = this.world.method(holder.type, name);
+    return method ? this.funcValue(method) : undefined;
+  }
+
+  private composite(node: SyntaxNode): Value | undefined {
+    const type = this.world.resolveType(rawType(field(node, 'type')), this.file);
+    const body = field(node, 'body');
+    const structFields = type ? this.world.structFields(type) : undefined;
+    for (const el of body ? named(body) : []) {
+      if (el.type === 'keyed_element') {
+        const [key, value] = named(el).map((c) => (c.type === 'literal_element' ? (named(c)[0] ?? c) : c));
+        const v = value ? this.expr(value) : undefined;
+        const target = mountable(v);
+        if (type && structFields && key?.type === 'identifier' && structFields.has(key.text) && target) this.graph.alias(`${type.pkg}.${type.name}.${key.text}`, target.node);
+      } else this.expr(el.type === 'literal_element' ? (named(el)[0] ?? el) : el);
+    }
+    return type ? { kind: 'typed', type } : undefined;
+  }
+
+  private funcLiteral(node: SyntaxNode): FuncValue {
+    const key = `lit:${this.file}:${node.startIndex}`;
+    const outerKey = this.fnKey;
+    let routerParams: (GoFramework | undefined)[] = [];
+    this.withScope(() => {
+      routerParams = this.bindParameters(field(node, 'parameters'), key);
+      this.fnKey = key;
+      const body = field(node, 'body');
+      if (body) this.statement(body);
+    });
+    this.fnKey = outerKey;
+    const resultType = this.world.resolveType(parameterResult(field(node, 'result')), this.file);
+    const result = resultType ? valueOfType(resultType, `${key}#ret`) : undefined;
+    return result ? { kind: 'func', key, routerParams, result } : { kind: 'func', key, routerParams };
+  }
+
+  // ---- calls
+
+  private call(node: SyntaxNode): Value | undefined {
+    const fn = unparen(field(node, 'function') ?? node);
+    const argList = field(node, 'arguments');
+    const argNodes = argList ? named(argList) : [];
+    if (fn.type === 'selector_expression') {
+      const operand = field(fn, 'operand');
+      const nameNode = field(fn, 'field');
+      if (!operand || !nameNode) return undefined;
+      const pkg = this.importedPackage(operand);
+      if (pkg !== undefined) return this.packageCall(pkg, nameNode.text, argNodes, node);
+      const recv = this.expr(operand);
+      return this.methodCall(recv, nameNode, argNodes, node);
+    }
+    if (fn.type === 'identifier' && fn.text === 'new' && !this.localScope('new')) {
+      const t = this.world.resolveType(rawType(argNodes[0]), this.file);
+      return t ? { kind: 'typed', type: t } : undefined;
+    }
+    const callee = this.expr(fn);
+    if (callee?.kind === 'func') return this.invoke(callee, argNodes);
+    return this.wrapper(argNodes.map((a) => this.expr(a)));
+  }
+
+  /** An unknown function given a router returns something that may be that router (middleware wrapping it). */
+  private wrapper(args: (Value | undefined)[]): Value | undefined {
+    for (const a of args) {
+      const m = mountable(a);
+      if (m) return m.prefix ? { kind: 'handler', node: m.node, stripPrefix: m.prefix } : { kind: 'handler', node: m.node };
+    }
+    return undefined;
+  }
+
+  private invoke(callee: FuncValue, argNodes: SyntaxNode[]): Value | undefined {
+    const args = argNodes.map((a) => this.expr(a));
+    args.forEach((a, i) => {
+      const m = mountable(a);
+      if (m && callee.routerParams[i]) this.graph.mount(m.node, `${callee.key}#p${i}`, m.prefix);
+    });
+    return callee.result;
+  }
+
+  private packageCall(pkg: string, name: string, argNodes: SyntaxNode[], node: SyntaxNode): Value | undefined {
+    const fw = constructorFramework(pkg, name);
+    if (fw) {
+      argNodes.forEach((a) => this.expr(a));
+      return { kind: 'router', node: `${this.file}:${node.startIndex}`, framework: fw };
+    }
+    if (pkg === 'net/http' && (name === 'Handle' || name === 'HandleFunc'))
+      return routerCall({ kind: 'router', node: DEFAULT_MUX, framework: 'net/http' }, name, this.site(node, field(node, 'function') ?? node, argNodes));
+    if (pkg === 'net/http' && name === 'StripPrefix') {
+      const [prefix, inner] = argNodes.map((a) => this.expr(a));
+      const m = mountable(inner);
+      if (!m || prefix?.kind !== 'string') return undefined;
+      return { kind: 'handler', node: m.node, stripPrefix: `${prefix.value.replace(/\/$/, '')}/${m.prefix}` };
+    }
+    const info = this.world.func(pkg, name);
+    if (info) return this.invoke(this.funcValue(info), argNodes);
+    return this.wrapper(argNodes.map((a) => this.expr(a)));
+  }
+
+  private methodCall(recv: Value | undefined, nameNode: SyntaxNode, argNodes: SyntaxNode[], node: SyntaxNode): Value | undefined {
+    const name = nameNode.text;
+    if (recv?.kind === 'router') return routerCall(recv, name, this.site(node, nameNode, argNodes));
+    if (recv?.kind === 'gorillaRoute') return gorillaRouteCall(recv, name, this.site(node, nameNode, argNodes));
+    if (recv?.kind === 'typed') {
+      const method = this.world.method(recv.type, name);
+      if (method) return this.invoke(this.funcValue(method), argNodes);
+      const embedded = this.embeddedRouter(recv.type);
+      if (embedded) return routerCall(embedded, name, this.site(node, nameNode, argNodes));
+    }
+    if (recv?.kind === 'func' && name === 'ServeHTTP') return undefined;
+    // A method on a value of unknown type (an interface, a range variable) given a router: every method of that
+    // name taking a router there may be the one called.
+    const args = argNodes.map((a) => this.expr(a));
+    if (recv === undefined || recv.kind === 'typed') {
+      for (const candidate of this.world.methodsNamed(name)) {
+        const fv = this.funcValue(candidate);
+        args.forEach((a, i) => {
+          const m = mountable(a);
+          if (m && fv.routerParams[i]) this.graph.mount(m.node, `${fv.key}#p${i}`, m.prefix);
+        });
+      }
+    }
+    return this.wrapper(args);
+  }
+
+  private embeddedRouter(type: TypeRef): Value & { kind: 'router' } | undefined {
+    for (const [fieldName, f] of this.world.structFields(type) ?? []) {
+      if (!f.embedded) continue;
+      const t = this.world.resolveType(f.type, f.file);
+      const v = t ? valueOfType(t, `${type.pkg}.${type.name}.${fieldName}`) : undefined;
+      if (v?.kind === 'router') return v;
+    }
+    return undefined;
+  }
+
+  private site(node: SyntaxNode, at: SyntaxNode, argNodes: SyntaxNode[]): CallSite {
+    const args = argNodes.map((a) => this.expr(a));
+    return {
+      graph: this.graph,
+      file: this.file,
+      line: lineOf(at),
+      newNode: `${this.file}:${node.startIndex}`,
+      args,
+      stringList: (i) => {
+        const n = argNodes[i];
+        if (n?.type !== 'composite_literal') return undefined;
+        const body = field(n, 'body');
+        const out: string[] = [];
+        for (const el of body ? named(body) : []) {
+          const v = this.expr(el.type === 'literal_element' ? (named(el)[0] ?? el) : el);
+          if (v?.kind !== 'string') return undefined;
+          out.push(v.value);
+        }
+        return out;
+      },
+    };
+  }
+}
+
+function valueOfType(type: TypeRef, node: string): Value | undefined {
+  const fw = routerTypeFramework(type.pkg, type.name);
+  if (fw) return { kind: 'router', node, framework: fw };
+  if (isHandlerInterface(type.pkg, type.name)) return { kind: 'handler', node };
+  return { kind: 'typed', type };
+}
+
+function parameterResult(result: SyntaxNode | undefined): RawType | undefined {
+  if (!result) return undefined;
+  if (result.type !== 'parameter_list') return rawType(result);
+  const first = named(result)[0];
+  return first ? rawType(field(first, 'type')) : undefined;
+}
+
+function isExpression(node: SyntaxNode): boolean {
+  return node.type.endsWith('_expression') || ['identifier', 'func_literal', 'composite_literal'].includes(node.type);
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import type { LanguageScanner } from '../language-scanner.js';
+import type { CodeRoute } from '../route-model.js';
+import { parserFor, withTree } from '../tree-sitter.js';
+import { collectDeclarations, type FileDecls } from './go-declarations.js';
+import { GoFileEvaluator } from './go-evaluator.js';
+import { GoWorld } from './go-packages.js';
+import { RouterGraph } from './router-graph.js';
+
+// Go routes (net/http ServeMux, gin, echo, chi, gorilla/mux) with groups, sub-routers and mounts resolved across
+// files and packages. Two passes: declarations of every file first (signatures, struct fields, constants, imports),
+// then function bodies, so a call into another package knows what that function takes and returns.
+
+export const goScanner: LanguageScanner = {
+  name: 'go',
+  accepts: (file) => file.endsWith('.go') && !file.endsWith('_test.go'),
+  scan: scanGo,
+};
+
+async function scanGo(files: string[], root: string, progress: (file: string) => void): Promise<CodeRoute[]> {
+  const parser = await parserFor('go');
+  try {
+    const sources = new Map<string, string>();
+    const decls: FileDecls[] = [];
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8');
+      sources.set(file, source);
+      decls.push(withTree(parser, source, (tree) => collectDeclarations(file, tree)));
+      progress(file);
+    }
+    const world = new GoWorld(decls, root);
+    const graph = new RouterGraph();
+    for (const [file, source] of sources) withTree(parser, source, (tree) => new GoFileEvaluator(world, graph, file, dirname(file)).evaluateFile(tree));
+    return graph.link((file) => relative(root, file));
+  } finally {
+    parser.delete();
+  }
+}
