@@ -1,5 +1,5 @@
 import { lineOf, type SyntaxNode } from '../tree-sitter.js';
-import { constructorFramework, isHandlerInterface, routerTypeFramework, type GoFramework } from './go-frameworks.js';
+import { constructorFramework, frameworkOfImport, isHandlerInterface, routerTypeFramework, type GoFramework } from './go-frameworks.js';
 import type { FuncInfo, GoWorld, TypeRef } from './go-packages.js';
 import { field, fields, named, rawType, stringLiteral, unparen, type RawType } from './go-syntax.js';
 import { gorillaRouteCall, routerCall, type CallSite } from './framework-calls.js';
@@ -64,18 +64,20 @@ export class GoFileEvaluator {
   }
 
   /** Binds parameters in the current scope; router parameters become the nodes `${key}#p${i}`. */
-  private bindParameters(list: SyntaxNode | undefined, key: string): (GoFramework | undefined)[] {
-    const kinds: (GoFramework | undefined)[] = [];
+  private bindParameters(list: SyntaxNode | undefined, key: string): Pick<FuncValue, 'routerParams' | 'handlerParams'> {
+    const routerParams: (GoFramework | undefined)[] = [];
+    const handlerParams: boolean[] = [];
     for (const p of list ? named(list) : []) {
       const type = p.type === 'variadic_parameter_declaration' ? undefined : rawType(field(p, 'type'));
       const names = fields(p, 'name');
       for (const n of names.length > 0 ? names : [undefined]) {
-        const v = this.typeValue(type, `${key}#p${kinds.length}`);
-        kinds.push(v?.kind === 'router' ? v.framework : undefined);
+        const v = this.typeValue(type, `${key}#p${routerParams.length}`);
+        routerParams.push(v?.kind === 'router' ? v.framework : undefined);
+        handlerParams.push(v?.kind === 'handler');
         if (n) this.declare(n.text, v);
       }
     }
-    return kinds;
+    return { routerParams, handlerParams };
   }
 
   // ---- scopes
@@ -106,13 +108,15 @@ export class GoFileEvaluator {
   }
 
   private funcValue(info: FuncInfo): FuncValue {
-    const routerParams = info.decl.params.map((p) => {
+    const params = info.decl.params.map((p) => {
       const t = this.world.resolveType(p, info.file);
-      return t ? routerTypeFramework(t.pkg, t.name) : undefined;
+      return t ? valueOfType(t, '') : undefined;
     });
+    const routerParams = params.map((v) => (v?.kind === 'router' ? v.framework : undefined));
+    const handlerParams = params.map((v) => v?.kind === 'handler');
     const resultType = this.world.resolveType(info.decl.results[0], info.file);
     const result = resultType ? valueOfType(resultType, `${info.key}#ret`) : undefined;
-    return result ? { kind: 'func', key: info.key, routerParams, result } : { kind: 'func', key: info.key, routerParams };
+    return result ? { kind: 'func', key: info.key, routerParams, handlerParams, result } : { kind: 'func', key: info.key, routerParams, handlerParams };
   }
 
   private packageVarValue(pkg: string, name: string): Value | undefined {
@@ -300,6 +304,8 @@ export class GoFileEvaluator {
     const pkg = this.importedPackage(operand);
     if (pkg !== undefined) {
       if (pkg === 'net/http' && name === 'DefaultServeMux') return { kind: 'router', node: DEFAULT_MUX, framework: 'net/http' };
+      const method = methodConstant(pkg, name);
+      if (method) return { kind: 'string', value: method };
       const constant = this.world.constString(pkg, name);
       if (constant !== undefined) return { kind: 'string', value: constant };
       const info = this.world.func(pkg, name);
@@ -334,9 +340,9 @@ export class GoFileEvaluator {
   private funcLiteral(node: SyntaxNode): FuncValue {
     const key = `lit:${this.file}:${node.startIndex}`;
     const outerKey = this.fnKey;
-    let routerParams: (GoFramework | undefined)[] = [];
+    let params: Pick<FuncValue, 'routerParams' | 'handlerParams'> = { routerParams: [], handlerParams: [] };
     this.withScope(() => {
-      routerParams = this.bindParameters(field(node, 'parameters'), key);
+      params = this.bindParameters(field(node, 'parameters'), key);
       this.fnKey = key;
       const body = field(node, 'body');
       if (body) this.statement(body);
@@ -344,7 +350,7 @@ export class GoFileEvaluator {
     this.fnKey = outerKey;
     const resultType = this.world.resolveType(parameterResult(field(node, 'result')), this.file);
     const result = resultType ? valueOfType(resultType, `${key}#ret`) : undefined;
-    return result ? { kind: 'func', key, routerParams, result } : { kind: 'func', key, routerParams };
+    return result ? { kind: 'func', key, ...params, result } : { kind: 'func', key, ...params };
   }
 
   // ---- calls
@@ -367,8 +373,8 @@ export class GoFileEvaluator {
       return t ? { kind: 'typed', type: t } : undefined;
     }
     const callee = this.expr(fn);
-    if (callee?.kind === 'func') return this.invoke(callee, argNodes);
-    return this.wrapper(argNodes.map((a) => this.expr(a)));
+    if (callee?.kind === 'func') return this.invoke(callee, argNodes, node);
+    return this.wrapper(argNodes.map((a) => this.handlerOf(this.expr(a))));
   }
 
   /** An unknown function given a router returns something that may be that router (middleware wrapping it). */
@@ -380,13 +386,34 @@ export class GoFileEvaluator {
     return undefined;
   }
 
-  private invoke(callee: FuncValue, argNodes: SyntaxNode[]): Value | undefined {
-    const args = argNodes.map((a) => this.expr(a));
+  private invoke(callee: FuncValue, argNodes: SyntaxNode[], callNode: SyntaxNode): Value | undefined {
+    const args = argNodes.map((a) => this.handlerOf(this.expr(a)));
+    const passedThrough: string[] = [];
     args.forEach((a, i) => {
       const m = mountable(a);
       if (m && callee.routerParams[i]) this.graph.mount(m.node, `${callee.key}#p${i}`, m.prefix);
+      if (m && callee.handlerParams[i]) passedThrough.push(m.node);
     });
-    return callee.result;
+    if (callee.result?.kind !== 'handler' || passedThrough.length === 0) return callee.result;
+    // middleware(next http.Handler) http.Handler: the result is what the function builds, or else what it was given
+    const node = `${this.file}:${callNode.startIndex}`;
+    this.graph.mount(node, callee.result.node, '');
+    for (const p of passedThrough) this.graph.mount(node, p, '');
+    return { kind: 'handler', node };
+  }
+
+  /** A value of a struct type serving HTTP through a router it holds (embedded, or a field its ServeHTTP uses). */
+  private handlerOf(v: Value | undefined): Value | undefined {
+    if (v?.kind !== 'typed') return v;
+    const embedded = this.embeddedRouter(v.type);
+    if (embedded) return embedded;
+    if (!this.world.method(v.type, 'ServeHTTP')) return v;
+    for (const [name, f] of this.world.structFields(v.type) ?? []) {
+      const t = this.world.resolveType(f.type, f.file);
+      const fieldValue = t ? valueOfType(t, `${v.type.pkg}.${v.type.name}.${name}`) : undefined;
+      if (fieldValue?.kind === 'router') return fieldValue;
+    }
+    return v;
   }
 
   private packageCall(pkg: string, name: string, argNodes: SyntaxNode[], node: SyntaxNode): Value | undefined {
@@ -398,14 +425,14 @@ export class GoFileEvaluator {
     if (pkg === 'net/http' && (name === 'Handle' || name === 'HandleFunc'))
       return routerCall({ kind: 'router', node: DEFAULT_MUX, framework: 'net/http' }, name, this.site(node, field(node, 'function') ?? node, argNodes));
     if (pkg === 'net/http' && name === 'StripPrefix') {
-      const [prefix, inner] = argNodes.map((a) => this.expr(a));
+      const [prefix, inner] = argNodes.map((a) => this.handlerOf(this.expr(a)));
       const m = mountable(inner);
       if (!m || prefix?.kind !== 'string') return undefined;
       return { kind: 'handler', node: m.node, stripPrefix: `${prefix.value.replace(/\/$/, '')}/${m.prefix}` };
     }
     const info = this.world.func(pkg, name);
-    if (info) return this.invoke(this.funcValue(info), argNodes);
-    return this.wrapper(argNodes.map((a) => this.expr(a)));
+    if (info) return this.invoke(this.funcValue(info), argNodes, node);
+    return this.wrapper(argNodes.map((a) => this.handlerOf(this.expr(a))));
   }
 
   private methodCall(recv: Value | undefined, nameNode: SyntaxNode, argNodes: SyntaxNode[], node: SyntaxNode): Value | undefined {
@@ -414,14 +441,14 @@ export class GoFileEvaluator {
     if (recv?.kind === 'gorillaRoute') return gorillaRouteCall(recv, name, this.site(node, nameNode, argNodes));
     if (recv?.kind === 'typed') {
       const method = this.world.method(recv.type, name);
-      if (method) return this.invoke(this.funcValue(method), argNodes);
+      if (method) return this.invoke(this.funcValue(method), argNodes, node);
       const embedded = this.embeddedRouter(recv.type);
       if (embedded) return routerCall(embedded, name, this.site(node, nameNode, argNodes));
     }
     if (recv?.kind === 'func' && name === 'ServeHTTP') return undefined;
     // A method on a value of unknown type (an interface, a range variable) given a router: every method of that
     // name taking a router there may be the one called.
-    const args = argNodes.map((a) => this.expr(a));
+    const args = argNodes.map((a) => this.handlerOf(this.expr(a)));
     if (recv === undefined || recv.kind === 'typed') {
       for (const candidate of this.world.methodsNamed(name)) {
         const fv = this.funcValue(candidate);
@@ -445,7 +472,7 @@ export class GoFileEvaluator {
   }
 
   private site(node: SyntaxNode, at: SyntaxNode, argNodes: SyntaxNode[]): CallSite {
-    const args = argNodes.map((a) => this.expr(a));
+    const args = argNodes.map((a) => this.handlerOf(this.expr(a)));
     return {
       graph: this.graph,
       file: this.file,
@@ -466,6 +493,14 @@ export class GoFileEvaluator {
       },
     };
   }
+}
+
+/** http.MethodPost, echo.POST: the method names the router packages export as constants. */
+function methodConstant(pkg: string, name: string): string | undefined {
+  const fw = frameworkOfImport(pkg);
+  if (fw === 'net/http' && /^Method[A-Z][a-z]+$/.test(name)) return name.slice('Method'.length).toUpperCase();
+  if (fw === 'echo' && /^(GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|CONNECT|TRACE|PROPFIND|REPORT)$/.test(name)) return name;
+  return undefined;
 }
 
 function valueOfType(type: TypeRef, node: string): Value | undefined {

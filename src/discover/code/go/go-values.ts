@@ -23,6 +23,8 @@ export interface FuncValue {
   key: string;
   /** Per parameter: the router framework when the parameter is a router. */
   routerParams: (GoFramework | undefined)[];
+  /** Parameters typed http.Handler: a router passed there may come back out (middleware). */
+  handlerParams: boolean[];
   result?: Value;
 }
 
