@@ -120,7 +120,7 @@ test('vigil scan-code --json over all fixture apps reports each Go app\'s routes
   const r = spawnSync(process.execPath, [resolve(root, 'bin/vigil.js'), 'scan-code', 'test/fixtures/discover/apps', '--json'], { encoding: 'utf8', cwd: root });
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout) as { routes: { method: string; path: string; file: string; line: number; framework: string }[] };
-  const go = out.routes.filter((x) => x.file.endsWith('.go')).map((x) => `${x.method} ${x.path} ${x.file}:${x.line} ${x.framework}`);
+  const go = out.routes.filter((x) => (x.file.split('/')[0] ?? '') in GO_APPS).map((x) => `${x.method} ${x.path} ${x.file}:${x.line} ${x.framework}`);
   const expected = Object.entries(GO_APPS).flatMap(([app, list]) => list.map((line) => line.replace(/ (\S+:\d+) /, ` ${app}/$1 `)));
   assert.deepEqual(go.sort(), expected.sort());
 });
