@@ -213,17 +213,17 @@ export class GoFileEvaluator {
     });
   }
 
-  /** `x = v`, `pkgVar = v`, `s.router = v`. */
+  /** `x = v`, `pkgVar = v`, `s.router = v`; the target is still read for its calls (`e.GET(…).Name = "x"`). */
   private store(target: SyntaxNode, v: Value | undefined): void {
     const mount = mountable(v);
     if (target.type === 'identifier') {
       const scope = this.localScope(target.text);
       if (scope) scope.set(target.text, v);
       else if (mount && this.world.packageVar(this.pkg, target.text)) this.graph.alias(`${this.pkg}#${target.text}`, mount.node);
-    } else if (target.type === 'selector_expression' && mount) {
+    } else if (target.type === 'selector_expression') {
       const holder = mountable(this.selectorValue(target));
-      if (holder) this.graph.alias(holder.node, mount.node);
-    }
+      if (holder && mount) this.graph.alias(holder.node, mount.node);
+    } else this.expr(target);
   }
 
   private returns(node: SyntaxNode): void {

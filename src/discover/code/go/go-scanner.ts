@@ -14,7 +14,8 @@ import { RouterGraph } from './router-graph.js';
 
 export const goScanner: LanguageScanner = {
   name: 'go',
-  accepts: (file) => file.endsWith('.go') && !file.endsWith('_test.go'),
+  // testdata/ holds inputs for tests, not packages of the program
+  accepts: (file) => file.endsWith('.go') && !file.endsWith('_test.go') && !/[\\/]testdata[\\/]/.test(file),
   scan: scanGo,
 };
 
@@ -31,7 +32,14 @@ async function scanGo(files: string[], root: string, progress: (file: string) =>
     }
     const world = new GoWorld(decls, root);
     const graph = new RouterGraph();
-    for (const [file, source] of sources) withTree(parser, source, (tree) => new GoFileEvaluator(world, graph, file, dirname(file)).evaluateFile(tree));
+    for (const [file, source] of sources) {
+      try {
+        withTree(parser, source, (tree) => new GoFileEvaluator(world, graph, file, dirname(file)).evaluateFile(tree));
+      } catch (e) {
+        // a pathological file (expressions nested past the stack) loses its own routes, not the scan's
+        if (!(e instanceof RangeError)) throw e;
+      }
+    }
     return graph.link((file) => relative(root, file));
   } finally {
     parser.delete();

@@ -57,20 +57,24 @@ export class RouterGraph {
     const routesOf = new Map<string, RouteRecord[]>();
     const addTo = (node: string, r: RouteRecord): void => {
       const key = this.find(node);
-      routesOf.set(key, [...(routesOf.get(key) ?? []), r]);
+      const list = routesOf.get(key);
+      if (list) list.push(r);
+      else routesOf.set(key, [r]);
     };
     for (const { node, route } of this.routes) addTo(node, route);
     const edges = this.mounts.map((m) => ({ ...m, from: this.find(m.from), to: this.find(m.to) })).filter((m) => m.from !== m.to || m.prefix !== '');
+    const parents = new Map<string, string[]>();
+    for (const e of edges) parents.set(e.to, [...(parents.get(e.to) ?? []), e.from]);
+    // nodes holding routes, and every node that reaches one through mounts
     const contentful = (): Set<string> => {
       const has = new Set<string>(routesOf.keys());
-      for (let changed = true; changed; ) {
-        changed = false;
-        for (const e of edges)
-          if (has.has(e.to) && !has.has(e.from)) {
-            has.add(e.from);
-            changed = true;
+      const queue = [...has];
+      for (let node = queue.pop(); node !== undefined; node = queue.pop())
+        for (const p of parents.get(node) ?? [])
+          if (!has.has(p)) {
+            has.add(p);
+            queue.push(p);
           }
-      }
       return has;
     };
     const before = contentful();
@@ -80,7 +84,9 @@ export class RouterGraph {
     const mounted = new Set<string>();
     for (const e of edges) {
       if (!hasContent.has(e.to)) continue;
-      children.set(e.from, [...(children.get(e.from) ?? []), { prefix: e.prefix, to: e.to }]);
+      const list = children.get(e.from);
+      if (list) list.push({ prefix: e.prefix, to: e.to });
+      else children.set(e.from, [{ prefix: e.prefix, to: e.to }]);
       if (e.from !== e.to) mounted.add(e.to);
     }
     const out = new Map<string, CodeRoute>();
