@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { goScanner } from './go/go-scanner.js';
 import { javascriptScanner } from './javascript-scanner.js';
+import { pythonScanner } from './python/index.js';
 import { springScanner } from './java/spring-scanner.js';
 import { railsScanner } from './ruby/rails-scanner.js';
 import type { LanguageScanner } from './language-scanner.js';
@@ -10,7 +11,7 @@ import type { CodeRoute } from './route-model.js';
 // `vigil scan-code`: every route a code base declares, from real parsers per language (the TypeScript compiler for
 // JavaScript/TypeScript, tree-sitter grammars for the rest), with router prefixes and mounts resolved across files.
 
-export const SCANNERS: readonly LanguageScanner[] = [javascriptScanner, springScanner, railsScanner, goScanner];
+export const SCANNERS: readonly LanguageScanner[] = [javascriptScanner, pythonScanner, springScanner, railsScanner, goScanner];
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'vendor', 'venv', '__pycache__', 'target', 'out']);
 const MAX_FILES = 50_000;
