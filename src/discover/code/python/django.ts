@@ -33,7 +33,10 @@ export function collectDjango(project: PyProject, root: string): CodeRoute[] {
     if (depth > MAX_DEPTH) return;
     switch (v.kind) {
       case 'list':
-        for (const item of v.items) (item.kind === 'spread' ? patterns(file, item.value, prefix, w, depth + 1) : entry(file, item, prefix, w, depth + 1));
+        for (const item of v.items) {
+          if (item.kind === 'spread') patterns(file, item.value, prefix, w, depth + 1);
+          else entry(file, item, prefix, w, depth + 1);
+        }
         return;
       case 'spread':
         return patterns(file, v.value, prefix, w, depth + 1);
@@ -111,6 +114,11 @@ export function collectDjango(project: PyProject, root: string): CodeRoute[] {
     const view = v.args[1] ?? v.kwargs.get('view');
     if (view?.kind === 'call' && view.callee.kind === 'name' && view.callee.path.at(-1) === 'include') {
       include(file, view.args[0] ?? view.kwargs.get('arg'), prefix + fragment, w, depth + 1);
+      return;
+    }
+    // path('admin/', admin.site.urls), path('api/', router.urls): url lists given without include()
+    if (view?.kind === 'name' && view.path.at(-1) === 'urls') {
+      patterns(file, view, prefix + fragment, w, depth + 1);
       return;
     }
     for (const m of djangoViewMethods(project, file, view)) emit(w, m, prefix + fragment, file, v.line);

@@ -45,6 +45,14 @@ const BASE_METHODS: Record<string, string[]> = {
   TokenVerifyView: ['POST'],
 };
 
+/** Function views packages export, by name. */
+const EXTERNAL_VIEWS: Record<string, string[]> = {
+  obtain_auth_token: ['POST'],
+  obtain_jwt_token: ['POST'],
+  refresh_jwt_token: ['POST'],
+  verify_jwt_token: ['POST'],
+};
+
 /** DRF ViewSet actions provided by base classes and mixins. */
 const BASE_ACTIONS: Record<string, string[]> = {
   ModelViewSet: ['list', 'create', 'retrieve', 'update', 'partial_update', 'destroy'],
@@ -156,6 +164,7 @@ export function djangoViewMethods(project: PyProject, file: string, view: PyValu
     return inner ? djangoViewMethods(project, file, inner, depth + 1) : ['ANY'];
   }
   const r = project.resolveValue(file, view);
+  if (r?.kind === 'external') return EXTERNAL_VIEWS[r.qualified.split('.').at(-1)!] ?? ['ANY'];
   if (r?.kind !== 'def') return ['ANY'];
   const fn = project.functionOf(r);
   if (fn) return decoratedMethods(project, r.file, fn) ?? ['ANY'];
