@@ -57,7 +57,7 @@ test('NestJS: controllers, method decorators and the global prefix', async () =>
   ]);
 });
 
-test('vigil scan-code --json over all fixture apps, given a relative directory', () => {
+test('vigil scan-code --json over all fixture apps, given a relative directory', async () => {
   const r = spawnSync(process.execPath, [resolve(root, 'bin/vigil.js'), 'scan-code', 'test/fixtures/discover/apps', '--json'], { encoding: 'utf8', cwd: root });
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout) as { routes: Record<string, unknown>[] };
