@@ -40,6 +40,9 @@ export function collectDjango(project: PyProject, root: string): CodeRoute[] {
         return;
       case 'spread':
         return patterns(file, v.value, prefix, w, depth + 1);
+      case 'either':
+        for (const o of v.options) patterns(file, o, prefix, w, depth + 1);
+        return;
       case 'concat':
         patterns(file, v.left, prefix, w, depth + 1);
         return patterns(file, v.right, prefix, w, depth + 1);

@@ -1,7 +1,7 @@
 import type { PyProject } from './project.js';
 import { regexPath } from './paths.js';
 import { classRef, lineage, viewSetActions, type ClassRef } from './views.js';
-import { methodCall, type PyValue } from './values.js';
+import { constructions, methodCall, type PyValue } from './values.js';
 
 // Django REST framework routers: DefaultRouter()/SimpleRouter() (and drf-nested-routers' nested routers),
 // router.register(prefix, ViewSet) → the list route `prefix/` and the detail route `prefix/{lookup}/` with the
@@ -68,12 +68,14 @@ export class DrfRouters {
     for (const f of project.facts.values()) {
       for (const [name, list] of f.assignments) {
         for (const a of list) {
-          if (a.op !== '=' || a.value.kind !== 'call') continue;
-          const kind = ROUTERS[short(project.externalName(f.file, a.value.callee))];
+          // DefaultRouter() if settings.DEBUG else SimpleRouter(): the first router named
+          const call = a.op === '=' ? constructions(a.value).find((c) => ROUTERS[short(project.externalName(f.file, c.callee))]) : undefined;
+          if (!call) continue;
+          const kind = ROUTERS[short(project.externalName(f.file, call.callee))];
           if (!kind) continue;
           const router: DrfRouter = { id: `${f.file}#${name}`, file: f.file, line: a.line, apiRoot: kind.apiRoot, base: '', registrations: [] };
           this.routers.set(router.id, router);
-          if (kind.nested) nested.push({ router, file: f.file, call: a.value });
+          if (kind.nested) nested.push({ router, file: f.file, call });
         }
       }
     }

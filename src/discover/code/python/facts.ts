@@ -37,6 +37,7 @@ export interface PyClass {
   methods: Map<string, PyFunction>;
 }
 
+/** 'for': the value is the iterable the name loops over. */
 export type AssignOp = '=' | '+=' | 'append' | 'extend' | 'for';
 
 export interface Assignment {
@@ -201,8 +202,8 @@ export function collectFacts(file: string, root: SyntaxNode): PyFacts {
         case 'for_statement': {
           const left = st.childForFieldName('left');
           const right = st.childForFieldName('right');
-          if (left?.type === 'identifier' && right && ['list', 'tuple'].includes(right.type))
-            for (const item of named(right)) assign(left.text, { value: toValue(item), line: lineOf(st), op: 'for' });
+          // the loop variable stands for each item of the iterable (expanded when a name's values are read)
+          if (left?.type === 'identifier' && right) assign(left.text, { value: toValue(right), line: lineOf(st), op: 'for' });
           visit(st.childForFieldName('body') ?? st);
           break;
         }

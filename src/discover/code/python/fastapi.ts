@@ -1,7 +1,7 @@
 import type { PyProject } from './project.js';
 import { routeDecorators, receiverText } from './decorated.js';
 import type { PyRouter, RouterSet } from './routers.js';
-import { methodCall } from './values.js';
+import { constructions, methodCall } from './values.js';
 
 // FastAPI: FastAPI() apps and APIRouter(prefix=) routers, @x.get/post/…/api_route(path, methods=[...]) and
 // add_api_route(), include_router(router, prefix=) on apps and routers (both prefixes apply), mount(path, sub_app).
@@ -24,10 +24,11 @@ export function collectFastApiObjects(project: PyProject, set: RouterSet): void 
   for (const f of project.facts.values()) {
     for (const [name, list] of f.assignments) {
       for (const a of list) {
-        if (a.op !== '=' || a.value.kind !== 'call') continue;
-        const kind = short(project.externalName(f.file, a.value.callee));
+        const call = a.op === '=' ? constructions(a.value)[0] : undefined;
+        if (!call) continue;
+        const kind = short(project.externalName(f.file, call.callee));
         if (!CONSTRUCTORS.has(kind)) continue;
-        const prefix = kind === 'fastapi.APIRouter' ? set.prefixArg(f.file, a.value.kwargs.get('prefix')) : undefined;
+        const prefix = kind === 'fastapi.APIRouter' ? set.prefixArg(f.file, call.kwargs.get('prefix')) : undefined;
         set.create(`${f.file}#${name}`, 'fastapi', prefix ?? '');
       }
     }

@@ -2,7 +2,7 @@ import type { PyProject } from './project.js';
 import { routeDecorators, receiverText } from './decorated.js';
 import type { RouterSet, PyRouter } from './routers.js';
 import { classMethods, classRef } from './views.js';
-import { methodCall, type PyValue } from './values.js';
+import { constructions, methodCall, type PyValue } from './values.js';
 
 // Flask (and its API extensions that register on Flask apps and blueprints):
 // - Flask() / Blueprint(url_prefix=) objects, @x.route(path, methods=[...]) (GET by default), @x.get/post/… (Flask 2)
@@ -38,8 +38,8 @@ export function collectFlaskObjects(project: PyProject, set: RouterSet): void {
   for (const f of project.facts.values()) {
     for (const [name, list] of f.assignments) {
       for (const a of list) {
-        if (a.op !== '=' || a.value.kind !== 'call') continue;
-        const call = a.value;
+        const call = a.op === '=' ? constructions(a.value)[0] : undefined;
+        if (!call) continue;
         const kind = short(project.externalName(f.file, call.callee));
         const id = `${f.file}#${name}`;
         if (CONSTRUCTORS[kind]) set.create(id, 'flask', set.prefixArg(f.file, call.kwargs.get('url_prefix')) ?? '');
@@ -96,7 +96,7 @@ export function collectFlaskRoutes(project: PyProject, set: RouterSet): void {
         const parentList = mc.method === 'init_app' ? (call.args[0] ? set.objectsFor(f.file, call.args[0]) : []) : parents();
         const prefix = set.prefixArg(f.file, call.kwargs.get(mc.method === 'add_namespace' ? 'path' : 'url_prefix') ?? (mc.method === 'add_namespace' ? call.args[1] : undefined));
         const children = childArg ? set.objectsFor(f.file, childArg).filter((o) => o.framework === 'flask') : [];
-        for (const p of parentList) for (const c of children) if (!p.mounts.some((m) => m.child === c)) p.mounts.push({ prefix, child: c, replacesOwn: true });
+        for (const p of parentList) for (const c of children) if (!p.mounts.some((m) => m.child === c && m.prefix === prefix)) p.mounts.push({ prefix, child: c, replacesOwn: true });
       } else if (mc.method === 'add_url_rule') {
         const rule = project.str(f.file, call.args[0] ?? call.kwargs.get('rule'));
         if (rule === undefined) continue;

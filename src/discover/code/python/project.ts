@@ -163,6 +163,10 @@ export class PyProject {
         }
         return out;
       }
+      case 'either': {
+        const values = new Set(v.options.map((o) => this.str(file, o, depth + 1)));
+        return values.size === 1 ? [...values][0] : undefined;
+      }
       case 'concat': {
         const l = this.str(file, v.left, depth + 1);
         const r = this.str(file, v.right, depth + 1);
@@ -181,6 +185,19 @@ export class PyProject {
       default:
         return undefined;
     }
+  }
+
+  /** The items a loop over `v` visits, each with the file it is written in: a literal or a name bound to one. */
+  items(file: string, v: PyValue, depth = 0): { file: string; value: PyValue }[] {
+    if (depth > MAX_DEPTH) return [];
+    if (v.kind === 'list') return v.items.flatMap((i) => (i.kind === 'spread' ? this.items(file, i.value, depth + 1) : [{ file, value: i }]));
+    if (v.kind === 'concat') return [...this.items(file, v.left, depth + 1), ...this.items(file, v.right, depth + 1)];
+    const r = this.resolveValue(file, v, depth + 1);
+    if (r?.kind === 'value') return this.items(r.file, r.value, depth + 1);
+    if (r?.kind !== 'def') return [];
+    return this.assignments(r).flatMap((a) =>
+      a.op === 'append' ? [{ file: r.file, value: a.value }] : a.op === 'for' ? [] : this.items(r.file, a.value, depth + 1),
+    );
   }
 
   strList(file: string, v: PyValue | undefined): string[] | undefined {

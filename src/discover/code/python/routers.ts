@@ -58,6 +58,7 @@ export class RouterSet {
   /** The app/router objects an expression stands for: a name, an import, a factory's return value, a loop variable. */
   objectsFor(file: string, v: PyValue, depth = 0): PyRouter[] {
     if (depth > MAX_DEPTH) return [];
+    if (v.kind === 'either') return [...new Set(v.options.flatMap((o) => this.objectsFor(file, o, depth + 1)))];
     if (v.kind === 'call') {
       const fn = this.project.resolveValue(file, v.callee);
       const def = fn?.kind === 'def' ? this.project.functionOf(fn) : undefined;
@@ -68,7 +69,10 @@ export class RouterSet {
     const own = this.objects.get(`${r.file}#${r.name}`);
     if (own) return [own];
     const out: PyRouter[] = [];
-    for (const a of this.project.assignments(r)) if (a.op === '=' || a.op === 'for') out.push(...this.objectsFor(r.file, a.value, depth + 1));
+    for (const a of this.project.assignments(r)) {
+      if (a.op === '=') out.push(...this.objectsFor(r.file, a.value, depth + 1));
+      else if (a.op === 'for') for (const item of this.project.items(r.file, a.value)) out.push(...this.objectsFor(item.file, item.value, depth + 1));
+    }
     return [...new Set(out)];
   }
 

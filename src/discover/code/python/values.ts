@@ -17,6 +17,8 @@ export type PyValue =
   | { kind: 'spread'; value: PyValue }
   | { kind: 'dict'; entries: [PyValue, PyValue][] }
   | { kind: 'bool'; value: boolean }
+  /** `a if cond else b`: either. */
+  | { kind: 'either'; options: PyValue[] }
   | { kind: 'none' }
   | { kind: 'other' };
 
@@ -132,6 +134,8 @@ export function toValue(node: SyntaxNode, depth = 0): PyValue {
       const inner = named(node)[0];
       return inner ? toValue(inner, depth + 1) : OTHER;
     }
+    case 'conditional_expression':
+      return { kind: 'either', options: named(node).filter((_, i) => i !== 1).map((c) => toValue(c, depth + 1)) };
     case 'true':
       return { kind: 'bool', value: true };
     case 'false':
@@ -141,6 +145,12 @@ export function toValue(node: SyntaxNode, depth = 0): PyValue {
     default:
       return OTHER;
   }
+}
+
+/** The constructor calls an assignment's value may be: `X()`, or either side of `X() if debug else Y()`. */
+export function constructions(v: PyValue): Extract<PyValue, { kind: 'call' }>[] {
+  if (v.kind === 'call') return [v];
+  return v.kind === 'either' ? v.options.filter((o): o is Extract<PyValue, { kind: 'call' }> => o.kind === 'call') : [];
 }
 
 /** The dotted path of a name value, or undefined. */

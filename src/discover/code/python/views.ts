@@ -43,6 +43,12 @@ const BASE_METHODS: Record<string, string[]> = {
   TokenObtainPairView: ['POST'],
   TokenRefreshView: ['POST'],
   TokenVerifyView: ['POST'],
+  // drf-spectacular
+  SpectacularAPIView: ['GET'],
+  SpectacularJSONAPIView: ['GET'],
+  SpectacularYAMLAPIView: ['GET'],
+  SpectacularSwaggerView: ['GET'],
+  SpectacularRedocView: ['GET'],
 };
 
 /** Function views packages export, by name. */
