@@ -7,7 +7,7 @@ import { scanCode } from '../../discover/code/scan-code.js';
 export const scanCodeCommand: Command = {
   name: 'scan-code',
   usage: `Usage: vigil scan-code DIR [--json]
-  Reads the JavaScript/TypeScript sources under DIR (node_modules, dist and build are skipped) and prints every route
+  Reads the JavaScript/TypeScript, Python, Java and Ruby sources under DIR (node_modules, dist, build, venv skipped) and prints every route
   with router prefixes and mounts resolved across files: method, path template, file:line and framework.
   --json   print {"routes":[{"method","path","file","line","framework"}]}`,
   async run(argv) {
