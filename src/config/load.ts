@@ -75,6 +75,7 @@ function normalise(raw: Record<string, unknown>, file: string, lineOf: LineOf): 
     geoip: r.geoip,
     events: r.events,
     behaviour: r.behaviour,
+    discovery: r.discovery,
     store: r.store ? normaliseStore(r.store) : undefined,
     redaction: r.redaction,
     alerts: r.alerts ? { dedup_window_s: 300, suppress: [], min_severity: 'low', ...(r.alerts as Partial<AlertsConfig>) } : undefined,

@@ -249,6 +249,11 @@ export const configSchema = {
       additionalProperties: false,
       properties: { rules: { type: 'array', items: { type: 'string' } }, no_shipped_rules: { type: 'boolean' } },
     },
+    discovery: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { learn_s: { type: 'number', minimum: 0 }, announce_after: { type: 'integer', minimum: 1 } },
+    },
     store: {
       type: 'object',
       additionalProperties: false,

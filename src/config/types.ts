@@ -117,6 +117,14 @@ export interface BehaviourConfig {
   no_shipped_rules?: boolean;
 }
 
+/** The live inventory: new endpoints and sensitive fields become alerts once the learning period is over. */
+export interface DiscoveryConfig {
+  /** Seconds after start spent learning without alerting; default 300. */
+  learn_s?: number;
+  /** Requests an endpoint needs before it is announced; default 3. */
+  announce_after?: number;
+}
+
 export interface VigilConfig {
   listen: ListenerConfig[];
   /** The admin listener: health and metrics (open), and the admin API (bearer tokens, stored as SHA-256). */
@@ -136,6 +144,7 @@ export interface VigilConfig {
   store?: StoreConfig;
   /** Behavioural detection on live traffic (off the request path); absent: off. */
   behaviour?: BehaviourConfig;
+  discovery?: DiscoveryConfig;
   /** What is hidden before anything is recorded or sent. */
   redaction?: RedactionConfig;
   alerts?: AlertsConfig;

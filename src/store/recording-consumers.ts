@@ -9,6 +9,8 @@ import { recorderFor, redactorFor } from './recording-setup.js';
 import { resolve } from 'node:path';
 import { BehaviourConsumer } from '../behaviour/consumer.js';
 import { loadRules } from '../behaviour/rule-load.js';
+import { LiveDiscovery } from '../discover/live-discovery.js';
+import { SpecCatalog } from '../discover/spec-catalog.js';
 
 /**
  * Recording and alerting as one consumer, so that they stop in order: alerts are flushed to the sinks and to the
@@ -51,12 +53,13 @@ export function recordingConsumers(cfg: VigilConfig, store: StoreConfig | undefi
   late.recorder = recorderFor(cfg, store, {
     onLoss: (count, reason) => engine.raiseSystem('recorder', `recorder.${reason}`, `${count} exchange(s) could not be recorded (${reason})`, count),
   });
-  if (!late.recorder && sinks.length === 0 && !cfg.behaviour) {
+  if (!late.recorder && sinks.length === 0 && !cfg.behaviour && !cfg.discovery) {
     void engine.close();
     return [];
   }
   const outputs: ExchangeConsumer[] = [new RecordingOutputs(late.recorder, engine, sinks)];
   if (cfg.behaviour) outputs.unshift(behaviourConsumer(cfg, engine));
+  if (cfg.discovery) outputs.unshift(discoveryConsumer(cfg, engine));
   return outputs;
 }
 
@@ -68,4 +71,12 @@ function behaviourConsumer(cfg: VigilConfig, engine: AlertEngine): ExchangeConsu
   const b = cfg.behaviour ?? {};
   const files = (b.rules ?? []).map((f) => resolve(cfg.baseDir, f));
   return new BehaviourConsumer({ rules: loadRules(files, !b.no_shipped_rules), signatures: false, onAlert: (a) => engine.raise(a) });
+}
+
+/** The live inventory; endpoints in the policy's API descriptions are known, so only shadow ones are announced. */
+function discoveryConsumer(cfg: VigilConfig, engine: AlertEngine): ExchangeConsumer {
+  const d = cfg.discovery ?? {};
+  const specs = new SpecCatalog();
+  for (const file of Object.values(cfg.specs)) specs.add(resolve(cfg.baseDir, file));
+  return new LiveDiscovery({ learnSeconds: d.learn_s ?? 300, announceAfter: d.announce_after ?? 3, specs, onAlert: (a) => engine.raise(a) });
 }
