@@ -1,18 +1,41 @@
 import ts from 'typescript';
-import type { FileFacts, Framework, Mount, RouterObject } from './route-model.js';
+import { joinPaths, type BindingRef, type FileFacts, type Framework, type Mount, type RouterObject } from './route-model.js';
 import { DEFAULT_FUNCTION, requireSpecifier, type Imports } from './file-bindings.js';
 import { resolveModule } from './module-paths.js';
 
-// Express, Fastify and Koa: routes registered by calls (app.get('/x'), router.route('/x').post(), fastify.route({}))
-// on apps, routers and plugin functions (the function's first parameter), and the mounts that join them
-// (app.use('/p', router), router.use('/p', child.routes()), fastify.register(plugin, { prefix }), setup(app)).
+// Express, Fastify, Koa and Hono: routes registered by calls (app.get('/x'), router.route('/x').post(),
+// fastify.route({}), app.on(['PUT', 'DELETE'], '/x'), chains such as new Hono().get('/a').post('/b')) on apps,
+// routers and plugin functions (the function's first parameter), and the mounts that join them (app.use('/p', router),
+// router.use('/p', child.routes()), fastify.register(plugin, { prefix }), app.route('/p', subApp), setup(app)).
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'options', 'head', 'all']);
-const FRAMEWORK_OF_MODULE: Record<string, Framework> = { express: 'express', fastify: 'fastify', 'fastify-plugin': 'fastify', koa: 'koa', '@koa/router': 'koa', 'koa-router': 'koa' };
+/** Calls that return the router they are called on, so more calls can be chained. */
+const CHAINABLE = new Set([...HTTP_METHODS, 'on', 'use', 'route', 'basePath', 'openapi']);
+const HONO_MODULES = new Set(['hono', 'hono/tiny', 'hono/quick', '@hono/zod-openapi']);
+const FRAMEWORK_OF_MODULE: Record<string, Framework> = {
+  express: 'express',
+  fastify: 'fastify',
+  'fastify-plugin': 'fastify',
+  koa: 'koa',
+  '@koa/router': 'koa',
+  'koa-router': 'koa',
+  ...Object.fromEntries([...HONO_MODULES, 'hono/factory'].map((m) => [m, 'hono' as const])),
+};
+/** A method name in app.on('PURGE', …): standard ones and custom upper-case words. */
+const METHOD_WORD = /^[A-Z]{3,12}$/;
+
+/** 'all' → ANY: the route answers every method. */
+function methodName(m: string): string {
+  const upper = m.toUpperCase();
+  return upper === 'ALL' ? 'ANY' : upper;
+}
 
 type Scope = Map<string, string>;
 
-export function collectCallRoutes(sf: ts.SourceFile, imports: Imports, facts: FileFacts): void {
+/** A string constant exported by another source file (`import { API_PREFIX } from './config'`), if it is one. */
+export type ImportedString = (ref: BindingRef) => string | undefined;
+
+export function collectCallRoutes(sf: ts.SourceFile, imports: Imports, facts: FileFacts, importedString: ImportedString = () => undefined): void {
   const file = facts.file;
   const framework = fileFramework(imports);
   const strings = constStrings(sf);
@@ -30,20 +53,43 @@ export function collectCallRoutes(sf: ts.SourceFile, imports: Imports, facts: Fi
   const text = (n: ts.Node | undefined): string | undefined => {
     if (!n) return undefined;
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
-    if (ts.isIdentifier(n)) return strings.get(n.text);
+    if (ts.isIdentifier(n)) {
+      const ref = imports.bindings.get(n.text);
+      return strings.get(n.text) ?? (ref ? importedString(ref) : undefined);
+    }
     return undefined;
   };
 
-  // routers created by declarations: const app = express(), const r = new Router({ prefix: '/v1' }) …
+  // routers created by declarations: const app = express(), const r = new Router({ prefix: '/v1' }),
+  // const api = new Hono().basePath('/api').get(…), const v1 = app.basePath('/v1') …
   const top: Scope = new Map();
+  /** `new Hono()` expressions at the base of a declaration's chain → the declared name. */
+  const createdAt = new Map<ts.Node, string>();
+  /** basePath() calls already counted in a declared router's own prefix. */
+  const ownBasePaths = new Set<ts.Node>();
   const visitDeclarations = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-      const created = creation(unwrap(node.initializer), imports);
+      const name = node.name.text;
+      const chain = chainBase(node.initializer);
+      const created = creation(chain.base, imports);
+      const basePrefix = chain.basePaths.map((b) => text(b.arguments[0]) ?? '');
       if (created) {
-        const o = objectNamed(node.name.text, created.framework);
-        o.ownPrefix = created.prefix ?? '';
+        const o = objectNamed(name, created.framework);
+        o.ownPrefix = joinPaths(created.prefix ?? '', ...basePrefix);
+        if (o.ownPrefix === '/') o.ownPrefix = '';
         o.standalone = true;
-        top.set(node.name.text, node.name.text);
+        top.set(name, name);
+        createdAt.set(chain.base, name);
+        for (const b of chain.basePaths) ownBasePaths.add(b);
+      } else if (ts.isIdentifier(chain.base) && top.has(chain.base.text) && chain.calls > 0) {
+        const parent = top.get(chain.base.text)!;
+        if (basePrefix.length > 0) {
+          // const api = app.basePath('/api'): a view of app under /api
+          const o = objectNamed(name, facts.routers.get(parent)?.framework);
+          o.standalone = false;
+          objectNamed(parent, undefined).mounts.push({ prefix: joinPaths(...basePrefix), target: { file, name } });
+          top.set(name, name);
+        } else top.set(name, parent); // const routes = app.route('/a', a).route('/b', b)
       }
     }
     ts.forEachChild(node, visitDeclarations);
@@ -62,6 +108,37 @@ export function collectCallRoutes(sf: ts.SourceFile, imports: Imports, facts: Fi
     if (!ts.isIdentifier(e)) return undefined;
     const name = lookup(scopes, e.text);
     return name ? objectNamed(name, undefined) : undefined;
+  };
+  /** The router a call is made on, through chains (app.get(…).post(…), new Hono().basePath('/api').get(…)). */
+  const chainReceiver = (scopes: Scope[], expr: ts.Expression): { object: RouterObject; prefix: string } | undefined => {
+    const e = unwrap(expr);
+    if (ts.isIdentifier(e)) {
+      const object = receiver(scopes, e);
+      return object && { object, prefix: '' };
+    }
+    if (ts.isNewExpression(e) || ts.isCallExpression(e)) {
+      const created = createdAt.get(e) ?? anonymousCreation(e);
+      if (created) return { object: objectNamed(created, undefined), prefix: '' };
+    }
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && CHAINABLE.has(e.expression.name.text)) {
+      const inner = chainReceiver(scopes, e.expression.expression);
+      if (!inner || e.expression.name.text !== 'basePath' || ownBasePaths.has(e)) return inner;
+      return { object: inner.object, prefix: joinPaths(inner.prefix, text(e.arguments[0]) ?? '') };
+    }
+    return undefined;
+  };
+  /** export default new Hono().get(…): an app created where no variable names it. */
+  const anonymousCreation = (e: ts.Expression): string | undefined => {
+    const created = creation(e, imports);
+    if (!created) return undefined;
+    let outer: ts.Node = e;
+    while (ts.isPropertyAccessExpression(outer.parent) || (ts.isCallExpression(outer.parent) && outer.parent.expression === outer)) outer = outer.parent;
+    const name = ts.isExportAssignment(outer.parent) ? DEFAULT_FUNCTION : `@${e.pos}`;
+    const o = objectNamed(name, created.framework);
+    o.standalone = true;
+    o.ownPrefix = created.prefix ?? '';
+    createdAt.set(e, name);
+    return name;
   };
   const refOf = (scopes: Scope[], node: ts.Expression): Mount['target'] | undefined => {
     const e = unwrap(node);
@@ -111,24 +188,49 @@ export function collectCallRoutes(sf: ts.SourceFile, imports: Imports, facts: Fi
     if (route && HTTP_METHODS.has(method)) {
       const recv = receiver(scopes, route.receiver);
       const path = text(route.path);
-      if (recv && path !== undefined) recv.routes.push({ method: method.toUpperCase(), path, line: line(call) });
+      if (recv && path !== undefined) recv.routes.push({ method: methodName(method), path, line: line(callee.name) });
       return;
     }
-    const recv = receiver(scopes, callee.expression);
-    if (!recv) return;
+    const on = chainReceiver(scopes, callee.expression);
+    if (!on) return;
+    const recv = on.object;
+    const at = (path: string): string => (on.prefix ? `${on.prefix}/${path}` : path);
+    const add = (m: string, path: string): void => {
+      recv.routes.push({ method: methodName(m), path: at(path), line: line(callee.name) });
+    };
     const args = call.arguments;
     if (HTTP_METHODS.has(method) && args.length >= 2) {
       // koa named routes: router.get('name', '/path', handler)
       const first = text(args[0]);
       const second = text(args[1]);
       const path = first !== undefined && second !== undefined && !first.startsWith('/') && second.startsWith('/') ? second : first;
-      if (path !== undefined) recv.routes.push({ method: method.toUpperCase(), path, line: line(call) });
+      if (path !== undefined) add(method, path);
+    } else if (method === 'on' && args.length >= 2) {
+      // hono: app.on('PURGE', '/cache', h), app.on(['PUT', 'DELETE'], ['/a', '/b'], h)
+      const methods = stringList(args[0]!, text).filter((m) => METHOD_WORD.test(m.toUpperCase()) && m === m.toUpperCase());
+      const paths = stringList(args[1]!, text).filter((p) => p.startsWith('/') || p === '*');
+      for (const m of methods) for (const p of paths) add(m, p);
     } else if (method === 'route' && args[0] && ts.isObjectLiteralExpression(args[0])) {
       const options = objectProps(args[0]);
       const path = text(options.get('url') ?? options.get('path'));
       const m = options.get('method');
       const methods = m && ts.isArrayLiteralExpression(m) ? m.elements.map(text) : [text(m)];
-      if (path !== undefined) for (const x of methods) if (x) recv.routes.push({ method: x.toUpperCase(), path, line: line(call) });
+      if (path !== undefined) for (const x of methods) if (x) add(x, path);
+    } else if (method === 'route' && args.length === 2) {
+      // hono: app.route('/books', books)
+      const prefix = text(args[0]);
+      const target = refOf(scopes, args[1]!);
+      if (prefix !== undefined && target) recv.mounts.push({ prefix: at(prefix), target });
+    } else if (method === 'openapi' && args[0]) {
+      // @hono/zod-openapi: app.openapi(createRoute({ method: 'get', path: '/users/{id}' }), handler)
+      const spec = openApiRoutes.get(unwrap(args[0]).getText(sf)) ?? createRouteOptions(args[0]);
+      const path = text(spec?.get('path'));
+      const m = text(spec?.get('method'));
+      if (path !== undefined && m) add(m, path);
+    } else if ((method === 'doc' || method === 'doc31') && args.length >= 2) {
+      // @hono/zod-openapi serves the OpenAPI document: app.doc('/doc', { … })
+      const path = text(args[0]);
+      if (path !== undefined) add('GET', path);
     } else if (method === 'use') {
       let prefix = '';
       let rest: readonly ts.Expression[] = args;
@@ -139,7 +241,7 @@ export function collectCallRoutes(sf: ts.SourceFile, imports: Imports, facts: Fi
       }
       for (const a of rest.flatMap((x) => (ts.isArrayLiteralExpression(x) ? [...x.elements] : [x]))) {
         const target = refOf(scopes, a);
-        if (target) recv.mounts.push({ prefix, target });
+        if (target) recv.mounts.push({ prefix: at(prefix), target });
       }
     } else if (method === 'register' && args[0]) {
       const target = refOf(scopes, args[0]);
@@ -150,8 +252,42 @@ export function collectCallRoutes(sf: ts.SourceFile, imports: Imports, facts: Fi
     }
   };
 
+  const openApiRoutes = new Map<string, Map<string, ts.Expression>>();
+  for (const st of sf.statements) {
+    const decl = ts.isVariableStatement(st) ? st.declarationList.declarations : [];
+    for (const d of decl) {
+      const options = d.initializer ? createRouteOptions(d.initializer) : undefined;
+      if (options && ts.isIdentifier(d.name)) openApiRoutes.set(d.name.text, options);
+    }
+  }
   visit(sf, [top]);
   for (const [name, o] of [...facts.routers]) if (o.routes.length === 0 && o.mounts.length === 0 && !top.has(name)) facts.routers.delete(name);
+}
+
+function stringList(e: ts.Expression, text: (n: ts.Expression) => string | undefined): string[] {
+  const items = ts.isArrayLiteralExpression(e) ? [...e.elements] : [e];
+  return items.map(text).filter((x): x is string => x !== undefined);
+}
+
+/** createRoute({ method, path, … }) → its options. */
+function createRouteOptions(e: ts.Expression): Map<string, ts.Expression> | undefined {
+  const c = unwrap(e);
+  if (!ts.isCallExpression(c) || !ts.isIdentifier(c.expression) || c.expression.text !== 'createRoute') return undefined;
+  const arg = c.arguments[0];
+  return arg && ts.isObjectLiteralExpression(arg) ? objectProps(arg) : undefined;
+}
+
+/** The expression at the base of a call chain (a.basePath('/x').get(…) → a) and the basePath() calls on the way. */
+function chainBase(init: ts.Expression): { base: ts.Expression; basePaths: ts.CallExpression[]; calls: number } {
+  const basePaths: ts.CallExpression[] = [];
+  let calls = 0;
+  let cur = unwrap(init);
+  while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression) && CHAINABLE.has(cur.expression.name.text)) {
+    if (cur.expression.name.text === 'basePath') basePaths.unshift(cur);
+    calls++;
+    cur = unwrap(cur.expression.expression);
+  }
+  return { base: cur, basePaths, calls };
 }
 
 function fileFramework(imports: Imports): Framework | undefined {
@@ -171,10 +307,14 @@ function creation(e: ts.Expression, imports: Imports): { framework: Framework; p
     if (m === 'express') return { framework: 'express' };
     if (m === 'fastify') return { framework: 'fastify' };
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'Router' && moduleOf(c.expression) === 'express') return { framework: 'express' };
+    // hono/factory: createFactory().createApp()
+    if (ts.isPropertyAccessExpression(c) && c.name.text === 'createApp' && [...imports.specifiers.values()].some((s) => s.module === 'hono/factory'))
+      return { framework: 'hono' };
   }
   if (ts.isNewExpression(e)) {
     const m = moduleOf(e.expression);
     if (m === 'koa') return { framework: 'koa' };
+    if (m && HONO_MODULES.has(m)) return { framework: 'hono' };
     if (m === '@koa/router' || m === 'koa-router') {
       const arg = e.arguments?.[0];
       const prefix = arg && ts.isObjectLiteralExpression(arg) ? objectProps(arg).get('prefix') : undefined;
@@ -188,7 +328,7 @@ function creation(e: ts.Expression, imports: Imports): { framework: Framework; p
 function routeChainBase(e: ts.Expression): { receiver: ts.Expression; path: ts.Expression | undefined } | undefined {
   let cur = e;
   while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
-    if (cur.expression.name.text === 'route' && cur.arguments[0] && !ts.isObjectLiteralExpression(cur.arguments[0]))
+    if (cur.expression.name.text === 'route' && cur.arguments.length === 1 && !ts.isObjectLiteralExpression(cur.arguments[0]!))
       return { receiver: cur.expression.expression, path: cur.arguments[0] };
     cur = cur.expression.expression;
   }
@@ -201,7 +341,7 @@ function objectProps(o: ts.ObjectLiteralExpression): Map<string, ts.Expression> 
   return out;
 }
 
-function constStrings(sf: ts.SourceFile): Map<string, string> {
+export function constStrings(sf: ts.SourceFile): Map<string, string> {
   const out = new Map<string, string>();
   for (const st of sf.statements) {
     if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;

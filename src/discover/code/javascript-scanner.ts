@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { extname, relative } from 'node:path';
 import ts from 'typescript';
-import { collectCallRoutes } from './call-routes.js';
+import { collectCallRoutes, constStrings, type ImportedString } from './call-routes.js';
 import { collectExports, collectImports } from './file-bindings.js';
 import { collectNestRoutes } from './nest-routes.js';
+import { nextProjects, nextRouteFile, nextRoutes } from './next-routes.js';
 import type { LanguageScanner } from './language-scanner.js';
 import { joinPaths, type BindingRef, type CodeRoute, type FileFacts, type Framework, type RouterObject } from './route-model.js';
 
-// Express, Fastify, Koa and NestJS routes with prefixes and mounts resolved across files, from the TypeScript
-// compiler's syntax tree (no type checking, so it is fast and needs no build of the project).
+// Express, Fastify, Koa, Hono and NestJS routes with prefixes and mounts resolved across files, from the TypeScript
+// compiler's syntax tree (no type checking, so it is fast and needs no build of the project), and Next.js API routes
+// from the file layout.
 
 const SOURCE = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 
@@ -17,11 +19,15 @@ function scriptKind(file: string): ts.ScriptKind {
   return ext === '.tsx' ? ts.ScriptKind.TSX : ext === '.jsx' ? ts.ScriptKind.JSX : ext.endsWith('js') ? ts.ScriptKind.JS : ts.ScriptKind.TS;
 }
 
-export function scanFile(file: string): FileFacts {
-  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, scriptKind(file));
+function parse(file: string): ts.SourceFile {
+  return ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, scriptKind(file));
+}
+
+export function scanFile(file: string, importedString?: ImportedString): FileFacts {
+  const sf = parse(file);
   const imports = collectImports(sf, file);
   const facts: FileFacts = { file, imports: imports.bindings, exports: collectExports(sf), routers: new Map(), nestRoutes: [] };
-  collectCallRoutes(sf, imports, facts);
+  collectCallRoutes(sf, imports, facts, importedString);
   collectNestRoutes(sf, facts);
   return facts;
 }
@@ -34,9 +40,10 @@ export const javascriptScanner: LanguageScanner = {
 
 /** `files` and `dir` are absolute: import specifiers resolve to absolute files. */
 function scanJavaScript(sources: string[], dir: string, progress: (file: string) => void): CodeRoute[] {
+  const importedString = exportedStrings();
   const files = new Map(
     sources.map((f) => {
-      const facts = scanFile(f);
+      const facts = scanFile(f, importedString);
       progress(f);
       return [f, facts];
     }),
@@ -80,7 +87,34 @@ function scanJavaScript(sources: string[], dir: string, progress: (file: string)
   for (const o of objects.values()) if (!mounted.has(o.id) && o.standalone) walk(o, '', o.framework ?? 'express', new Set());
   const globalPrefix = nestPrefix(files);
   for (const f of files.values()) for (const r of f.nestRoutes) out.push({ ...r, path: joinPaths(globalPrefix, r.path), file: relative(dir, r.file) });
+  for (const [file, project] of nextProjects(sources)) {
+    const where = project && nextRouteFile(file, project);
+    if (project && where) out.push(...nextRoutes(parse(file), where, project, dir));
+  }
   return out;
+}
+
+/** Exported module-level string constants, read once per file on first use (re-exports followed). */
+function exportedStrings(): ImportedString {
+  const cache = new Map<string, { strings: Map<string, string>; exports: Map<string, string>; imports: Map<string, BindingRef> }>();
+  const lookup = (ref: BindingRef, depth: number): string | undefined => {
+    if (depth > 5) return undefined;
+    let facts = cache.get(ref.file);
+    if (!facts) {
+      try {
+        const sf = parse(ref.file);
+        facts = { strings: constStrings(sf), exports: collectExports(sf), imports: collectImports(sf, ref.file).bindings };
+      } catch {
+        facts = { strings: new Map(), exports: new Map(), imports: new Map() };
+      }
+      cache.set(ref.file, facts);
+    }
+    const local = facts.exports.get(ref.name);
+    if (local === undefined) return undefined;
+    const next = facts.imports.get(local);
+    return facts.strings.get(local) ?? (next ? lookup(next, depth + 1) : undefined);
+  };
+  return (ref) => lookup(ref, 0);
 }
 
 function nestPrefix(files: Map<string, FileFacts>): string {

@@ -3,7 +3,7 @@ import type { FileFacts } from './route-model.js';
 
 // NestJS: @Controller('users') classes and their @Get(':id') / @Post() … methods; app.setGlobalPrefix('api').
 
-const DECORATOR_METHODS: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Delete: 'DELETE', Patch: 'PATCH', Options: 'OPTIONS', Head: 'HEAD', All: 'ALL' };
+const DECORATOR_METHODS: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Delete: 'DELETE', Patch: 'PATCH', Options: 'OPTIONS', Head: 'HEAD', All: 'ANY' };
 
 function decorators(node: ts.Node): { name: string; args: readonly ts.Expression[] }[] {
   if (!ts.canHaveDecorators(node)) return [];

@@ -70,13 +70,46 @@ export interface FileFacts {
   nestGlobalPrefix?: string;
 }
 
-/** :id → {id}, :id? → {id}, :id(\\d+) → {id}; slashes joined and normalised. */
+/** :id → {id}, :id? → {id}, :id(\\d+) and Hono's :id{[0-9]+} → {id}; slashes joined and normalised. */
 export function joinPaths(...parts: string[]): string {
-  const joined = parts
-    .filter((p) => p !== '')
-    .join('/')
-    .replace(/:([A-Za-z_$][\w$]*)(?:\([^)]*\))?\??/g, '{$1}')
-    .replace(/\/{2,}/g, '/');
+  const joined = colonParams(parts.filter((p) => p !== '').join('/')).replace(/\/{2,}/g, '/');
   const withSlash = joined.startsWith('/') ? joined : `/${joined}`;
   return withSlash.length > 1 ? withSlash.replace(/\/$/, '') : withSlash;
+}
+
+const NAME_START = /[A-Za-z_$]/;
+const NAME_PART = /[\w$]/;
+
+/** `:name` with an optional balanced `(regex)` or `{regex}` suffix and `?` → `{name}`, in one pass. */
+function colonParams(path: string): string {
+  let out = '';
+  let i = 0;
+  while (i < path.length) {
+    const c = path[i]!;
+    if (c !== ':' || !NAME_START.test(path[i + 1] ?? '')) {
+      out += c;
+      i++;
+      continue;
+    }
+    let j = i + 2;
+    while (j < path.length && NAME_PART.test(path[j]!)) j++;
+    const name = path.slice(i + 1, j);
+    const open = path[j];
+    if (open === '(' || open === '{') {
+      const close = open === '(' ? ')' : '}';
+      let depth = 0;
+      for (; j < path.length; j++) {
+        if (path[j] === '\\') j++;
+        else if (path[j] === open) depth++;
+        else if (path[j] === close && --depth === 0) {
+          j++;
+          break;
+        }
+      }
+    }
+    if (path[j] === '?') j++;
+    out += `{${name}}`;
+    i = j;
+  }
+  return out;
 }
