@@ -2,15 +2,19 @@ import type { DiscoveredEndpoint } from './inventory.js';
 import type { OperationFacts, SpecCatalog } from './spec-catalog.js';
 import { driftFindings } from './drift.js';
 import { endpointEntry } from './endpoint-entry.js';
+import { mergeCode } from './code-merge.js';
+import type { CodeRoute } from './code/route-model.js';
 import type { DiscoveryFinding, DiscoveryReport, EndpointEntry } from './report-model.js';
 
 // Traffic against specs: every endpoint documented, shadow (called, not described), zombie (deprecated, or an older
-// version beside a newer one, still answering 2xx) or orphan (described, never called), plus drift and auth findings.
+// version beside a newer one, still answering 2xx) or orphan (described, never called), plus drift and auth findings;
+// with routes from the code, also unused (declared, never called, in no spec) and not-in-code findings.
 
 const VERSION = /^v(\d+)$/i;
 
-export function buildReport(endpoints: DiscoveredEndpoint[], catalog?: SpecCatalog): DiscoveryReport {
+export function buildReport(endpoints: DiscoveredEndpoint[], catalog?: SpecCatalog, code?: CodeRoute[]): DiscoveryReport {
   const entries: EndpointEntry[] = [];
+  const examples = new Map<EndpointEntry, string[]>();
   const findings: DiscoveryFinding[] = [];
   const versions = versionIndex(endpoints, catalog);
   for (const e of endpoints) {
@@ -54,12 +58,14 @@ export function buildReport(endpoints: DiscoveredEndpoint[], catalog?: SpecCatal
       findings.push({ type: 'zombie', severity: 'high', method: e.method, path: e.path, detail: `older version still answering 2xx (${ok2xx} requests) while ${newer} exists` });
     }
     entries.push(entry);
+    examples.set(entry, e.stats.examples);
   }
   for (const op of catalog?.operations() ?? []) {
     if (op.called) continue;
     entries.push({ method: op.method, host: op.host, path: op.fullPath, status: 'orphan', sources: ['spec'], auth: [], sensitive: [], requests: 0, errorRate: 0, statuses: {}, parameters: [], responses: {}, fields: [], spec: { file: op.specFile, path: op.template, deprecated: op.deprecated } });
     findings.push({ type: 'orphan', severity: 'low', method: op.method, path: op.fullPath, detail: `described in ${op.specFile} but never called` });
   }
+  if (code) mergeCode({ entries, findings, examples: (entry) => examples.get(entry) ?? [], routes: code });
   return { endpoints: entries, findings };
 }
 

@@ -4,9 +4,18 @@ import type { FieldConfidence } from './field-list.js';
 
 // The discovery result as `vigil discover --json` prints it.
 
-export type EndpointStatus = 'documented' | 'shadow' | 'zombie' | 'orphan';
+/** `unused`: declared in the code (`--code`), never called and in no spec. */
+export type EndpointStatus = 'documented' | 'shadow' | 'zombie' | 'orphan' | 'unused';
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
-export type FindingType = 'shadow' | 'zombie' | 'orphan' | 'drift' | 'auth-mismatch';
+export type FindingType = 'shadow' | 'zombie' | 'orphan' | 'drift' | 'auth-mismatch' | 'not-in-code' | 'unused';
+export type EndpointSource = 'traffic' | 'spec' | 'code';
+
+/** Where the code declares an endpoint. */
+export interface CodeLocation {
+  file: string;
+  line: number;
+  framework: string;
+}
 
 export interface ParameterEntry {
   name: string;
@@ -22,7 +31,7 @@ export interface EndpointEntry {
   host: string;
   path: string;
   status: EndpointStatus;
-  sources: ('traffic' | 'spec')[];
+  sources: EndpointSource[];
   auth: AuthScheme[];
   sensitive: { class: SensitiveClass; location: string; count: number }[];
   requests: number;
@@ -37,6 +46,8 @@ export interface EndpointEntry {
   fields: FieldConfidence[];
   /** The spec operation it matched: file and template. */
   spec?: { file: string; path: string; deprecated: boolean };
+  /** The routes declaring it, with `--code`. */
+  code?: CodeLocation[];
 }
 
 export interface DiscoveryFinding {

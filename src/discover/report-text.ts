@@ -4,19 +4,23 @@ import type { DiscoveryReport, EndpointEntry } from './report-model.js';
 
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
-function authText(e: EndpointEntry): string {
+export function authText(e: EndpointEntry): string {
   return e.auth.length ? e.auth.join(',') : '-';
 }
 
-function sensitiveText(e: EndpointEntry): string {
+export function sensitiveText(e: EndpointEntry): string {
   return [...new Set(e.sensitive.map((s) => s.class))].sort().join(',') || '-';
 }
 
-function sortedFindings(r: DiscoveryReport): DiscoveryReport['findings'] {
+export function codeText(e: EndpointEntry): string {
+  return (e.code ?? []).map((c) => `${c.file}:${c.line}`).join(', ');
+}
+
+export function sortedFindings(r: DiscoveryReport): DiscoveryReport['findings'] {
   return [...r.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.path < b.path ? -1 : 1));
 }
 
-function counts(r: DiscoveryReport): string {
+export function counts(r: DiscoveryReport): string {
   const by = new Map<string, number>();
   for (const e of r.endpoints) by.set(e.status, (by.get(e.status) ?? 0) + 1);
   return [...by].map(([s, n]) => `${n} ${s}`).join(', ');
@@ -26,7 +30,9 @@ export function textReport(r: DiscoveryReport): string {
   const lines = [`${r.endpoints.length} endpoints (${counts(r) || 'none'}), ${r.findings.length} findings`, ''];
   const width = Math.min(70, Math.max(10, ...r.endpoints.map((e) => e.path.length)));
   for (const e of r.endpoints) {
-    lines.push(`${e.method.padEnd(7)} ${e.path.padEnd(width)} ${e.status.padEnd(10)} ${String(e.requests).padStart(6)} req  err ${(e.errorRate * 100).toFixed(0).padStart(3)}%  auth ${authText(e)}  sensitive ${sensitiveText(e)}  ${e.host}`);
+    lines.push(
+      `${e.method.padEnd(7)} ${e.path.padEnd(width)} ${e.status.padEnd(10)} ${String(e.requests).padStart(6)} req  err ${(e.errorRate * 100).toFixed(0).padStart(3)}%  auth ${authText(e)}  sensitive ${sensitiveText(e)}  ${e.host}${codeText(e) ? `  code ${codeText(e)}` : ''}`.trimEnd(),
+    );
   }
   if (r.findings.length) {
     lines.push('', 'Findings:');
@@ -46,9 +52,11 @@ export function markdownReport(r: DiscoveryReport): string {
     for (const f of sortedFindings(r)) lines.push(`| ${f.severity} | ${f.type} | \`${f.method} ${cell(f.path)}\` | ${cell(f.detail)} |`);
     lines.push('');
   }
-  lines.push('## Endpoints', '', '| method | path | host | status | requests | error rate | auth | sensitive data |', '|---|---|---|---|---|---|---|---|');
+  lines.push('## Endpoints', '', '| method | path | host | status | sources | requests | error rate | auth | sensitive data | code |', '|---|---|---|---|---|---|---|---|---|---|');
   for (const e of r.endpoints) {
-    lines.push(`| ${e.method} | \`${cell(e.path)}\` | ${e.host || '-'} | ${e.status} | ${e.requests} | ${(e.errorRate * 100).toFixed(1)}% | ${authText(e)} | ${sensitiveText(e)} |`);
+    lines.push(
+      `| ${e.method} | \`${cell(e.path)}\` | ${e.host || '-'} | ${e.status} | ${e.sources.join(', ')} | ${e.requests} | ${(e.errorRate * 100).toFixed(1)}% | ${authText(e)} | ${sensitiveText(e)} | ${cell(codeText(e)) || '-'} |`,
+    );
   }
   return lines.join('\n') + '\n';
 }

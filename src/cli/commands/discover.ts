@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import type { Command } from '../command.js';
@@ -11,12 +11,17 @@ import { buildReport } from '../../discover/classify.js';
 import { buildOpenApi } from '../../discover/openapi-build.js';
 import { checkOpenApi31 } from '../../discover/openapi-check.js';
 import { markdownReport, textReport } from '../../discover/report-text.js';
+import { scanCode } from '../../discover/code/scan-code.js';
+import type { CodeRoute } from '../../discover/code/route-model.js';
 
 export const discoverCommand: Command = {
   name: 'discover',
-  usage: `Usage: vigil discover CAPTURE.har ... [--spec FILE ...] [--json] [--markdown FILE] [--openapi FILE]
+  usage: `Usage: vigil discover CAPTURE.har ... [--spec FILE ...] [--code DIR ...] [--json] [--markdown FILE] [--html FILE] [--openapi FILE]
   --spec FILE       an OpenAPI 3.x or Swagger 2.0 file (repeatable): endpoints are classified documented, shadow,
                     zombie or orphan, with drift and auth-mismatch findings
+  --code DIR        source code to read routes from, as vigil scan-code does (repeatable): endpoints declared in the
+                    code get "code" in their sources, routes never called are listed as unused, traffic no route
+                    declares gets a not-in-code finding
   --json            print {"endpoints":[...],"findings":[...]} instead of the readable report
   --markdown FILE   also write the report as Markdown
   --openapi FILE    also write an OpenAPI 3.1 document (YAML, or JSON when FILE ends in .json) reconstructed from traffic`,
@@ -24,7 +29,13 @@ export const discoverCommand: Command = {
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { spec: { type: 'string', multiple: true }, json: { type: 'boolean' }, markdown: { type: 'string' }, openapi: { type: 'string' } },
+      options: {
+        spec: { type: 'string', multiple: true },
+        code: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        markdown: { type: 'string' },
+        openapi: { type: 'string' },
+      },
     });
     if (positionals.length === 0) throw new UsageError('expected at least one HAR file');
     const inventory = new Inventory();
@@ -54,7 +65,17 @@ export const discoverCommand: Command = {
         throw e;
       }
     }
-    const report = buildReport(inventory.endpoints(), catalog);
+    let routes: CodeRoute[] | undefined;
+    for (const dir of values.code ?? []) {
+      try {
+        if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+      } catch (e) {
+        console.error(`vigil discover: cannot read ${dir}: ${(e as Error).message}`);
+        return 2;
+      }
+      routes = [...(routes ?? []), ...(await scanCode(dir))];
+    }
+    const report = buildReport(inventory.endpoints(), catalog, routes);
     if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else process.stdout.write(textReport(report));
     if (values.markdown) writeFileSync(values.markdown, markdownReport(report));
