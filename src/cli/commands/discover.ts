@@ -11,6 +11,7 @@ import { buildReport } from '../../discover/classify.js';
 import { buildOpenApi } from '../../discover/openapi-build.js';
 import { checkOpenApi31 } from '../../discover/openapi-check.js';
 import { markdownReport, textReport } from '../../discover/report-text.js';
+import { htmlReport } from '../../discover/report-html.js';
 import { scanCode } from '../../discover/code/scan-code.js';
 import type { CodeRoute } from '../../discover/code/route-model.js';
 
@@ -24,6 +25,7 @@ export const discoverCommand: Command = {
                     declares gets a not-in-code finding
   --json            print {"endpoints":[...],"findings":[...]} instead of the readable report
   --markdown FILE   also write the report as Markdown
+  --html FILE       also write the report as one self-contained HTML file (no scripts, no external assets)
   --openapi FILE    also write an OpenAPI 3.1 document (YAML, or JSON when FILE ends in .json) reconstructed from traffic`,
   async run(argv) {
     const { positionals, values } = parseArgs({
@@ -34,6 +36,7 @@ export const discoverCommand: Command = {
         code: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         markdown: { type: 'string' },
+        html: { type: 'string' },
         openapi: { type: 'string' },
       },
     });
@@ -79,6 +82,7 @@ export const discoverCommand: Command = {
     if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else process.stdout.write(textReport(report));
     if (values.markdown) writeFileSync(values.markdown, markdownReport(report));
+    if (values.html) writeFileSync(values.html, htmlReport(report));
     if (values.openapi) {
       const doc = buildOpenApi(report);
       const problems = checkOpenApi31(doc);
