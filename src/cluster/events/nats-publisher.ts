@@ -3,6 +3,7 @@ import type { Exchange } from '../../exchange/exchange.js';
 import type { ExchangeConsumer } from '../../pipeline/consumer.js';
 import { encodeExchange } from './exchange-message.js';
 import { SpoolJournal } from './spool-journal.js';
+import { InflightJournal, type JournalSegment } from './inflight-journal.js';
 import { connectNats } from './nats-connection.js';
 import { ensureExchangeStream, exchangeSubject } from './jetstream-setup.js';
 
@@ -18,6 +19,8 @@ export interface NatsPublisherOptions {
   maxQueued?: number;
   /** How long a publish waits for its acknowledgement before the event is spooled; default 2 s. */
   ackTimeoutMs?: number;
+  /** Journal every event held in memory, so a killed process loses none (default true). */
+  journal?: boolean;
 }
 
 export interface PublisherStats {
@@ -30,6 +33,8 @@ export interface PublisherStats {
 interface Pending {
   id: string;
   data: Uint8Array;
+  /** Where the event was journalled while it is held in memory. */
+  segment?: JournalSegment;
 }
 
 /**
@@ -42,6 +47,7 @@ export class NatsExchangePublisher implements ExchangeConsumer {
   readonly name = 'nats-publisher';
   readonly stats: PublisherStats = { published: 0, duplicates: 0, spooled: 0, replayed: 0 };
   private readonly spool: SpoolJournal;
+  private readonly journal?: InflightJournal;
   private readonly queue: Pending[] = [];
   private readonly subject: string;
   private nc?: NatsConnection;
@@ -57,15 +63,18 @@ export class NatsExchangePublisher implements ExchangeConsumer {
   constructor(private readonly opts: NatsPublisherOptions) {
     this.subject = exchangeSubject(opts.stream);
     this.spool = new SpoolJournal(opts.spoolDir);
+    if (opts.journal !== false) this.journal = new InflightJournal(opts.spoolDir);
     this.connecting = this.connect();
     this.replayTimer = setInterval(() => this.replay(), 1000);
     this.replayTimer.unref();
   }
 
   consume(ex: Exchange): void {
-    const item = { id: ex.id, data: encodeExchange(ex, this.opts.maxBodyBytes ?? 4096) };
+    const item: Pending = { id: ex.id, data: encodeExchange(ex, this.opts.maxBodyBytes ?? 4096) };
     // while anything is spooled, new events join the spool: one path out, replayed in order of arrival
     if (!this.connected || this.spool.pending || this.queue.length >= (this.opts.maxQueued ?? 10_000)) return this.toSpool(item);
+    // on disk before it waits in memory: a killed process leaves it for the next publisher
+    item.segment = this.journal?.append(item.data);
     this.queue.push(item);
     this.pump();
   }
@@ -92,6 +101,7 @@ export class NatsExchangePublisher implements ExchangeConsumer {
     for (const item of this.queue.splice(0)) this.toSpool(item);
     // sealed, what is left is replayed by the next publisher on this spool directory
     this.spool.seal();
+    this.journal?.close();
     if (this.nc && !this.nc.isClosed()) await this.nc.drain().catch(() => undefined);
   }
 
@@ -120,6 +130,12 @@ export class NatsExchangePublisher implements ExchangeConsumer {
   private toSpool(item: Pending): void {
     this.spool.append(item.data);
     this.stats.spooled++;
+    this.settle(item);
+  }
+
+  private settle(item: Pending): void {
+    if (item.segment) this.journal?.settle(item.segment);
+    item.segment = undefined;
   }
 
   private pump(): void {
@@ -128,7 +144,7 @@ export class NatsExchangePublisher implements ExchangeConsumer {
       const item = this.queue.shift()!;
       this.inFlight++;
       const done = this.publish(item).then(
-        () => undefined,
+        () => this.settle(item),
         () => this.toSpool(item),
       );
       const tracked = done.finally(() => {

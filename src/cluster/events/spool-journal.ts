@@ -7,6 +7,8 @@ import { join } from 'node:path';
 
 const ACTIVE = /^spool-(\d+)-(\d+)\.jsonl$/;
 const SEALED = /^sealed-(\d+)-(\d+)-(\d+)\.jsonl$/;
+// the publisher's in-flight journal (inflight-journal.ts): adopted like a spool file when its process is gone
+const INFLIGHT = /^inflight-(\d+)-(\d+)\.jsonl$/;
 
 function alive(pid: number): boolean {
   try {
@@ -89,10 +91,11 @@ export class SpoolJournal {
     this.fd = undefined;
   }
 
-  /** Files left by processes that are gone become this process's sealed files, so it replays them. */
+  /** Files left by processes that are gone (spool and in-flight journal) become this process's sealed files, so it
+   * replays them. */
   private adoptOrphans(): void {
     for (const f of readdirSync(this.dir)) {
-      const m = ACTIVE.exec(f) ?? SEALED.exec(f);
+      const m = ACTIVE.exec(f) ?? SEALED.exec(f) ?? INFLIGHT.exec(f);
       if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
       try {
         renameSync(join(this.dir, f), join(this.dir, `sealed-${process.pid}-${m[2]}-${this.seq++}.jsonl`));
