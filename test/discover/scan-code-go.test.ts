@@ -16,7 +16,7 @@ async function goRoutes(app: string): Promise<string[]> {
 
 const GO_APPS: Record<string, string[]> = {
   'go-gin': [
-    'ANY /ping internal/router/router.go:30 gin',
+    'ANY /ping internal/router/router.go:32 gin',
     'DELETE /api/v1/orders/{orderID}/items/{itemID} internal/handlers/orders.go:13 gin',
     'GET /api/admin/reindex internal/admin/admin.go:11 gin',
     'GET /api/admin/stats internal/admin/admin.go:10 gin',
@@ -24,13 +24,15 @@ const GO_APPS: Record<string, string[]> = {
     'GET /api/v1/orders/{orderID} internal/handlers/orders.go:10 gin',
     'GET /api/v1/products internal/router/router.go:20 gin',
     'GET /api/v1/products/{id} internal/router/router.go:21 gin',
-    'GET /favicon.ico internal/router/router.go:29 gin',
+    'GET /favicon.ico internal/router/router.go:31 gin',
+    'GET /health/db internal/handlers/health.go:13 gin',
     'GET /healthz cmd/server/main.go:15 gin',
-    'HEAD /favicon.ico internal/router/router.go:29 gin',
+    'HEAD /favicon.ico internal/router/router.go:31 gin',
     'PATCH /api/v1/orders/{orderID}/cancel internal/handlers/orders.go:11 gin',
     'POST /api/admin/reindex internal/admin/admin.go:11 gin',
+    'POST /api/hooks/github internal/handlers/health.go:19 gin',
     'POST /api/v1/products internal/router/router.go:22 gin',
-    'PROPFIND /dav/{path} internal/router/router.go:31 gin',
+    'PROPFIND /dav/{path} internal/router/router.go:33 gin',
   ],
   'go-chi': [
     'ANY /debug/{*} internal/router/router.go:44 chi',
@@ -97,7 +99,7 @@ const GO_APPS: Record<string, string[]> = {
   ],
 };
 
-test("gin: groups nested across packages, a handler's method given the group, constants, Any/Handle/Match/StaticFile", async () => {
+test("gin: groups nested across packages, a handler's method given the group, an interface-typed receiver, constants, Any/Handle/Match/StaticFile", async () => {
   assert.deepEqual(await goRoutes('go-gin'), GO_APPS['go-gin']);
 });
 

@@ -38,12 +38,14 @@ export interface FileDecls {
   imports: { alias?: string; path: string }[];
   funcs: FuncDecl[];
   structs: Map<string, Map<string, FieldDecl>>;
+  /** Interface name → the methods it declares (embedded interfaces not expanded). */
+  interfaces: Map<string, string[]>;
   consts: Map<string, ConstExpr>;
   vars: Map<string, PackageVarDecl>;
 }
 
 export function collectDeclarations(file: string, root: SyntaxNode): FileDecls {
-  const out: FileDecls = { file, dir: dirname(file), packageName: '', imports: [], funcs: [], structs: new Map(), consts: new Map(), vars: new Map() };
+  const out: FileDecls = { file, dir: dirname(file), packageName: '', imports: [], funcs: [], structs: new Map(), interfaces: new Map(), consts: new Map(), vars: new Map() };
   for (const node of named(root)) {
     switch (node.type) {
       case 'package_clause':
@@ -66,6 +68,14 @@ export function collectDeclarations(file: string, root: SyntaxNode): FileDecls {
           const name = field(spec, 'name')?.text;
           const type = field(spec, 'type');
           if (name && type?.type === 'struct_type') out.structs.set(name, structFields(type));
+          if (name && type?.type === 'interface_type')
+            out.interfaces.set(
+              name,
+              named(type)
+                .filter((m) => m.type === 'method_elem' || m.type === 'method_spec')
+                .map((m) => field(m, 'name')?.text ?? '')
+                .filter((m) => m !== ''),
+            );
         }
         break;
       case 'const_declaration':

@@ -450,7 +450,7 @@ export class GoFileEvaluator {
     // name taking a router there may be the one called.
     const args = argNodes.map((a) => this.handlerOf(this.expr(a)));
     if (recv === undefined || recv.kind === 'typed') {
-      for (const candidate of this.world.methodsNamed(name)) {
+      for (const candidate of this.world.methodsNamed(name, recv?.type)) {
         const fv = this.funcValue(candidate);
         args.forEach((a, i) => {
           const m = mountable(a);

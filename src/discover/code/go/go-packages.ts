@@ -28,6 +28,7 @@ interface GoPackage {
   name: string;
   funcs: Map<string, FuncInfo>;
   structs: Map<string, Map<string, StructField>>;
+  interfaces: Map<string, string[]>;
   consts: Map<string, { expr: ConstExpr; file: string }>;
   vars: Map<string, { decl: PackageVarDecl; file: string }>;
 }
@@ -42,7 +43,7 @@ export class GoWorld {
     for (const f of files) {
       let pkg = this.packages.get(f.dir);
       if (!pkg) {
-        pkg = { name: f.packageName, funcs: new Map(), structs: new Map(), consts: new Map(), vars: new Map() };
+        pkg = { name: f.packageName, funcs: new Map(), structs: new Map(), interfaces: new Map(), consts: new Map(), vars: new Map() };
         this.packages.set(f.dir, pkg);
       }
       for (const d of f.funcs) {
@@ -52,6 +53,7 @@ export class GoWorld {
         if (d.receiver) this.methodsByName.set(d.name, [...(this.methodsByName.get(d.name) ?? []), info]);
       }
       for (const [name, s] of f.structs) pkg.structs.set(name, new Map([...s].map(([k, v]) => [k, { ...v, file: f.file }])));
+      for (const [name, methods] of f.interfaces) pkg.interfaces.set(name, methods);
       for (const [name, expr] of f.consts) pkg.consts.set(name, { expr, file: f.file });
       for (const [name, decl] of f.vars) pkg.vars.set(name, { decl, file: f.file });
     }
@@ -65,6 +67,11 @@ export class GoWorld {
       }
       this.imports.set(f.file, table);
     }
+  }
+
+  /** Every package a file imports. */
+  importsOf(file: string): string[] {
+    return [...(this.imports.get(file)?.values() ?? [])];
   }
 
   /** The package an import alias names in a file. */
@@ -87,8 +94,15 @@ export class GoWorld {
     return this.packages.get(type.pkg)?.funcs.get(`${type.name}.${name}`);
   }
 
-  methodsNamed(name: string): FuncInfo[] {
-    return this.methodsByName.get(name) ?? [];
+  /**
+   * Methods of this name in the scanned code that a value of `type` may dispatch to: when `type` is an interface
+   * declared here, only types having every method it lists; otherwise (unknown type) all of them.
+   */
+  methodsNamed(name: string, type?: TypeRef): FuncInfo[] {
+    const all = this.methodsByName.get(name) ?? [];
+    const required = type ? this.packages.get(type.pkg)?.interfaces.get(type.name) : undefined;
+    if (!required) return all;
+    return all.filter((m) => required.every((r) => this.packages.get(m.pkg)?.funcs.has(`${m.decl.receiver}.${r}`)));
   }
 
   structFields(type: TypeRef): Map<string, StructField> | undefined {

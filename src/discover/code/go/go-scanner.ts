@@ -5,6 +5,7 @@ import type { CodeRoute } from '../route-model.js';
 import { parserFor, withTree } from '../tree-sitter.js';
 import { collectDeclarations, type FileDecls } from './go-declarations.js';
 import { GoFileEvaluator } from './go-evaluator.js';
+import { frameworkOfImport } from './go-frameworks.js';
 import { GoWorld } from './go-packages.js';
 import { RouterGraph } from './router-graph.js';
 
@@ -32,7 +33,11 @@ async function scanGo(files: string[], root: string, progress: (file: string) =>
     }
     const world = new GoWorld(decls, root);
     const graph = new RouterGraph();
+    // A router value only reaches code that imports a router package (net/http included) or a package that does:
+    // the rest of the tree (models, storage, utilities) is not read a second time.
+    const routing = new Set(decls.filter((d) => world.importsOf(d.file).some((p) => frameworkOfImport(p))).map((d) => d.dir));
     for (const [file, source] of sources) {
+      if (!routing.has(dirname(file)) && !world.importsOf(file).some((p) => routing.has(p))) continue;
       try {
         withTree(parser, source, (tree) => new GoFileEvaluator(world, graph, file, dirname(file)).evaluateFile(tree));
       } catch (e) {
