@@ -218,7 +218,10 @@ export class GoFileEvaluator {
     const mount = mountable(v);
     if (target.type === 'identifier') {
       const scope = this.localScope(target.text);
-      if (scope) scope.set(target.text, v);
+      const before = scope?.get(target.text);
+      // a string reassigned inside a branch or loop depends on the run: neither value is reported
+      const conditional = scope !== this.scopes[this.scopes.length - 1] && (before?.kind === 'string' || v?.kind === 'string');
+      if (scope) scope.set(target.text, conditional && !sameString(before, v) ? undefined : v);
       else if (mount && this.world.packageVar(this.pkg, target.text)) this.graph.alias(`${this.pkg}#${target.text}`, mount.node);
     } else if (target.type === 'selector_expression') {
       const holder = mountable(this.selectorValue(target));
@@ -493,6 +496,10 @@ export class GoFileEvaluator {
       },
     };
   }
+}
+
+function sameString(a: Value | undefined, b: Value | undefined): boolean {
+  return a?.kind === 'string' && b?.kind === 'string' && a.value === b.value;
 }
 
 /** http.MethodPost, echo.POST: the method names the router packages export as constants. */
