@@ -74,6 +74,7 @@ const GO_APPS: Record<string, string[]> = {
   ],
   'go-nethttp': [
     'ANY /api/tags/export/ internal/handlers/tags.go:9 net/http',
+    'ANY /debug/vars internal/handlers/debug.go:12 net/http',
     'ANY /static/ internal/router/router.go:26 net/http',
     'ANY /version cmd/server/main.go:12 net/http',
     'DELETE /api/todos/{id} internal/router/router.go:36 net/http',
@@ -111,7 +112,7 @@ test('echo: groups with middleware, handlers registering on a group, Add/Match/A
   assert.deepEqual(await goRoutes('go-echo'), GO_APPS['go-echo']);
 });
 
-test('net/http: Go 1.22 patterns, a sub-mux behind http.StripPrefix and middleware, a server struct holding its mux', async () => {
+test('net/http: Go 1.22 patterns, a sub-mux behind http.StripPrefix and middleware, a server struct holding its mux, a run-time method prefix skipped', async () => {
   assert.deepEqual(await goRoutes('go-nethttp'), GO_APPS['go-nethttp']);
 });
 
