@@ -9,13 +9,14 @@ async function routes(app: string): Promise<string[]> {
   return (await scanCode(resolve(apps, app))).map((r) => `${r.method} ${r.path} ${r.file}:${r.line} ${r.framework}`).sort();
 }
 
-test('Flask: app factory, blueprints in subpackages (own and registered url_prefix), nested blueprints, MethodView, add_url_rule', async () => {
+test('Flask: app factory, blueprints in subpackages (own and registered url_prefix), nested blueprints, MethodView, add_url_rule, registration functions called with the app', async () => {
   assert.deepEqual(await routes('flask'), [
     'DELETE /api/v1/items/{name} app/api/items.py:17 flask',
     'DELETE /api/v1/users/{user_id} app/api/users.py:29 flask',
     'GET / app/__init__.py:23 flask',
     'GET / app/main/views.py:7 flask',
     'GET /about app/main/views.py:13 flask',
+    'GET /admin/dashboard app/admin.py:6 flask',
     'GET /api/v1/items app/api/items.py:16 flask',
     'GET /api/v1/items/{name} app/api/items.py:17 flask',
     'GET /api/v1/users app/api/users.py:28 flask',
@@ -23,6 +24,7 @@ test('Flask: app factory, blueprints in subpackages (own and registered url_pref
     'GET /auth/login app/auth/routes.py:6 flask',
     'GET /healthz app/__init__.py:19 flask',
     'GET /posts/{post_id} app/main/views.py:20 flask',
+    'GET /robots.txt app/admin.py:14 flask',
     'PATCH /api/v1/users/{user_id} app/api/users.py:29 flask',
     'POST /about app/main/views.py:13 flask',
     'POST /api/v1/users app/api/users.py:28 flask',
@@ -31,18 +33,19 @@ test('Flask: app factory, blueprints in subpackages (own and registered url_pref
   ]);
 });
 
-test('FastAPI: endpoint routers included by an api router under a settings prefix, router prefixes, api_route, mounted sub-app', async () => {
+test('FastAPI: endpoint routers included by an api router under a settings prefix, router prefixes, api_route, mounted sub-app, a setup function given the app', async () => {
   assert.deepEqual(await routes('fastapi'), [
     'DELETE /api/v1/users/{user_id} app/api/v1/endpoints/users.py:26 fastapi',
-    'GET / app/main.py:12 fastapi',
+    'GET / app/main.py:14 fastapi',
     'GET /admin/stats app/admin.py:6 fastapi',
     'GET /api/v1/files/{file_path} app/api/v1/endpoints/files.py:7 fastapi',
     'GET /api/v1/items app/api/v1/endpoints/items.py:6 fastapi',
     'GET /api/v1/items/{item_id} app/api/v1/endpoints/items.py:11 fastapi',
     'GET /api/v1/users app/api/v1/endpoints/users.py:6 fastapi',
     'GET /api/v1/users/{user_id} app/api/v1/endpoints/users.py:16 fastapi',
-    'GET /ping app/main.py:17 fastapi',
-    'HEAD /ping app/main.py:17 fastapi',
+    'GET /internal/health/live app/health.py:6 fastapi',
+    'GET /ping app/main.py:19 fastapi',
+    'HEAD /ping app/main.py:19 fastapi',
     'PATCH /api/v1/items/{item_id} app/api/v1/endpoints/items.py:16 fastapi',
     'POST /api/v1/login/access-token app/api/v1/endpoints/login.py:9 fastapi',
     'POST /api/v1/upload app/api/v1/endpoints/files.py:16 fastapi',

@@ -1,4 +1,4 @@
-import type { Decorator, PyFacts } from './facts.js';
+import type { Decorator, PyFacts, PyFunction } from './facts.js';
 import type { ClassRef } from './views.js';
 import { methodCall, type PyValue } from './values.js';
 
@@ -11,16 +11,19 @@ export interface RouteDecorator {
   line: number;
   /** Set when the decorator is on a class (class-based resources): its handler methods give the HTTP methods. */
   target?: ClassRef;
+  /** The function the decorated definition is in (`def register(app): @app.route(…)`). */
+  scope?: PyFunction;
 }
 
 export function routeDecorators(facts: PyFacts, names: Set<string>): RouteDecorator[] {
   const out: RouteDecorator[] = [];
-  const add = (d: Decorator, target?: ClassRef): void => {
+  const add = (d: Decorator, scope: PyFunction | undefined, target?: ClassRef): void => {
     const mc = methodCall(d.value);
-    if (mc && names.has(mc.method)) out.push({ receiver: mc.receiver, method: mc.method, call: mc.call, line: d.line, ...(target ? { target } : {}) });
+    if (mc && names.has(mc.method))
+      out.push({ receiver: mc.receiver, method: mc.method, call: mc.call, line: d.line, ...(target ? { target } : {}), ...(scope ? { scope } : {}) });
   };
-  for (const fn of facts.functionList) for (const d of fn.decorators) add(d);
-  for (const cls of facts.classList) for (const d of cls.decorators) add(d, { file: facts.file, cls });
+  for (const fn of facts.functionList) for (const d of fn.decorators) add(d, fn.scope);
+  for (const cls of facts.classList) for (const d of cls.decorators) add(d, cls.scope, { file: facts.file, cls });
   return out;
 }
 

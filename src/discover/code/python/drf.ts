@@ -80,7 +80,7 @@ export class DrfRouters {
       }
     }
     for (const f of project.facts.values()) {
-      for (const call of f.calls) {
+      for (const { call } of f.calls) {
         const mc = methodCall(call);
         if (mc?.method !== 'register') continue;
         const router = this.routerFor(f.file, mc.receiver);

@@ -24,8 +24,12 @@ export interface Decorator {
 export interface PyFunction {
   name: string;
   line: number;
+  /** Parameter names in order (`self` included for methods). */
+  params: string[];
   decorators: Decorator[];
   returns: PyValue[];
+  /** The function this one is defined in. */
+  scope?: PyFunction;
 }
 
 export interface PyClass {
@@ -35,6 +39,13 @@ export interface PyClass {
   decorators: Decorator[];
   attrs: Map<string, PyValue>;
   methods: Map<string, PyFunction>;
+  scope?: PyFunction;
+}
+
+export interface StatementCall {
+  call: Extract<PyValue, { kind: 'call' }>;
+  /** The function the call is made in, for calls on its parameters (`def register(app): app.register_blueprint(…)`). */
+  scope?: PyFunction;
 }
 
 /** 'for': the value is the iterable the name loops over. */
@@ -58,7 +69,7 @@ export interface PyFacts {
   functionList: PyFunction[];
   classList: PyClass[];
   /** Calls made as statements anywhere in the file: `app.register_blueprint(bp)`, `router.register(...)`. */
-  calls: Extract<PyValue, { kind: 'call' }>[];
+  calls: StatementCall[];
 }
 
 function named(node: SyntaxNode | null): SyntaxNode[] {
@@ -86,8 +97,21 @@ function returnsOf(node: SyntaxNode | null, out: PyValue[] = []): PyValue[] {
   return out;
 }
 
-function functionOf(def: SyntaxNode): PyFunction {
-  return { name: def.childForFieldName('name')?.text ?? '', line: lineOf(def), decorators: decoratorsOf(def), returns: returnsOf(def.childForFieldName('body')) };
+function paramsOf(def: SyntaxNode): string[] {
+  return named(def.childForFieldName('parameters')).map((p) =>
+    p.type === 'identifier' ? p.text : (p.childForFieldName('name')?.text ?? named(p).find((c) => c.type === 'identifier')?.text ?? ''),
+  );
+}
+
+function functionOf(def: SyntaxNode, scope: PyFunction | undefined): PyFunction {
+  return {
+    name: def.childForFieldName('name')?.text ?? '',
+    line: lineOf(def),
+    params: paramsOf(def),
+    decorators: decoratorsOf(def),
+    returns: returnsOf(def.childForFieldName('body')),
+    ...(scope ? { scope } : {}),
+  };
 }
 
 function importsOf(st: SyntaxNode, out: RawImport[]): void {
@@ -140,8 +164,9 @@ export function collectFacts(file: string, root: SyntaxNode): PyFacts {
       if (ls.length === rs.length) ls.forEach((l, i) => l.type === 'identifier' && assign(l.text, { value: toValue(rs[i]!), line: lineOf(node), op }));
     }
   };
-  const classOf = (def: SyntaxNode): PyClass => {
+  const classOf = (def: SyntaxNode, scope: PyFunction | undefined): PyClass => {
     const cls: PyClass = {
+      ...(scope ? { scope } : {}),
       name: def.childForFieldName('name')?.text ?? '',
       line: lineOf(def),
       bases: named(def.childForFieldName('superclasses')).filter((b) => b.type !== 'keyword_argument').map((b) => toValue(b)),
@@ -151,7 +176,7 @@ export function collectFacts(file: string, root: SyntaxNode): PyFacts {
     };
     for (let st of named(def.childForFieldName('body'))) {
       if (st.type === 'decorated_definition') st = st.childForFieldName('definition') ?? st;
-      if (st.type === 'function_definition') cls.methods.set(st.childForFieldName('name')?.text ?? '', functionOf(st));
+      if (st.type === 'function_definition') cls.methods.set(st.childForFieldName('name')?.text ?? '', functionOf(st, undefined));
       else if (st.type === 'expression_statement') {
         const a = named(st)[0];
         const left = a?.childForFieldName('left');
@@ -161,7 +186,7 @@ export function collectFacts(file: string, root: SyntaxNode): PyFacts {
     }
     return cls;
   };
-  const visit = (node: SyntaxNode): void => {
+  const visit = (node: SyntaxNode, scope?: PyFunction): void => {
     for (const st of named(node)) {
       switch (st.type) {
         case 'import_statement':
@@ -175,7 +200,7 @@ export function collectFacts(file: string, root: SyntaxNode): PyFacts {
             else if (e.type === 'call') {
               const call = callValue(e);
               if (call.kind !== 'call') continue;
-              facts.calls.push(call);
+              facts.calls.push(scope ? { call, scope } : { call });
               const c = call.callee;
               const arg = call.args[0];
               if (c.kind === 'name' && c.path.length === 2 && (c.path[1] === 'append' || c.path[1] === 'extend') && arg)
@@ -184,17 +209,17 @@ export function collectFacts(file: string, root: SyntaxNode): PyFacts {
           }
           break;
         case 'decorated_definition':
-          visit(st);
+          visit(st, scope);
           break;
         case 'function_definition': {
-          const fn = functionOf(st);
+          const fn = functionOf(st, scope);
           if (!facts.functions.has(fn.name)) facts.functions.set(fn.name, fn);
           facts.functionList.push(fn);
-          visit(st.childForFieldName('body') ?? st);
+          visit(st.childForFieldName('body') ?? st, fn);
           break;
         }
         case 'class_definition': {
-          const cls = classOf(st);
+          const cls = classOf(st, scope);
           if (!facts.classes.has(cls.name)) facts.classes.set(cls.name, cls);
           facts.classList.push(cls);
           break;
@@ -204,7 +229,7 @@ export function collectFacts(file: string, root: SyntaxNode): PyFacts {
           const right = st.childForFieldName('right');
           // the loop variable stands for each item of the iterable (expanded when a name's values are read)
           if (left?.type === 'identifier' && right) assign(left.text, { value: toValue(right), line: lineOf(st), op: 'for' });
-          visit(st.childForFieldName('body') ?? st);
+          visit(st.childForFieldName('body') ?? st, scope);
           break;
         }
         case 'block':
@@ -216,7 +241,7 @@ export function collectFacts(file: string, root: SyntaxNode): PyFacts {
         case 'finally_clause':
         case 'with_statement':
         case 'while_statement':
-          visit(st);
+          visit(st, scope);
           break;
         default:
           break;

@@ -39,7 +39,7 @@ export function collectFastApiRoutes(project: PyProject, set: RouterSet): void {
   for (const f of project.facts.values()) {
     const implicit = f.packages.has('fastapi');
     for (const d of routeDecorators(f, new Set(['api_route', ...SHORTCUTS]))) {
-      let targets = set.objectsFor(f.file, d.receiver).filter((o) => o.framework === 'fastapi');
+      let targets = set.objectsFor(f.file, d.receiver, d.scope).filter((o) => o.framework === 'fastapi');
       const path = project.str(f.file, d.call.args[0] ?? d.call.kwargs.get('path'));
       if (path === undefined) continue;
       if (targets.length === 0) {
@@ -49,15 +49,15 @@ export function collectFastApiRoutes(project: PyProject, set: RouterSet): void {
       const methods = d.method === 'api_route' ? (upper(project.strList(f.file, d.call.kwargs.get('methods'))) ?? ['GET']) : [d.method.toUpperCase()];
       for (const t of targets) for (const m of methods) t.routes.push({ method: m, path, file: f.file, line: d.line });
     }
-    for (const call of f.calls) {
+    for (const { call, scope } of f.calls) {
       const mc = methodCall(call);
       if (!mc) continue;
-      const parents = (): PyRouter[] => set.objectsFor(f.file, mc.receiver).filter((o) => o.framework === 'fastapi');
+      const parents = (): PyRouter[] => set.objectsFor(f.file, mc.receiver, scope).filter((o) => o.framework === 'fastapi');
       if (mc.method === 'include_router' || mc.method === 'mount') {
         const childArg = mc.method === 'mount' ? (call.args[1] ?? call.kwargs.get('app')) : (call.args[0] ?? call.kwargs.get('router'));
         const prefixArg = mc.method === 'mount' ? (call.args[0] ?? call.kwargs.get('path')) : call.kwargs.get('prefix');
         const prefix = set.prefixArg(f.file, prefixArg) ?? (prefixArg ? null : '');
-        const children = childArg ? set.objectsFor(f.file, childArg).filter((o) => o.framework === 'fastapi') : [];
+        const children = childArg ? set.objectsFor(f.file, childArg, scope).filter((o) => o.framework === 'fastapi') : [];
         for (const p of parents()) for (const c of children) if (c !== p) p.mounts.push({ prefix, child: c, replacesOwn: false });
       } else if (mc.method === 'add_api_route') {
         const path = project.str(f.file, call.args[0] ?? call.kwargs.get('path'));

@@ -74,7 +74,7 @@ export function collectFlaskRoutes(project: PyProject, set: RouterSet): void {
   for (const f of project.facts.values()) {
     const implicit = FLASK_PACKAGES.some((p) => f.packages.has(p)) && !f.packages.has('fastapi');
     for (const d of routeDecorators(f, new Set(['route', 'resource', ...SHORTCUTS]))) {
-      let targets = set.objectsFor(f.file, d.receiver).filter((o) => o.framework === 'flask');
+      let targets = set.objectsFor(f.file, d.receiver, d.scope).filter((o) => o.framework === 'flask');
       const paths = (d.method === 'resource' ? d.call.args : [d.call.args[0] ?? d.call.kwargs.get('rule')]).map((p) => project.str(f.file, p));
       if (targets.length === 0) {
         if (!implicit || !paths.every((p) => p?.startsWith('/'))) continue;
@@ -87,15 +87,15 @@ export function collectFlaskRoutes(project: PyProject, set: RouterSet): void {
       if (methods.length === 0) methods = ['GET'];
       for (const t of targets) for (const path of paths) if (path !== undefined) for (const m of methods) t.routes.push({ method: m, path, file: f.file, line: d.line });
     }
-    for (const call of f.calls) {
+    for (const { call, scope } of f.calls) {
       const mc = methodCall(call);
       if (!mc) continue;
-      const parents = (): PyRouter[] => set.objectsFor(f.file, mc.receiver).filter((o) => o.framework === 'flask');
+      const parents = (): PyRouter[] => set.objectsFor(f.file, mc.receiver, scope).filter((o) => o.framework === 'flask');
       if (mc.method === 'register_blueprint' || mc.method === 'add_namespace' || mc.method === 'init_app') {
         const childArg = mc.method === 'init_app' ? mc.receiver : call.args[0];
-        const parentList = mc.method === 'init_app' ? (call.args[0] ? set.objectsFor(f.file, call.args[0]) : []) : parents();
+        const parentList = mc.method === 'init_app' ? (call.args[0] ? set.objectsFor(f.file, call.args[0], scope) : []) : parents();
         const prefix = set.prefixArg(f.file, call.kwargs.get(mc.method === 'add_namespace' ? 'path' : 'url_prefix') ?? (mc.method === 'add_namespace' ? call.args[1] : undefined));
-        const children = childArg ? set.objectsFor(f.file, childArg).filter((o) => o.framework === 'flask') : [];
+        const children = childArg ? set.objectsFor(f.file, childArg, scope).filter((o) => o.framework === 'flask') : [];
         for (const p of parentList) for (const c of children) if (!p.mounts.some((m) => m.child === c && m.prefix === prefix)) p.mounts.push({ prefix, child: c, replacesOwn: true });
       } else if (mc.method === 'add_url_rule') {
         const rule = project.str(f.file, call.args[0] ?? call.kwargs.get('rule'));

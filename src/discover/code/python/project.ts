@@ -1,4 +1,4 @@
-import type { Assignment, PyClass, PyFacts, PyFunction, RawImport } from './facts.js';
+import type { Assignment, PyClass, PyFacts, PyFunction, RawImport, StatementCall } from './facts.js';
 import type { ModuleIndex } from './modules.js';
 import type { PyValue } from './values.js';
 
@@ -18,6 +18,8 @@ export type Resolved =
 const MAX_DEPTH = 24;
 
 export class PyProject {
+  private callSites: Map<string, (StatementCall & { file: string })[]> | undefined;
+
   constructor(
     readonly facts: Map<string, PyFacts>,
     readonly modules: ModuleIndex,
@@ -146,6 +148,26 @@ export class PyProject {
   functionOf(r: { file: string; name: string }): PyFunction | undefined {
     const f = this.facts.get(r.file);
     return f && !f.assignments.has(r.name) ? f.functions.get(r.name) : undefined;
+  }
+
+  /** Statement calls of a project function, from every file: `register_blueprints(app)`, `views.init_app(app)`. */
+  callsTo(fn: { file: string; name: string }): (StatementCall & { file: string })[] {
+    if (!this.callSites) {
+      this.callSites = new Map();
+      for (const f of this.facts.values()) {
+        for (const c of f.calls) {
+          const callee = c.call.callee;
+          if (callee.kind !== 'name') continue;
+          const r = this.resolveValue(f.file, callee);
+          if (r?.kind !== 'def') continue;
+          const key = `${r.file}#${r.name}`;
+          const list = this.callSites.get(key) ?? [];
+          list.push({ ...c, file: f.file });
+          this.callSites.set(key, list);
+        }
+      }
+    }
+    return this.callSites.get(`${fn.file}#${fn.name}`) ?? [];
   }
 
   /** The string an expression always evaluates to, if it is built from literals and constants only. */

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { joinPaths, type CodeRoute } from '../route-model.js';
 import { angleParams, braceParams } from './paths.js';
+import type { PyFunction } from './facts.js';
 import type { PyProject } from './project.js';
 import type { PyValue } from './values.js';
 
@@ -56,13 +57,23 @@ export class RouterSet {
   }
 
   /** The app/router objects an expression stands for: a name, an import, a factory's return value, a loop variable. */
-  objectsFor(file: string, v: PyValue, depth = 0): PyRouter[] {
+  objectsFor(file: string, v: PyValue, scope?: PyFunction, depth = 0): PyRouter[] {
     if (depth > MAX_DEPTH) return [];
-    if (v.kind === 'either') return [...new Set(v.options.flatMap((o) => this.objectsFor(file, o, depth + 1)))];
+    // a parameter of the enclosing function: whatever its callers pass (`def register_blueprints(app): …`)
+    const param = v.kind === 'name' && v.path.length === 1 && scope ? scope.params.indexOf(v.path[0]!) : -1;
+    if (scope && param >= 0) {
+      const out: PyRouter[] = [];
+      for (const site of this.project.callsTo({ file, name: scope.name })) {
+        const arg = site.call.args[scope.params[0] === 'self' || scope.params[0] === 'cls' ? param - 1 : param] ?? site.call.kwargs.get(scope.params[param]!);
+        if (arg) out.push(...this.objectsFor(site.file, arg, site.scope, depth + 1));
+      }
+      return [...new Set(out)];
+    }
+    if (v.kind === 'either') return [...new Set(v.options.flatMap((o) => this.objectsFor(file, o, scope, depth + 1)))];
     if (v.kind === 'call') {
       const fn = this.project.resolveValue(file, v.callee);
       const def = fn?.kind === 'def' ? this.project.functionOf(fn) : undefined;
-      return fn?.kind === 'def' && def ? def.returns.flatMap((ret) => this.objectsFor(fn.file, ret, depth + 1)) : [];
+      return fn?.kind === 'def' && def ? def.returns.flatMap((ret) => this.objectsFor(fn.file, ret, def, depth + 1)) : [];
     }
     const r = this.project.resolveValue(file, v);
     if (r?.kind !== 'def') return [];
@@ -70,8 +81,8 @@ export class RouterSet {
     if (own) return [own];
     const out: PyRouter[] = [];
     for (const a of this.project.assignments(r)) {
-      if (a.op === '=') out.push(...this.objectsFor(r.file, a.value, depth + 1));
-      else if (a.op === 'for') for (const item of this.project.items(r.file, a.value)) out.push(...this.objectsFor(item.file, item.value, depth + 1));
+      if (a.op === '=') out.push(...this.objectsFor(r.file, a.value, undefined, depth + 1));
+      else if (a.op === 'for') for (const item of this.project.items(r.file, a.value)) out.push(...this.objectsFor(item.file, item.value, undefined, depth + 1));
     }
     return [...new Set(out)];
   }
