@@ -9,7 +9,7 @@ async function routes(app: string): Promise<string[]> {
   return (await scanCode(resolve(apps, app))).map((r) => `${r.method} ${r.path} ${r.file}:${r.line} ${r.framework}`).sort();
 }
 
-test('Flask: app factory, blueprints in subpackages (own and registered url_prefix), nested blueprints, MethodView, add_url_rule, registration functions called with the app', async () => {
+test('Flask: app factory, blueprints in subpackages (own and registered url_prefix), nested blueprints, MethodView, add_url_rule, registration functions called with the app; test code skipped', async () => {
   assert.deepEqual(await routes('flask'), [
     'DELETE /api/v1/items/{name} app/api/items.py:17 flask',
     'DELETE /api/v1/users/{user_id} app/api/users.py:29 flask',

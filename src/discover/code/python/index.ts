@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, relative, sep } from 'node:path';
 import type { LanguageScanner } from '../language-scanner.js';
 import type { CodeRoute } from '../route-model.js';
 import { parserFor, withTree } from '../tree-sitter.js';
@@ -22,13 +22,26 @@ export const pythonScanner: LanguageScanner = {
   scan: scanPython,
 };
 
+/** Test code declares routes for its tests, not for the app: tests/ and test/ directories, test_*.py, conftest.py. */
+function isTestCode(root: string, file: string): boolean {
+  const parts = relative(root, file).split(sep);
+  const name = parts.at(-1)!;
+  return parts.slice(0, -1).some((d) => d === 'tests' || d === 'test') || name.startsWith('test_') || name.endsWith('_test.py') || name === 'conftest.py';
+}
+
 async function scanPython(files: string[], root: string, progress: (file: string) => void): Promise<CodeRoute[]> {
   const parser = await parserFor('python');
   const facts = new Map<string, PyFacts>();
   try {
     for (const file of files) {
-      const source = readFileSync(file, 'utf8');
-      if (source.length <= MAX_FILE_BYTES) facts.set(file, withTree(parser, source, (node) => collectFacts(file, node)));
+      if (!isTestCode(root, file)) {
+        try {
+          const source = readFileSync(file, 'utf8');
+          if (source.length <= MAX_FILE_BYTES) facts.set(file, withTree(parser, source, (node) => collectFacts(file, node)));
+        } catch {
+          // an unreadable file is skipped like a binary one; the scan goes on
+        }
+      }
       progress(file);
     }
   } finally {
