@@ -15,16 +15,47 @@ export function shorten(s: string): string {
   return clean.length <= EVIDENCE_MAX ? clean : `${clean.slice(0, EVIDENCE_MAX - 1)}…`;
 }
 
-function matches(pattern: string | undefined, value: string): boolean {
+/** `*` within a segment matches any characters of that segment (two pointers, one backtrack point: linear in practice). */
+function globSegment(pattern: string, value: string): boolean {
+  let p = 0;
+  let v = 0;
+  let star = -1;
+  let mark = 0;
+  while (v < value.length) {
+    if (p < pattern.length && pattern[p] === value[v] && pattern[p] !== '*') {
+      p++;
+      v++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      mark = v;
+    } else if (star >= 0) {
+      p = star + 1;
+      v = ++mark;
+    } else return false;
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
+/**
+ * An exclusion field against a finding's field. `*` matches within one `/`-separated segment (a pattern with `*` in
+ * place of an array index matches every item); a trailing `*` also matches whatever follows (a prefix).
+ */
+export function matchesPattern(pattern: string | undefined, value: string): boolean {
   if (pattern === undefined) return true;
-  if (pattern.endsWith('*')) return value.startsWith(pattern.slice(0, -1));
-  return pattern === value;
+  if (pattern.indexOf('*') < 0) return pattern === value;
+  const ps = pattern.split('/');
+  const vs = value.split('/');
+  const prefix = pattern.endsWith('*');
+  if (vs.length < ps.length || (!prefix && vs.length !== ps.length)) return false;
+  for (let i = 0; i < ps.length; i++) if (!globSegment(ps[i]!, vs[i]!)) return false;
+  return true;
 }
 
 export function excluded(f: Finding, exclusions: DetectOptions['exclusions']): boolean {
   for (const x of exclusions) {
     if (x.rule === undefined && x.category === undefined && x.location === undefined) continue;
-    if (matches(x.rule, f.rule) && matches(x.category, f.category) && matches(x.location, f.location)) return true;
+    if (matchesPattern(x.rule, f.rule) && matchesPattern(x.category, f.category) && matchesPattern(x.location, f.location)) return true;
   }
   return false;
 }

@@ -18,6 +18,7 @@ export const commands: CommandEntry[] = [
   { name: 'traffic', summary: 'search recorded traffic (filters by address/CIDR, principal, route, status, decision, time, text)', load: async () => (await import('./traffic.js')).trafficCommand },
   { name: 'timeline', summary: "one actor's activity in order (an address, network or principal), with decisions and alerts inline", load: async () => (await import('./timeline.js')).timelineCommand },
   { name: 'stats', summary: 'recorded traffic at a glance: top talkers, endpoints, errors and blocked reasons over a window', load: async () => (await import('./stats.js')).statsCommand },
+  { name: 'tune', summary: 'propose detection exclusions from recorded false positives, replayed against traffic and attacks before they are written', load: async () => (await import('./tune.js')).tuneCommand },
   { name: 'analyze', summary: 'run signatures, context and behaviour rules over a HAR capture; print alerts and incidents', load: async () => (await import('./analyze.js')).analyzeCommand },
   { name: 'discover', summary: 'build an API inventory from HAR captures and compare it with OpenAPI/Swagger specs', load: async () => (await import('./discover.js')).discoverCommand },
   { name: 'scan-code', summary: 'list the routes an Express, Fastify, Koa or NestJS code base declares', load: async () => (await import('./scan-code.js')).scanCodeCommand },
