@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exchangesFromHar } from '../capture/har/har.js';
@@ -91,14 +92,41 @@ export function defaultCrsDir(): string | undefined {
   return undefined;
 }
 
-/** Converts the CRS regression suite into a labelled HAR (its own script) and loads it. */
+/** Where the payloads of a converted suite are kept between runs (the conversion takes seconds). */
+function cachePath(dir: string, script: string): string {
+  const key = createHash('sha256')
+    // the engine locates each payload: a rebuilt engine locates afresh
+    .update(`${CACHE_VERSION}\0${dir}\0${statSync(dir).mtimeMs}\0${statSync(script).mtimeMs}\0${statSync(ENGINE).mtimeMs}`)
+    .digest('hex')
+    .slice(0, 16);
+  return join(tmpdir(), `vigil-tune-corpus-${key}.json`);
+}
+
+const CACHE_VERSION = 1;
+const ENGINE = resolve(import.meta.dirname, '../detect/engine.js');
+
+/** Converts the CRS regression suite into a labelled HAR (its own script) and loads it; the payloads are cached. */
 export function loadCrsCorpus(dir: string): AttackCorpus {
+  const script = resolve(dir, '../crs-to-har.mjs');
+  const cache = cachePath(dir, script);
+  try {
+    const cached = JSON.parse(readFileSync(cache, 'utf8')) as AttackCorpus;
+    if (Array.isArray(cached.payloads)) return cached;
+  } catch {
+    /* not cached yet */
+  }
   const tmp = mkdtempSync(join(tmpdir(), 'vigil-tune-'));
   try {
     const projectRoot = resolve(import.meta.dirname, '../../..');
-    execFileSync(process.execPath, [resolve(dir, '../crs-to-har.mjs'), dir, tmp], { cwd: projectRoot, stdio: 'ignore' });
-    const corpus = loadCorpus(join(tmp, 'crs-regression.har'), join(tmp, 'crs-regression.labels.json'));
-    return { ...corpus, source: `${dir} (CRS regression suite)` };
+    execFileSync(process.execPath, [script, dir, tmp], { cwd: projectRoot, stdio: 'ignore' });
+    const corpus = { ...loadCorpus(join(tmp, 'crs-regression.har'), join(tmp, 'crs-regression.labels.json')), source: `${dir} (CRS regression suite)` };
+    try {
+      writeFileSync(`${cache}.${process.pid}`, JSON.stringify(corpus));
+      renameSync(`${cache}.${process.pid}`, cache);
+    } catch {
+      /* a cache that cannot be written costs the next run a conversion */
+    }
+    return corpus;
   } catch (e) {
     if (e instanceof CorpusError) throw e;
     throw new CorpusError(`cannot convert ${dir}: ${(e as Error).message.split('\n')[0]}`);

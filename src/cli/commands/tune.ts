@@ -160,10 +160,12 @@ Exit: 0 ok, 1 an accepted proposal was refused (nothing written), 2 usage or con
     const target = resolve(values.write ?? values.config);
     const intoPolicy = target === resolve(values.config);
     let added = entries.length;
+    let reprinted = false;
     try {
       if (intoPolicy) {
         const edited = addExclusions(readFileSync(target, 'utf8'), values.config, entries);
         added = edited.added;
+        reprinted = edited.reprinted;
         if (added) writeAtomically(target, edited.text);
       } else writeAtomically(target, exclusionsPatch(entries, values.config));
     } catch (e) {
@@ -179,7 +181,7 @@ Exit: 0 ok, 1 an accepted proposal was refused (nothing written), 2 usage or con
       console.log(textReport(result, info));
       console.log(
         intoPolicy
-          ? `\nwrote ${added} exclusion(s) (${ids.join(', ')}) into ${target}${added < entries.length ? ` (${entries.length - added} already there)` : ''}; reload the gateway (SIGHUP) to apply`
+          ? `\nwrote ${added} exclusion(s) (${ids.join(', ')}) into ${target}${added < entries.length ? ` (${entries.length - added} already there)` : ''}${reprinted ? ' (a flow-style block was edited: the file was re-printed, comments kept)' : ''}; reload the gateway (SIGHUP) to apply`
           : `\nwrote ${entries.length} exclusion(s) (${ids.join(', ')}) as a YAML patch to ${target}`,
       );
     }
