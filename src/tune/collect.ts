@@ -34,6 +34,9 @@ export async function readWindow(store: TrafficStore, filter: TrafficFilter, max
     for (const r of page) {
       if (seen.has(r.id)) continue;
       seen.add(r.id);
+      // responses are not inspected: only the request side is kept in memory
+      r.resp_body = null;
+      r.resp_headers = null;
       out.push(r);
       added++;
       if (out.length >= max) return { records: out, truncated: true };

@@ -50,21 +50,18 @@ export interface AttackReplay {
   examples: string[];
 }
 
-interface Inspected {
-  ex: Exchange;
-  result: InspectResult;
-}
-
-/** Inspections of recorded exchanges under the route's current settings, computed once and shared by proposals. */
+/**
+ * Inspections of recorded exchanges under the route's current settings, computed once and shared by proposals
+ * (results only: an exchange is rebuilt from its record when an exclusion has to be tried on it).
+ */
 export class RecordedTraffic {
-  private readonly cache = new Map<string, Inspected>();
+  private readonly cache = new Map<string, InspectResult>();
   constructor(private readonly records: readonly ExchangeRecord[]) {}
 
-  private current(r: ExchangeRecord, opts: DetectOptions): Inspected {
+  private current(r: ExchangeRecord, opts: DetectOptions): InspectResult {
     let x = this.cache.get(r.id);
     if (!x) {
-      const ex = exchangeOfRecord(r);
-      x = { ex, result: inspectExchange(ex, opts) };
+      x = inspectExchange(exchangeOfRecord(r), opts);
       this.cache.set(r.id, x);
     }
     return x;
@@ -77,13 +74,13 @@ export class RecordedTraffic {
     for (const r of this.records) {
       if (r.route !== group.route) continue;
       out.inspected++;
-      const { ex, result } = this.current(r, current);
+      const result = this.current(r, current);
       const member = inGroup.has(r.id);
       if (member && !result.findings.some(covered)) out.notReproduced++;
       if (!result.attack) continue;
       out.flagged++;
       // an exclusion only takes findings away: an exchange it does not touch keeps its verdict
-      const after = result.findings.some(covered) ? inspectExchange(ex, withExclusion) : result;
+      const after = result.findings.some(covered) ? inspectExchange(exchangeOfRecord(r), withExclusion) : result;
       if (after.attack) {
         if (member) out.stillFlagged++;
         continue;

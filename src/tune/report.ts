@@ -14,6 +14,9 @@ export interface RunInfo {
   maxLetThroughPct: number;
 }
 
+/** Refused groups printed in the readable report (the largest first). */
+const REFUSED_SHOWN = 12;
+
 const date = (t: number): string => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
 
 function exclusionText(g: Group): string {
@@ -66,7 +69,9 @@ export function textReport(r: TuneResult, info: RunInfo): string {
   if (r.proposals.length) lines.push(`${r.proposals.length} proposed exclusion(s):`, '');
   for (const p of r.proposals) lines.push(...proposalText(p), '');
   if (r.refused.length) lines.push(`${r.refused.length} group(s) of findings not proposed:`, '');
-  for (const g of r.refused) lines.push(...refusedText(g), '');
+  const shown = r.refused.slice(0, REFUSED_SHOWN);
+  for (const g of shown) lines.push(...refusedText(g), '');
+  if (r.refused.length > shown.length) lines.push(`… and ${r.refused.length - shown.length} more (all of them with --json)`, '');
   if (r.proposals.length) lines.push('accept with --accept ID[,ID] or --accept all (and --write FILE to write elsewhere than the policy file)');
   return lines.join('\n');
 }
