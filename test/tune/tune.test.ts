@@ -118,7 +118,7 @@ interface TuneJson {
 test('tune proposes the scoped exclusion for a field carrying SQL, replays it, writes it on --accept; after SIGHUP the report saves and XSS in another field is still blocked', { skip: corpusDir ? false : 'no ../shared/corpora/crs-regression' }, async () => {
   const file = join(dir, 'vigil.yaml');
   writeFileSync(file, policy());
-  const v = await startVigil(['gateway', '-c', file]);
+  const v = await startVigil(['gateway', '-c', file], 60_000);
   try {
     let sent = 0;
     // four clients, three saves each, the SQL in a different widget each time: all refused (false positives)
@@ -190,7 +190,7 @@ test('tune proposes the scoped exclusion for a field carrying SQL, replays it, w
 test('an attack burst from one client is not proposed, even with --min-clients 1; without a corpus acceptance needs --force', async () => {
   const file = join(dir, 'burst.yaml');
   writeFileSync(file, policy().replace('traffic.db', 'burst.db'));
-  const v = await startVigil(['gateway', '-c', file]);
+  const v = await startVigil(['gateway', '-c', file], 60_000);
   let sent = 0;
   try {
     for (const [c, client] of ['127.0.0.2', '127.0.0.3', '127.0.0.4'].entries()) {
