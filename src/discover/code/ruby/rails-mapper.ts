@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { SyntaxNode } from '../tree-sitter.js';
 import { lineOf } from '../tree-sitter.js';
+import { deviseRoutes, type DeviseModel } from './devise-routes.js';
 import { mergeRailsPath, normalizeRailsPath, railsTemplates } from './rails-paths.js';
 import {
   collectionScope,
@@ -32,6 +33,8 @@ export interface RailsApp {
   files: Map<string, SyntaxNode>;
   /** Engine constant (`Blorgh::Engine`) → its `routes.draw` block, run where it is mounted. */
   mountEngine(constant: string, scope: RouteScope): boolean;
+  /** The Devise modules of the model behind `devise_for :users` (class_name when given). */
+  deviseModel(resource: string, className: string | undefined): DeviseModel;
 }
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head']);
@@ -136,6 +139,8 @@ export class RailsMapper {
         return this.draw(name(positional[0]), scope);
       case 'mount':
         return this.mount(call, scope);
+      case 'devise_for':
+        return this.deviseFor(call, scope);
       default:
         // constraints, defaults, controller, and gems' wrappers (devise_scope, authenticate …) keep the path.
         if (call.block && !NOT_ROUTES.has(method)) this.block(call.block, scope, file);
@@ -265,6 +270,19 @@ export class RailsMapper {
       this.statements(tree, scope, file);
     } finally {
       this.drawDepth--;
+    }
+  }
+
+  private deviseFor(call: Call, scope: RouteScope): void {
+    const className = name(option(call.options, 'class_name'));
+    const pathOption = option(call.options, 'path');
+    for (const v of call.positional) {
+      const resource = name(v);
+      if (resource === undefined) continue;
+      const path = pathOption ? name(pathOption) : resource;
+      if (path === undefined) return;
+      const base = mergeRailsPath(scope.path, path);
+      for (const r of deviseRoutes(call.options, this.app.deviseModel(resource, className))) this.emit(r.methods, mergeRailsPath(base, r.path), call);
     }
   }
 

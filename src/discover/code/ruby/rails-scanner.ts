@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import type { LanguageScanner } from '../language-scanner.js';
 import type { CodeRoute } from '../route-model.js';
 import { parserFor, type SyntaxNode } from '../tree-sitter.js';
+import { deviseModelIn } from './devise-model.js';
 import { RailsMapper, type RailsApp } from './rails-mapper.js';
 import { ROOT_SCOPE } from './rails-scope.js';
 
@@ -101,6 +102,7 @@ async function scanRails(files: string[], root: string, progress: (file: string)
         drawDir: join(configDir, basename(d.file, '.rb')),
         apiOnly: isApiOnly(roots.get(join(configDir, 'application.rb'))),
         files: roots,
+        deviseModel: (resource, className) => deviseModelIn(dirname(configDir), resource, className, parser),
         mountEngine: (constant, scope) => {
           const engine = engines.get(constantName(constant));
           if (!engine || running.has(engine.engine!)) return false;
