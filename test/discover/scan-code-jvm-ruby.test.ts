@@ -59,7 +59,7 @@ test('Spring: class and method mappings, constants across classes, interfaces, s
   ]);
 });
 
-test('Rails: verbs, resources (nested, shallow, member/collection, only/except, param, path), namespaces, scopes, concerns, draw files, mounted engines, devise_for', async () => {
+test('Rails: verbs, resources (nested, shallow, member/collection, only/except, param, path), namespaces, scopes, concerns, draw files, mounted engines, devise_for, with_options', async () => {
   assert.deepEqual(await routes('rails'), [
     'ANY /cable config/routes.rb:60 rails',
     'ANY /legacy config/routes.rb:61 rails',
@@ -104,6 +104,8 @@ test('Rails: verbs, resources (nested, shallow, member/collection, only/except, 
     'GET /articles/{id}/preview config/routes.rb:23 rails',
     'GET /billing/invoices config/routes.rb:45 rails',
     'GET /billing/invoices/{id} config/routes.rb:45 rails',
+    'GET /categories config/routes.rb:77 rails',
+    'GET /categories/{id} config/routes.rb:77 rails',
     'GET /dev/mailers config/routes.rb:64 rails',
     'GET /files/{path} config/routes.rb:56 rails',
     'GET /images config/routes.rb:31 rails',

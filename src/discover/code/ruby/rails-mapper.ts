@@ -60,6 +60,12 @@ const NOT_ROUTES = new Set(['direct', 'resolve', 'concern']);
 const RESOURCE_OPTIONS = new Set(['as', 'controller', 'path', 'only', 'except', 'param', 'concerns']);
 const MAX_DRAW_DEPTH = 8;
 
+function withDefaults(own: Entries, defaults: Entries | undefined): Entries {
+  if (!defaults || defaults.length === 0) return own;
+  const ownKeys = new Set(own.map(([k]) => name(k)));
+  return [...defaults.filter(([k]) => !ownKeys.has(name(k))), ...own];
+}
+
 interface Call {
   node: SyntaxNode;
   file: string;
@@ -87,14 +93,17 @@ export class RailsMapper {
     for (const child of node.namedChildren) {
       if (!child) continue;
       if (child.type === 'call') {
-        if (!child.childForFieldName('receiver')) this.dsl(child, scope, file);
+        const receiver = child.childForFieldName('receiver');
+        if (!receiver || (receiver.type === 'identifier' && scope.mapperAliases?.includes(receiver.text))) this.dsl(child, scope, file);
       } else if (CONTAINERS.has(child.type)) this.statements(child, scope, file);
     }
   }
 
   private dsl(node: SyntaxNode, scope: RouteScope, file: string): void {
     const method = node.childForFieldName('method')?.text ?? '';
-    const { positional, options } = callArgs(node);
+    const args = callArgs(node);
+    const { positional } = args;
+    const options = withDefaults(args.options, scope.callDefaults);
     const call: Call = { node, file, line: lineOf(node), positional, options, block: node.childForFieldName('block') };
     if (VERBS.has(method)) return this.verb(call, scope, method.toUpperCase());
     switch (method) {
@@ -141,6 +150,10 @@ export class RailsMapper {
         return this.mount(call, scope);
       case 'devise_for':
         return this.deviseFor(call, scope);
+      case 'with_options': {
+        const params = call.block?.childForFieldName('parameters')?.namedChildren.flatMap((p) => (p?.type === 'identifier' ? [p.text] : [])) ?? [];
+        return this.block(call.block, { ...scope, callDefaults: options, mapperAliases: [...(scope.mapperAliases ?? []), ...params] }, file);
+      }
       default:
         // constraints, defaults, controller, and gems' wrappers (devise_scope, authenticate …) keep the path.
         if (call.block && !NOT_ROUTES.has(method)) this.block(call.block, scope, file);
@@ -246,7 +259,7 @@ export class RailsMapper {
     const nsName = name(call.positional[0]);
     if (nsName === undefined) return;
     const pathOption = option(call.options, 'path');
-    const path = pathOption ? name(pathOption) : nsName;
+    const path = pathOption ? (pathOption.t === 'nil' ? '' : name(pathOption)) : nsName;
     if (path === undefined) return;
     const s: RouteScope = { ...base, path: mergeRailsPath(base.path, path), shallowPath: mergeRailsPath(base.shallowPath, path) };
     const rest = withScopeOptions(s, undefined, call.options.filter(([k]) => name(k) !== 'path'));

@@ -28,6 +28,10 @@ export interface RouteScope {
   only?: string[];
   except?: string[];
   via?: string[];
+  /** `with_options only: :index do … end`: options merged under every call's own (ActiveSupport's OptionMerger). */
+  callDefaults?: Entries;
+  /** Block parameters of `with_options do |r|`: calls on them are routing calls. */
+  mapperAliases?: string[];
 }
 
 export type Entries = [RubyValue, RubyValue][];
@@ -89,7 +93,7 @@ export function methodScope(s: RouteScope, on: string): RouteScope | undefined {
 export function withScopeOptions(s: RouteScope, path: string | undefined, options: Entries): RouteScope | undefined {
   const next: RouteScope = { ...s };
   const pathOption = option(options, 'path');
-  const fullPath = path ?? (pathOption ? name(pathOption) : undefined);
+  const fullPath = path ?? (pathOption ? (pathOption.t === 'nil' ? '' : name(pathOption)) : undefined);
   if (pathOption && fullPath === undefined) return undefined;
   if (fullPath !== undefined) next.path = mergeRailsPath(s.path, fullPath);
   const shallowPath = option(options, 'shallow_path');
