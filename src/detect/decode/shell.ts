@@ -1,8 +1,22 @@
 import { registerTransform } from './transform.js';
 
+/** Special parameters that expand to (nearly) nothing inside a word: $@ $* $! $? $- $_ $$ $# and $0-$9. */
+function specialParam(c: string | undefined): boolean {
+  return c === '@' || c === '*' || c === '!' || c === '?' || c === '-' || c === '_' || c === '$' || c === '#' || (c !== undefined && c >= '0' && c <= '9');
+}
+
+/** Letters on both sides: an expansion glued inside a word (c$!at, pi``ng) rather than used on its own ($? in a test). */
+function inWord(s: string, i: number, len: number): boolean {
+  const a = s.charCodeAt(i - 1);
+  const b = s.charCodeAt(i + len);
+  const letter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return letter(a) && letter(b);
+}
+
 /**
  * Undoes shell evasions that keep a command runnable: quotes and backslashes inside words (c''at, c\at, "c"at),
- * empty expansions ($@, $*, ${x}, $1) and ${IFS} used as a space.
+ * backslash-newline continuations, empty expansions ($@, $*, $!, ${x}, $1, $() and `` ` ` `` with nothing inside,
+ * <() >()) and ${IFS} used as a space.
  */
 export function shellUnquote(s: string): string {
   let out = '';
@@ -16,11 +30,25 @@ export function shellUnquote(s: string): string {
     }
     if (ch === '\\' && i + 1 < n && s[i + 1] !== '\\') {
       changed = true;
+      if (s[i + 1] === '\n') i++;
+      continue;
+    }
+    if (ch === '`' && s[i + 1] === '`') {
+      // an empty command substitution inside a word: pi``ng
+      if (inWord(s, i, 2)) {
+        i++;
+        changed = true;
+        continue;
+      }
+    }
+    if ((ch === '$' || ch === '<' || ch === '>') && s[i + 1] === '(' && s[i + 2] === ')' && inWord(s, i, 3)) {
+      i += 2;
+      changed = true;
       continue;
     }
     if (ch === '$') {
       const nx = s[i + 1];
-      if (nx === '@' || nx === '*' || (nx !== undefined && nx >= '0' && nx <= '9')) {
+      if (nx === '@' || nx === '*' || (nx !== undefined && nx >= '0' && nx <= '9') || (specialParam(nx) && inWord(s, i, 2))) {
         i++;
         changed = true;
         continue;

@@ -64,11 +64,18 @@ function argsStrength(s: string, end: number): number {
 function proseWords(s: string): number {
   let n = 0;
   let run = 0;
+  // a word counts when it starts the value or follows a space or an opening quote: -name, /etc and .txt are not words
+  let wordStart = true;
   for (let i = 0; i <= s.length && n < 8; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 32;
-    if ((c >= 97 && c <= 122) || c === 39) run++;
-    else {
-      if ((c === 32 || c === 44 || c === 46 || c === 63 || c === 33) && run >= 2) n++;
+    if ((c >= 97 && c <= 122) || c === 39) {
+      if (run === 0 && i > 0) {
+        const p = s.charCodeAt(i - 1);
+        wordStart = p === 32 || p === 34 || p === 40 || p === 10;
+      } else if (run === 0) wordStart = true;
+      run++;
+    } else {
+      if ((c === 32 || c === 44 || c === 46 || c === 63 || c === 33) && run >= 2 && wordStart) n++;
       run = 0;
     }
   }
@@ -158,6 +165,8 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     }
     if (ch === '&' && s[i + 1] !== '&' && /^[a-z0-9_.-]+=/.test(s.slice(cmd.start, cmd.end + 1))) continue; // a=1&b=2
     let args = argsStrength(s, cmd.end);
+    // piped into an interpreter that reads commands from stdin: | sh, | bash #, | python -
+    if (ch === '|' && SHELLS.has(cmd.word) && /^\s{0,4}(?:$|[#;&|)`-])/.test(s.slice(cmd.end, cmd.end + 6))) args = 2;
     if (ch === '{' && s[cmd.end] !== ',') continue;
     if (ch === '{') args = 2;
     const english = ENGLISH.has(cmd.word);
@@ -199,11 +208,15 @@ const WIN = [
   /\bgoto\s{1,8}[a-z_]{2,}\b[^\n]{0,0}/,
   // batch comparisons: if [/i] [not] A equ|neq|lss|leq|gtr|geq B command
   /\bif\s{0,16}(?:\/i\s{0,8})?(?:not\s{1,8})?\(?\s{0,4}[^\s()]{1,40}\s{1,16}(?:equ|neq|lss|leq|gtr|geq)\s{1,16}\S/,
-  /\bif\s{0,16}(?:\/i\s{0,8})(?:not\s{1,8})?[^\s=]{1,40}\s{0,4}==/, /\bif\s{1,16}(?:not\s{1,8})?(?:[[{]%|"?%)[^\s=]{0,40}\s{0,4}==/, /\bset\s{1,8}\/[ap]\s/, /\bdo\s{1,8}@?(?:echo|set|cmd|call|start)\b/,
+  /\bif\s{0,16}(?:\/i\s{0,8})(?:not\s{1,8})?[^\s=]{1,40}\s{0,4}==/,
+  // if [/i] [not] OPERAND ==|equ… OPERAND COMMAND, operands bare, "quoted", (parenthesised) or [bracketed]
+  /(?:^|[&|;\n(])\s{0,8}if\s{1,16}(?:\/i\s{1,8})?(?:not\s{1,8})?(?:"[^"\n]{0,40}"|\([^)\n]{0,40}\)|\[[^\]\n]{0,40}\]|[^\s=()"[]{1,40})\s{0,8}(?:={2,3}|(?<=\s)(?:equ|neq|lss|leq|gtr|geq)(?=\s))\s{0,8}(?:"[^"\n]{0,40}"|\([^)\n]{0,40}\)|\[[^\]\n]{0,40}\]|[^\s=()"[]{1,40})\s{1,16}(?:\(|@?(?:echo|set|cd|chdir|goto|call|start|del|erase|copy|move|type|exit|rem|cmd|powershell|dir|md|mkdir|rd|rmdir|ren|pause|net|reg)\b)/,
+  // PowerShell cmdlets (verb-noun) with a parameter: invoke-wmimethod -class, get-content -path
+  /\b(?:invoke|start|stop|new|get|set|remove|add|import|export|copy|move|out|convertto|convertfrom|expand|compress|register|enable|disable|resolve|test)-(?:[a-z]{3,40})\s{1,8}-[a-z]{2,30}\b/, /\bif\s{1,16}(?:not\s{1,8})?(?:[[{]%|"?%)[^\s=]{0,40}\s{0,4}==/, /\bset\s{1,8}\/[ap]\s/, /\bdo\s{1,8}@?(?:echo|set|cmd|call|start)\b/,
 ];
 
 /** Something every Windows pattern needs; values without it skip the list. */
-const WIN_ANCHOR = /%[a-z_~]|\s\/[a-z?]|==|\b(?:equ|neq|lss|leq|gtr|geq)\b|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
+const WIN_ANCHOR = /\b(?:invoke|start|stop|new|get|set|remove|add|import|export|copy|move|out|convertto|convertfrom|expand|compress|register|enable|disable|resolve|test)-[a-z]|%[a-z_~]|\s\/[a-z?]|==|\b(?:equ|neq|lss|leq|gtr|geq)\b|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
 
 /** A fenced code block: ```lang on a line, later a closing ``` on its own line (index scans, no backtracking). */
 function fenced(s: string): boolean {
@@ -214,13 +227,111 @@ function fenced(s: string): boolean {
 const GLOB_PATH = /(?:^|[\s=;|&'"(])\/(?:[a-z0-9_.-]{0,16}\/)*(?:[a-z0-9_.-]{1,16}\[[!^]?[a-z0-9/._-]{1,12}\]|\[[!^]?[a-z0-9/._-]{1,12}\][a-z0-9_.-]{1,16})/;
 const ALIAS = /(?:^|[;&|\n]\s{0,4})alias\s{1,8}(?:[-+][a-z]{1,4}\s{1,8})*[a-z0-9_.-]{1,40}=/;
 
+/** Characters of quoting and expansion evasions (undone by the shell-unquote view). */
+const SHELL_EVASION = C.SQUOTE | C.DQUOTE | C.BSLASH | C.DOLLAR | C.BACKTICK;
+/** Interpreters that run what is piped into them. */
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'ksh', 'dash', 'ash', 'csh', 'tcsh', 'busybox', 'python', 'python2', 'python3', 'perl', 'ruby', 'php', 'node', 'pwsh', 'powershell', 'cmd', 'iex', 'lua', 'tclsh']);
+/** Words that run the command after them (nohup id, strace who, sudo -u x id). */
+const PREFIXES = new Set(['nohup', 'strace', 'ltrace', 'sudo', 'doas', 'setsid', 'timeout', 'xargs', 'stdbuf', 'exec', 'nice', 'ionice', 'chroot', 'unshare', 'env', 'time', 'watch', 'busybox', 'proxychains', 'torsocks', 'unbuffer', 'taskset', 'flock', 'pkexec', 'runuser', 'su']);
+const EVASION_CHARS = new Set(["'", '"', '\\', '$', '`']);
+
+/**
+ * The value's first word is a command split by quotes, a backslash or an empty expansion ('wh'oami, c\\at, ti''me,
+ * una$$me, pi``ng), or starts with a backslash that bypasses aliases (\\ls): nobody types a word that way.
+ */
+function evasiveWord(raw: string, start: number, word: string): boolean {
+  let end = start;
+  while (end < raw.length && end - start < 64 && raw[end] !== ' ' && raw[end] !== '\t' && raw[end] !== '\n' && raw[end] !== ';' && raw[end] !== '|' && raw[end] !== '&') end++;
+  const w = raw.slice(start, end);
+  if (w === word || w.length < 2) return false;
+  if (w[0] === '\\' && /^[a-z]/.test(w[1]!)) return true;
+  let letterBefore = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i]!;
+    if (EVASION_CHARS.has(c)) {
+      if (letterBefore && /[a-z]/.test(w.slice(i + 1).replace(/^[^a-z]{0,4}/, '')[0] ?? '')) return true;
+    } else if (/[a-z]/.test(c)) letterBefore = true;
+  }
+  return false;
+}
+
+function leadingEvasion(v: ScanValue, s: string, ctx: ScanContext): boolean {
+  const cmd = commandAt(s, 0);
+  if (!cmd) {
+    // a variable used as the command, with options: $SHELL -c "id", ${BASH} -i
+    const m = /^\s{0,4}\$\{?([a-z_][a-z0-9_]{0,20})\}?\s{1,8}-[a-z]{1,3}(?:\s|$)/.exec(v.lower);
+    if (m) {
+      hit(ctx, 'rce.variable-command', /^(?:shell|bash|sh|zsh|comspec|cmd)$/.test(m[1]!) ? 5 : 4, v.lower.slice(0, 60));
+      return true;
+    }
+    return false;
+  }
+  if (!UNIX_STRONG.has(cmd.word)) return false;
+  if (v.classes & SHELL_EVASION && evasiveWord(v.lower, skipSpace(v.lower, 0), cmd.word)) {
+    hit(ctx, 'rce.quoted-command', 5, s.slice(0, 60));
+    return true;
+  }
+  if (PREFIXES.has(cmd.word) && !cmd.pathed) {
+    // nohup who, strace id, time curl x: a command run through another (two short words, or a non-English second)
+    const second = commandAt(s, cmd.end);
+    if (second && second.start > cmd.end && UNIX_STRONG.has(second.word) && !PREFIXES.has(second.word) && (!ENGLISH.has(cmd.word) || !ENGLISH.has(second.word))) {
+      const rest = s.slice(second.end).trim();
+      if ((!ENGLISH.has(second.word) && !ENGLISH.has(cmd.word)) || rest === '' || (!ENGLISH.has(second.word) && argsStrength(s, second.end) > 0)) {
+        hit(ctx, 'rce.command-line', 5, s.slice(0, 60));
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Brace expansion that builds a command: {,ifconfig}, {l,-lh}s, c{a,oun}t, {,echo,#x}. It counts when the expansion
+ * starts with a known command and has a tell: an empty element, an element that is an option, path or variable, or
+ * letters glued to the braces (a word split in two).
+ */
+function braceCommand(s: string): string | undefined {
+  let from = 0;
+  for (let n = 0; n < 8; n++) {
+    const open = s.indexOf('{', from);
+    if (open < 0) return undefined;
+    from = open + 1;
+    let close = -1;
+    for (let k = open + 1; k < s.length && k - open < 120; k++) {
+      const c = s[k];
+      if (c === '}') {
+        close = k;
+        break;
+      }
+      if (c === '{' || c === ' ' || c === '\n') break;
+    }
+    if (close < 0) continue;
+    const inner = s.slice(open + 1, close);
+    if (!inner.includes(',')) continue;
+    let p = open;
+    while (p > 0 && open - p < 20 && /[a-z0-9_-]/.test(s[p - 1]!)) p--;
+    let q = close + 1;
+    while (q < s.length && q - close < 20 && /[a-z0-9_.-]/.test(s[q]!)) q++;
+    const prefix = s.slice(p, open);
+    const suffix = s.slice(close + 1, q);
+    const parts = inner.split(',').slice(0, 12);
+    const tell = prefix !== '' || suffix !== '' || parts.some((x) => x === '' || /^[-/$#~.]/.test(x));
+    if (!tell) continue;
+    const words = parts.map((x) => prefix + x + suffix).filter((x) => x !== '');
+    const expanded = words.join(' ');
+    const cmd = commandAt(expanded, 0);
+    if (cmd && UNIX_STRONG.has(cmd.word) && (words.length > 1 || !ENGLISH.has(cmd.word)) && (prefix === '' || cmd.word.startsWith(prefix))) return s.slice(p, q);
+  }
+  return undefined;
+}
+
 const detector: Detector = {
   category: 'rce',
   triggers: C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.PAREN | C.BRACE | C.SPACE | C.PERCENT | C.SLASH,
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
     if (v.kind === 'header' && v.name === 'user-agent' && (browserAgent(v) || (/^[a-z][a-z0-9._-]*\/[0-9]/i.test(v.decoded) && !(v.classes & (C.BACKTICK | C.DOLLAR | C.SEMI))))) return;
-    const s = v.classes & (C.SQUOTE | C.DQUOTE | C.BSLASH | C.DOLLAR) ? v.view('shell-unquote,lower') : v.lower;
+    const s = v.classes & SHELL_EVASION ? v.view('shell-unquote,lower') : v.lower;
     let found = false;
     if (v.classes & (C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.BRACE)) found = scanSeparators(s, v, ctx);
     // shellshock: () { :; };
@@ -242,6 +353,7 @@ const detector: Detector = {
         }
       }
     }
+    if (!found && v.kind !== 'path') found = leadingEvasion(v, s, ctx);
     // a command line as the whole value: "ls -la /tmp", "bash -c id", "nohup ifconfig", "/bin/sh -i"
     if (!found && v.kind !== 'path') {
       const cmd = commandAt(s, 0);
@@ -263,8 +375,16 @@ const detector: Detector = {
     if (ps && (ps.index === 0 || /[\s=;|&]/.test(v.lower[ps.index - 1] ?? ''))) hit(ctx, 'rce.process-substitution', 5, v.lower.slice(ps.index, ps.index + 40));
     if (found || !(v.classes & (C.SLASH | C.BRACKET | C.DOLLAR | C.DOT | C.SPACE))) return;
     const l = v.lower;
-    // bash reverse shells: /dev/tcp/host/port
+    // bash reverse shells: /dev/tcp/host/port, also through a variable (d=/dev; >$d/tcp/1.2.3.4/80)
     if (v.classes & C.SLASH && /\/dev\/(?:tcp|udp)\//.test(l)) return hit(ctx, 'rce.reverse-shell', 5, l.slice(Math.max(0, l.indexOf('/dev/') - 20), l.indexOf('/dev/') + 40));
+    if (v.classes & C.SLASH && (v.classes & (C.LT | C.GT)) !== 0) {
+      const r = /[<>]&?\s{0,4}\$\{?[a-z_][a-z0-9_]{0,20}\}?\/(?:tcp|udp)\/[a-z0-9.-]{1,64}\/[0-9]{1,5}/.exec(l);
+      if (r) return hit(ctx, 'rce.reverse-shell', 5, l.slice(r.index, r.index + 50));
+    }
+    if (v.classes & C.BRACE && v.classes & C.COMMA) {
+      const b = braceCommand(v.classes & (C.SQUOTE | C.DQUOTE | C.BSLASH | C.DOLLAR) ? s : l);
+      if (b) return hit(ctx, 'rce.brace-expansion', 5, b);
+    }
     // glob brackets inside an absolute path: /etc/pas[s]wd, /bi[n]/bash, /usr/[a-z]in/sh
     if (v.classes & C.BRACKET && v.classes & C.SLASH) {
       const g = GLOB_PATH.exec(l);
@@ -276,8 +396,8 @@ const detector: Detector = {
       if (e) hit(ctx, 'rce.shell-expansion', 4, l.slice(e.index, e.index + 40));
     }
     // alias x='cmd' / alias -p: defining a command
-    const al = ALIAS.exec(l);
-    if (al) return hit(ctx, 'rce.alias', 5, l.slice(al.index, al.index + 40));
+    const al = ALIAS.exec(s);
+    if (al) return hit(ctx, 'rce.alias', 5, s.slice(al.index, al.index + 40));
     // sqlite3 shell dot-commands after a separator: ;.shell id, \n.system whoami
     if (v.classes & C.DOT) {
       const d = /(?:^|[;\n])\s{0,4}\.(?:shell|system|sh|import|output|once|load|read)\b/.exec(l);

@@ -30,13 +30,39 @@ export const UNIX_STRONG = set(`cat tac nl head tail more less id whoami uname i
   regasm regsvcs replace syncappvpublishingserver wmiprvse xwizard bash.exe wsl wslconfig curl wget2 aria2c axel lynx links
   elinks w3m ftp lftp smbclient rpcclient enum4linux showmount nfsstat mysql psql sqlite3 mongo mongosh redis-cli
   php-cgi perl5 ruby2 jrunscript groovy scala kotlinc rscript julia swift go gdb lldb radare2 r2 xxd upx base32 basenc
-  uuencode uudecode openssl gpg gpg2 zstd lz4 lzma unxz bunzip2 zcat zless zgrep bzcat xzcat tar.exe expect tclsh8.6`);
+  uuencode uudecode openssl gpg gpg2 zstd lz4 lzma unxz bunzip2 zcat zless zgrep bzcat xzcat tar.exe expect tclsh8.6
+  zstdcat zstdgrep zstdless bsdtar bsdcat bsdcpio lz4cat lzcat lzless xzless xzgrep bzgrep bzless 7za 7zr
+  aptitude apt-cache dpkg rpm snap flatpak zypper pacman emerge opkg brew port pkg yarn pnpm bun deno cargo rustc
+  htop atop iotop iftop nethogs glances ncdu vmstat iostat mpstat pidstat sar uptime free lscpu lshw dmidecode hwinfo
+  ll la lsof fuser pgrep pidof killall5 runuser chpst start-stop-daemon update-rc.d chkconfig rc-service
+  lwp-download lwp-request lwp-mirror lwp-dump wget.exe curl.exe fetch links2 httpie
+  tr rev tac base58 base85 ascii85 iconv dos2unix unix2dos recode enscript
+  trap ulimit umask builtin command compgen complete disown enable fc hash history jobs let local logout mapfile
+  popd pushd readonly shopt suspend times type ulimit unalias
+  ex vi vim view rvim rview vimdiff nvim gvim pico joe jed mcedit
+  mawk nawk busybox toybox ksshell yash elvish fish mksh pdksh sash posh rbash
+  ssh-keyscan autossh plink psftp pscp putty telnetd inetd xinetd socat1 socat2 ncat.exe nc.openbsd nc.traditional
+  mkpasswd htpasswd chage vipw vigr pwck grpck newusers adduser deluser addgroup delgroup
+  gcore gdbserver pmap ptrace bpftrace perf-trace sysdig auditctl ausearch
+  docker-compose podman buildah crictl ctr nerdctl kubeadm kubelet helm minikube kind k3s virsh vboxmanage vagrant qemu-img
+  certbot openvpn wg wg-quick ipsec ike-scan masscan zmap nikto dirb gobuster ffuf wfuzz nuclei amass subfinder
+  bcdboot bcdedit bootcfg diskpart format cipher compact takeown cacls xcopy robocopy wevtutil auditpol secedit
+  gpresult gpupdate whoami.exe klist ksetup nltest dsquery dsget csvde ldifde ntdsutil wbadmin sdelete
+  iwmi gwmi saps sajb icm ipmo gci gcm gps sal nal spps
+  aa-disable aa-enforce aa-complain aa-exec aa-status setenforce getenforce semanage restorecon chcon
+  cobc cowsay ghc ghci gimp octave pdflatex latexmk lualatex xelatex rake bundle bundler cpan cpanm easy_install gem2
+  php5 php7 php8 python3.8 python3.9 python3.10 python3.11 python3.12 perl6 raku ruby1.9 node.exe pypy pypy3
+  sqlplus isql osql sqlcmd mysqldump pg_dump pg_dumpall mongodump mongoexport redis-server memcached
+  chef chef-run cscli visudo ansible ansible-playbook knife salt-call salt-ssh puppet`);
 
 /** Commands that are also everyday English words: only count them with strong shell syntax around. */
 export const ENGLISH = set(`time watch set type sort join split cut paste host ip ss ps id file at batch man more less find
   make install kill head tail touch sleep date cal who w last diff which expr yes source alias script write
   tee column fold fmt sum ed pr look echo printf net sc ver route arp dir cd pwd mount service apt make git
-  start help exit rev seq bc dc go run test true false nice wait read mail shift trap bind screen top perf`);
+  start help exit rev seq bc dc go run test true false nice wait read mail shift trap bind screen top perf
+  view fetch free format compact cipher command history jobs let local hash enable complete times suspend
+  type ex la ll tr chef pico http https snap port bundle install fish cobc cowsay ghc gimp octave rake builtin
+  popd pushd readonly shopt disown logout mapfile fc umask ulimit uptime kind helm sal nal gc glances`);
 
 /** Shell words that follow a command and mark it as shell syntax. */
 export const SHELL_PATH_PREFIXES = ['/bin/', '/usr/bin/', '/usr/sbin/', '/sbin/', '/usr/local/bin/', '/tmp/', '/dev/', '/etc/', '/proc/', '/var/', '/home/', '/root/', 'c:/', 'c:\\', '%systemroot%', '%comspec%', '%temp%', '%windir%'];

@@ -18,3 +18,4 @@ import './java.js';
 import './node.js';
 import './session-fixation.js';
 import './scanner.js';
+import './mail.js';
