@@ -7,12 +7,12 @@ import { browserAgent, hit, skipSpace } from './util.js';
 // PHP code injection: open tags, stream wrappers, calls to functions that run code or commands, superglobals,
 // serialized objects, variable-function calls, ini directives and uploads of PHP files.
 
-const HIGH = ['eval', 'assert', 'system', 'exec', 'shell_exec', 'passthru', 'popen', 'proc_open', 'pcntl_exec', 'create_function', 'call_user_func', 'call_user_func_array', 'preg_replace', 'phpinfo', 'base64_decode', 'gzinflate', 'gzuncompress', 'gzdecode', 'str_rot13', 'file_get_contents', 'file_put_contents', 'fopen', 'fwrite', 'fputs', 'readfile', 'include', 'include_once', 'require', 'require_once', 'move_uploaded_file', 'unserialize', 'array_map', 'usort', 'uasort', 'array_filter', 'array_walk', 'register_shutdown_function', 'register_tick_function', 'ob_start', 'posix_getpwuid', 'posix_kill', 'posix_setuid', 'dl', 'putenv', 'ini_set', 'set_include_path', 'symlink', 'chmod', 'unlink', 'rmdir', 'mkdir', 'copy', 'rename', 'highlight_file', 'show_source', 'php_uname', 'getenv', 'get_current_user', 'getcwd', 'scandir', 'glob', 'opendir', 'readdir', 'curl_exec', 'curl_init', 'fsockopen', 'pfsockopen', 'stream_socket_client', 'mail', 'chr', 'ord', 'hex2bin', 'bin2hex', 'convert_uudecode', 'str_replace', 'strrev', 'escapeshellcmd', 'escapeshellarg', 'var_dump', 'print_r', 'var_export', 'extract', 'parse_str', 'compact', 'define', 'constant', 'func_get_args', 'reflectionfunction', 'invoke', 'invokeargs', 'mb_ereg_replace', 'preg_replace_callback', 'iterator_apply', 'forward_static_call', 'session_start', 'header', 'md5', 'sha1', 'crc32', 'strlen', 'substr', 'explode', 'implode', 'is_file', 'file_exists', 'file', 'fread', 'fgets', 'fclose', 'stream_get_contents', 'get_defined_vars', 'get_defined_functions', 'array_merge', 'sprintf', 'printf', 'echo', 'print', 'die', 'exit'];
+const HIGH = ['eval', 'assert', 'system', 'exec', 'shell_exec', 'passthru', 'popen', 'proc_open', 'pcntl_exec', 'create_function', 'call_user_func', 'call_user_func_array', 'preg_replace', 'phpinfo', 'base64_decode', 'gzinflate', 'gzuncompress', 'gzdecode', 'str_rot13', 'file_get_contents', 'file_put_contents', 'fopen', 'fwrite', 'fputs', 'readfile', 'include', 'include_once', 'require', 'require_once', 'move_uploaded_file', 'unserialize', 'array_map', 'usort', 'uasort', 'array_filter', 'array_walk', 'register_shutdown_function', 'register_tick_function', 'ob_start', 'posix_getpwuid', 'posix_kill', 'posix_setuid', 'dl', 'putenv', 'ini_set', 'set_include_path', 'symlink', 'chmod', 'unlink', 'rmdir', 'mkdir', 'copy', 'rename', 'highlight_file', 'show_source', 'php_uname', 'getenv', 'get_current_user', 'getcwd', 'scandir', 'glob', 'opendir', 'readdir', 'curl_exec', 'curl_init', 'fsockopen', 'pfsockopen', 'stream_socket_client', 'mail', 'chr', 'ord', 'hex2bin', 'bin2hex', 'convert_uudecode', 'str_replace', 'strrev', 'escapeshellcmd', 'escapeshellarg', 'var_dump', 'print_r', 'var_export', 'extract', 'parse_str', 'compact', 'define', 'constant', 'func_get_args', 'reflectionfunction', 'invoke', 'invokeargs', 'mb_ereg_replace', 'preg_replace_callback', 'iterator_apply', 'forward_static_call', 'session_start', 'header', 'md5', 'sha1', 'crc32', 'strlen', 'substr', 'explode', 'implode', 'is_file', 'file_exists', 'file', 'fread', 'fgets', 'fclose', 'stream_get_contents', 'get_defined_vars', 'get_defined_functions', 'array_merge', 'sprintf', 'printf', 'echo', 'print', 'die', 'exit', 'bzdecompress', 'zlib_decode', 'gzcompress', 'gzencode', 'assert_options', 'stream_socket_server', 'socket_create', 'filegroup', 'fileowner', 'fileperms', 'gethostbyname', 'strip_tags', 'unpack', 'serialize', 'apache_setenv', 'virtual', 'get_cfg_var', 'ini_get', 'ini_get_all', 'set_error_handler', 'set_exception_handler', 'spl_autoload_register'];
 /** Function names that are also ordinary words: a call alone scores low. */
 const WORDS = new Set(['system', 'exec', 'assert', 'include', 'require', 'file', 'copy', 'rename', 'mail', 'header', 'define', 'constant', 'extract', 'compact', 'echo', 'print', 'die', 'exit', 'invoke', 'glob', 'chr', 'ord', 'md5', 'sha1', 'crc32', 'strlen', 'substr', 'explode', 'implode', 'sprintf', 'printf', 'mkdir', 'chmod', 'unlink', 'rmdir', 'symlink', 'array_map', 'usort', 'array_filter', 'array_merge', 'fclose', 'dl', 'getenv']);
 const CRITICAL = new Set(['eval', 'assert', 'system', 'exec', 'shell_exec', 'passthru', 'popen', 'proc_open', 'pcntl_exec', 'create_function', 'phpinfo', 'base64_decode', 'gzinflate', 'str_rot13', 'file_put_contents', 'file_get_contents', 'move_uploaded_file', 'fsockopen', 'php_uname', 'highlight_file', 'show_source', 'call_user_func', 'call_user_func_array', 'preg_replace', 'unserialize', 'readfile', 'fopen', 'fwrite', 'include_once', 'require_once', 'curl_exec', 'posix_getpwuid', 'hex2bin', 'convert_uudecode', 'get_defined_vars']);
 const functions = new Matcher(HIGH);
-const WRAPPERS = ['php://', 'phar://', 'zip://', 'expect://', 'zlib://', 'compress.zlib://', 'compress.bzip2://', 'glob://', 'ogg://', 'rar://', 'ssh2.shell://', 'ssh2.exec://', 'ssh2.tunnel://', 'data://text/plain', 'data:text/plain;base64'];
+const WRAPPERS = ['php://', 'phar://', 'zip://', 'expect://', 'zlib://', 'compress.zlib://', 'compress.bzip2://', 'glob://', 'ogg://', 'rar://', 'ssh2.shell://', 'ssh2.exec://', 'ssh2.tunnel://', 'ssh2.sftp://', 'ssh2.scp://', 'data://text/plain', 'data:text/plain;base64'];
 const SUPERGLOBALS = /\$(?:_get|_post|_request|_server|_cookie|_files|_env|_session|globals|http_raw_post_data|http_(?:get|post|server|cookie)_vars)\b/;
 const INI = /\b(?:allow_url_include|allow_url_fopen|auto_prepend_file|auto_append_file|disable_functions|open_basedir|safe_mode|register_globals|magic_quotes_gpc|enable_dl|suhosin\.[a-z_.]+|output_handler|error_log|include_path|sendmail_path|mail\.add_x_header)\s*=/;
 
@@ -20,13 +20,84 @@ const INI_AT_START = /^\s*(?:memory_limit|max_execution_time|max_input_time|post
 const OBFUSCATED_NAME = /[([]\s{0,8}["']?\s{0,8}(?:system|exec|shell_exec|passthru|popen|proc_open|assert|eval|phpinfo|pcntl_exec)\s{0,8}["']?\s{0,8}[)\]]|["'](?:system|shell_exec|passthru|popen|proc_open|phpinfo|pcntl_exec)["']\s{0,8}\(/;
 const PHP_API_CALL = /^\s*(?:posix|ldap|pg|mysqli|tidy|sodium|openssl|pcntl|proc|stream|socket|curl|ftp|gz|bz|zip|mb|iconv|xml|xmlrpc|libxml|simplexml|dom|json|array|str|date|is|get|set|ini|ob|session|filter|func|call|class|method|property|ctype|hash|mcrypt|imap|exif|finfo|image|gd|intl|apcu|opcache|spl|iterator|debug|error|highlight|php|zend|sys|disk|fs|file|dir|readline|shmop|sem|msg|shm|sapi|getmy|inet|dns|gethostby|mail|mhash|bcmath|gmp|ftok|lcg|uniqid|random|mt|var)_[a-z0-9_]{2,40}\s*(?:\/\*[^*]{0,20}\*\/\s*)?\(\s*\)?\s*$/;
 
+const PHP_UPLOAD = /\.\s{0,4}(?:php[0-9]{0,4}[st]?|phtml|phar|pht|phps|pgif|inc)(?:[.\s]*$|\s{0,4}\.[a-z0-9]{2,5}\s*$)/;
+/** A name, a block comment, then a call: touch/*x*\/(), checkdate /*a*\/ (). Prose never puts a comment there. */
+const COMMENTED_CALL = /[a-z_][a-z0-9_]{1,40}\s{0,8}\/\*[^*]{0,60}\*\/\s{0,8}\(/;
+/** After the call's opening parenthesis: the rest of the value is the call (its argument list and an optional ;). */
+const WHOLE_CALL = /^\(\s*[^()]{0,200}(?:\)\s*(?:\[[0-9]{1,3}\]\s*)?;?\s*)?$/;
+/** A parenthesised name (or one with comments), then optional [n] subscripts and comments, then a call. */
+const EXPRESSION_CALL = /\(\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,8})?([a-z_][a-z0-9_]{0,30})\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,8})?\)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,8})?(?:\[[0-9]{1,3}\]\s{0,4}){0,4}\(/;
+
+/**
+ * Skips whitespace and PHP comments (/* *\/, # and // to the end of the line) after a function name, bounded.
+ * Returns the next index and whether a comment was skipped.
+ */
+function skipCodeGap(s: string, i: number): [number, boolean] {
+  let j = skipSpace(s, i);
+  let commented = false;
+  for (let n = 0; n < 4; n++) {
+    if (s[j] === '/' && s[j + 1] === '*') {
+      const c = s.indexOf('*/', j + 2);
+      if (c < 0 || c - j > 200) break;
+      j = skipSpace(s, c + 2);
+    } else if (s[j] === '#' || (s[j] === '/' && s[j + 1] === '/')) {
+      const c = s.indexOf('\n', j);
+      if (c < 0 || c - j > 200) break;
+      j = skipSpace(s, c + 1);
+    } else break;
+    commented = true;
+  }
+  return [j, commented];
+}
+
+/**
+ * A variable called as a function: $f(…), $_[0](…), $__[$_[1]](7), $x /*c*\/ [@5] /*c*\/ (), ${@_.__}(31), $a //x\n().
+ * Scans each $ once with bounded look-ahead (subscripts may nest one level). Returns the index of the $, or -1.
+ */
+function variableCall(s: string): number {
+  let at = s.indexOf('$');
+  for (let n = 0; at >= 0 && n < 64; n++, at = s.indexOf('$', at + 1)) {
+    let j = skipSpace(s, at + 1);
+    if (s[j] === '{') {
+      const c = s.indexOf('}', j);
+      if (c < 0 || c - j > 40) continue;
+      j = c + 1;
+    } else {
+      const k = j;
+      while (j < s.length && j - k < 40 && /[a-z0-9_]/.test(s[j]!)) j++;
+      if (j === k || /[0-9]/.test(s[k]!)) continue;
+    }
+    // subscripts and comments, then (
+    for (let steps = 0; steps < 8; steps++) {
+      const [g] = skipCodeGap(s, j);
+      j = g;
+      if (s[j] !== '[' && s[j] !== '{') break;
+      const open = s[j];
+      const close = open === '[' ? ']' : '}';
+      let depth = 0;
+      let k = j;
+      for (; k < s.length && k - j < 60; k++) {
+        if (s[k] === open) depth++;
+        else if (s[k] === close && --depth === 0) break;
+      }
+      if (depth !== 0 || k >= s.length) break;
+      j = k + 1;
+    }
+    if (s[j] === '(') return at;
+  }
+  return -1;
+}
+
 const detector: Detector = {
   category: 'php',
-  triggers: C.LT | C.PAREN | C.COLON | C.DOLLAR | C.DOT | C.EQ | C.BRACE,
+  triggers: C.LT | C.PAREN | C.COLON | C.DOLLAR | C.DOT | C.EQ | C.BRACE | C.BRACKET | C.ALNUM,
+  // plain values matter only as upload names of session files (sess_ and 20+ characters)
+  plainMin: 25,
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
     if (browserAgent(v)) return;
     const s = v.lower;
+    if (!(v.classes & ~(C.ALNUM | C.DASH | C.SPACE | C.COMMA)) && v.kind !== 'filename' && v.kind !== 'header') return;
     if (v.classes & C.LT) {
       const open = s.indexOf('<?');
       if (open >= 0) {
@@ -36,6 +107,8 @@ const detector: Detector = {
         const after = s.slice(open + 2, open + 200);
         if (!/^xml\s+(?:version|encoding)/.test(after) && /^[a-z]{0,5}[\s:(]{0,12}(?:php\b|echo\b|print\b|eval\b|system\b|exec\b|passthru\b|include\b|require\b|\$[a-z_]|\(\)\s*;)/.test(after)) return hit(ctx, 'php.open-tag', 5, s.slice(open, open + 60));
         if (/^\s/.test(nx) && /[($;]/.test(s.slice(open, open + 200))) return hit(ctx, 'php.open-tag', 5, s.slice(open, open + 60));
+        // a short open tag that ends the value (test<?): the start of code cut off by the application's own text
+        if (open === s.length - 2 && open > 0) hit(ctx, 'php.open-tag', 4, s.slice(Math.max(0, open - 20)));
       }
     }
     if (v.classes & C.COLON) {
@@ -47,7 +120,12 @@ const detector: Detector = {
       hit(ctx, 'php.superglobal', 5, s.slice(m.index, m.index + 40));
     }
     // {php}...{/php} (Smarty) and [php]...[/php] blocks with code in them
-    if (v.classes & (C.BRACE | C.BRACKET) && /[[{]\/?php[\]}]/.test(s) && /[[{]php[\]}][^]{0,200}(?:echo|print|\$|;|\()|(?:echo|print|\$|;|\()[^]{0,200}[[{]\/php[\]}]/.test(s)) hit(ctx, 'php.open-tag', 5, s.slice(0, 60));
+    if (v.classes & (C.BRACE | C.BRACKET) && /[[{][/\\]?php[\]}]/.test(s)) {
+      // a closing tag, or an opening one with code after it: [php]echo 1;[/php], {php}x{/php}, code[/php]
+      const code = /[[{]php[\]}][^]{0,200}(?:echo|print|\$|;|\()|(?:echo|print|\$|;|\()[^]{0,200}[[{][/\\]php[\]}]/.test(s);
+      const close = /[[{][/\\]php[\]}]/.test(s);
+      if (code || close) hit(ctx, 'php.open-tag', code || /[[{]php[\]}]/.test(s) ? 5 : 4, s.slice(0, 60));
+    }
     if (v.classes & C.EQ && INI_AT_START.test(s)) hit(ctx, 'php.ini-directive', 5, s.slice(0, 60));
     if (v.classes & C.EQ && INI.test(s)) {
       const m = INI.exec(s)!;
@@ -58,17 +136,25 @@ const detector: Detector = {
       let best = 0;
       let ev = '';
       functions.scan(s, (h) => {
-        if (!wordBounded(s, h) || s[h.start - 1] === '.' || s[h.start - 1] === '-') return;
-        let j = skipSpace(s, h.end);
-        if (s[j] === '/' && s[j + 1] === '*') {
-          const c = s.indexOf('*/', j);
-          if (c > 0) j = skipSpace(s, c + 2);
-        }
+        if (s[h.start - 1] === '.' || s[h.start - 1] === '-') return;
+        // a distinctive name glued to other letters still calls it (FOOgzinflate()); a common word does not
+        const distinctive = !WORDS.has(h.pattern) && (h.pattern.includes('_') || h.pattern.length >= 8);
+        if (!wordBounded(s, h) && !(distinctive && !/[a-z0-9_]/.test(s[h.end] ?? ''))) return;
+        const [j, commented] = skipCodeGap(s, h.end);
         if (s[j] !== '(') return;
+        // a comment between a function name and its parenthesis is code written to evade (exec/*x*/(), system#\n())
+        if (commented) {
+          best = 5;
+          ev = s.slice(h.start, h.end + 40);
+          return true;
+        }
         const arg = s[skipSpace(s, j + 1)];
         const codeArg = arg === '$' || arg === '"' || arg === "'" || arg === ')' || arg === '`' || (arg !== undefined && /[a-z_]/.test(arg) && /^[a-z_0-9]+\s*\(/.test(s.slice(skipSpace(s, j + 1), skipSpace(s, j + 1) + 40)));
         const word = WORDS.has(h.pattern);
         let score = CRITICAL.has(h.pattern) ? (codeArg ? 5 : word ? 3 : 4) : codeArg && !word ? 4 : word ? 0 : 2;
+        // the whole value is one call to a function that runs code, commands or files (system(whoami), fopen (x)), or
+        // to a PHP function with a name no prose uses (curl_init(), gzdecode(, FOOfsockopen())
+        if ((CRITICAL.has(h.pattern) || distinctive) && (h.start === skipSpace(s, 0) || (distinctive && !wordBounded(s, h) && /^[a-z0-9_]{1,20}$/.test(s.slice(0, h.start)))) && WHOLE_CALL.test(s.slice(j))) score = 5;
         if (score === 0) return;
         if (h.start > 0 && /[;})]\s*$|^\s*$/.test(s.slice(Math.max(0, h.start - 3), h.start)) === false && word && !codeArg) score = Math.min(score, 2);
         if (score > best) {
@@ -79,15 +165,27 @@ const detector: Detector = {
       });
       if (best) hit(ctx, 'php.function-call', best, ev, best >= 3 ? 1 : 2);
       // variable functions and obfuscated calls: $f(...), ${'_GET'}, ("sys"."tem")("id"), $_x[0](...)
-      if (v.classes & C.DOLLAR && /\$[a-z_][a-z0-9_]{0,30}\s*(?:(?:\[[^\]]{0,30}\]|\{[^}]{0,30}\})\s*){0,4}(?:\/\*[^*]{0,40}\*\/\s*)?\(|\$\{[^}]{1,30}\}\s*(?:\[[^\]]{0,30}\]\s*){0,3}\(/.test(s)) hit(ctx, 'php.variable-function', 5, s.slice(0, 60));
+      if (v.classes & C.DOLLAR) {
+        const at = variableCall(s);
+        if (at >= 0) hit(ctx, 'php.variable-function', 5, s.slice(at, at + 60));
+      }
+      // the result of an expression called: (system)(ls), (x)/*c*/('uname'), (z)[0][0]('id')
+      const ec = EXPRESSION_CALL.exec(s);
+      if (ec && (CRITICAL.has(ec[1]!) || /^\s*["'$]/.test(s.slice(ec.index + ec[0].length, ec.index + ec[0].length + 8)))) hit(ctx, 'php.obfuscated-call', 5, s.slice(ec.index, ec.index + 60));
       // a command function's name in brackets or quotes, then called: (system)(ls), [system][0](ls), "system"(ls)
       const ob = OBFUSCATED_NAME.exec(s);
-      if (ob && s.indexOf('(', ob.index + ob[0].length) >= 0 && s.indexOf('(', ob.index + ob[0].length) - (ob.index + ob[0].length) < 40) hit(ctx, 'php.obfuscated-call', 5, s.slice(ob.index, ob.index + 60));
+      if (ob && (ob[0].endsWith('(') || (s.indexOf('(', ob.index + ob[0].length) >= 0 && s.indexOf('(', ob.index + ob[0].length) - (ob.index + ob[0].length) < 40))) hit(ctx, 'php.obfuscated-call', 5, s.slice(ob.index, ob.index + 60));
+      if (COMMENTED_CALL.test(s)) hit(ctx, 'php.obfuscated-call', 5, s.slice(0, 60));
       // a PHP extension function called as the whole value: posix_getegid(), ldap_get_entries(), tidy_parse_string()
       if (PHP_API_CALL.test(s)) hit(ctx, 'php.function-call', 4, s.slice(0, 60));
       if (/\(\s*["'][a-z_]{1,20}["']\s*\.\s*["'][a-z_]{1,20}["']/.test(s) || (/\)\s*\(\s*["'][a-z]/.test(s) && /\(\s*["'(a-z]/.test(s)) || /["'][a-z_]{2,30}["']\s*\(\s*["'$]/.test(s)) hit(ctx, 'php.obfuscated-call', 5, s.slice(0, 60));
     }
-    if ((v.kind === 'filename' || (v.kind === 'header' && /^x[-_.]?file[-_.]?name$/.test(v.name ?? ''))) && /\.(?:php[0-9s]?|phtml|phar|pht|phps|pgif|inc)[.\s]*$/.test(s)) hit(ctx, 'php.file-upload', 5, s.slice(-60));
+    if (v.kind === 'filename' || (v.kind === 'header' && /^x[-_.]?file[-_.]?name$/.test(v.name ?? ''))) {
+      // shell.php, photo. php, x.php7..., and x.php.jpg (Apache runs a file with .php anywhere among its extensions)
+      if (PHP_UPLOAD.test(s)) hit(ctx, 'php.file-upload', 5, s.slice(-60));
+      // a PHP session file (sess_ and a session id): writing one plants a session
+      else if (/(?:^|[/\\])sess_[a-z0-9,-]{20,256}$/.test(s)) hit(ctx, 'php.session-file', 5, s.slice(-60));
+    }
     if (v.classes & C.DOLLAR && /\$\s*\{\s*[a-z_]+\s*\}/.test(s)) hit(ctx, 'php.variable-variable', 3, s.slice(0, 40), 2);
     // ${'_GET'}, $ {'a'.'b'}: a variable named by a string expression
     if (v.classes & C.DOLLAR && /\$\s{0,8}\{\s{0,8}["'][^"'\n]{0,40}["']\s{0,8}[.}]/.test(s)) hit(ctx, 'php.variable-variable', 5, s.slice(0, 40));
