@@ -27,10 +27,13 @@ export function htmlDecode(s: string): string {
       let j = i + 2;
       const isX = s[j] === 'x' || s[j] === 'X';
       if (isX) j++;
+      // leading zeros pad a reference to any length (&#0000000123; is '{'): skip them, then read at most 8 digits
+      const zeros = j;
+      while (j < n && s.charCodeAt(j) === 48) j++;
       const start = j;
       while (j < n && j - start < 8 && (isX ? isHex(s.charCodeAt(j)) : s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57)) j++;
-      if (j > start) {
-        const cp = parseInt(s.slice(start, j), isX ? 16 : 10);
+      if (j > zeros) {
+        const cp = j > start ? parseInt(s.slice(start, j), isX ? 16 : 10) : 0;
         if (cp <= 0x10ffff) {
           out += String.fromCodePoint(cp);
           i = s[j] === ';' ? j : j - 1;
