@@ -33,21 +33,28 @@ const GADGET_SET = new Set(GADGET_ANCHORS);
 const anchorMatcher = new Matcher([...new Set([...NAME_ANCHORS, ...GADGET_ANCHORS])]);
 const base64Gadgets = new Matcher([...B64_WORDS.flatMap((w) => base64Forms(w, 8)), ...base64Forms(Buffer.from([0xac, 0xed, 0x00, 0x05]), 5)]);
 
+const SERIAL_B64 = /rO0AB|ztAA[U-X]|s7QAF/;
+/** Class names that run code or commands, whatever package they are written under. */
+const DANGEROUS_CLASSES = new Set(['runtime', 'processbuilder', 'processimpl', 'classloader', 'urlclassloader', 'scriptenginemanager', 'scriptengine', 'methodutils', 'invokertransformer', 'templatesimpl']);
+
 const detector: Detector = {
   category: 'java',
   triggers: C.DOT | C.ALNUM | C.HIGH | C.CTRL,
-  plainMin: 7,
+  plainMin: 6,
   scan(v: ScanValue, ctx: ScanContext): void {
     if (!(v.classes & (SPECIAL | C.DOT))) {
       // plain words: only a base64 gadget (mixed case or digits) or a bare gadget name can matter
       const d = v.decoded;
+      // the stream magic AC ED 00 05 in base64 at its three alignments (rO0AB…, ?KztAAU…, ??Cs7QAF…)
+      if (SERIAL_B64.test(d)) return hit(ctx, 'java.serialized-object', 5, d.slice(0, 40));
       if (d.length >= 8 && UPPER.test(d) && base64Gadgets.all(d, 1).length) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
       if (d.length >= 7 && GADGET_WORD.test(d)) return hit(ctx, 'java.class-or-gadget', d.length === 7 ? 3 : 5, d.toLowerCase().slice(0, 60));
       return;
     }
     const s = v.lower;
     // serialized Java objects: AC ED 00 05, its hex and base64 (rO0AB) forms, and gzip-wrapped base64 (H4sI)
-    if (v.decoded.includes('rO0AB') || s.includes('aced0005') || v.decoded.includes('\xac\xed\x00\x05')) return hit(ctx, 'java.serialized-object', 5, v.decoded.slice(0, 40));
+    // (NUL bytes are removed by decoding: AC ED 05 is the magic too; C2 AC C3 AD is the same bytes re-encoded as UTF-8)
+    if (SERIAL_B64.test(v.decoded) || s.includes('aced0005') || (v.classes & C.HIGH && /\xac\xed\x00?\x05|\xc2\xac\xc3\xad\x00?\x05/.test(v.decoded))) return hit(ctx, 'java.serialized-object', 5, v.decoded.slice(0, 40));
     let best = 0;
     let ev = '';
     let nameAnchor = false;
@@ -63,6 +70,12 @@ const detector: Detector = {
         if (h.pattern === 'java.' || h.pattern === 'javax.') {
           if ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57) || prev === 46) return;
           const rest = /^[a-z0-9_.]{1,80}/.exec(s.slice(h.end))?.[0] ?? '';
+          // a dangerous class named under java.* in any package spelling: java.Runtime, java.evil.ProcessBuilder
+          if (rest.split('.').some((seg) => DANGEROUS_CLASSES.has(seg))) {
+            best = 5;
+            ev = s.slice(h.start, h.end + 40);
+            return true;
+          }
           if (!rest.includes('.') && !/^(lang|io|net|nio|util|rmi|beans|security)$/.test(rest)) return;
           const score = /(?:exception|error)\b/.test(s.slice(h.end, h.end + 80)) && !/runtime\b|processbuilder/.test(rest) ? 2 : /^(lang|io|net|nio|rmi|beans|security)\b/.test(rest) || h.pattern === 'javax.' ? 5 : 3;
           if (score > best) {
@@ -99,7 +112,7 @@ const detector: Detector = {
       });
     }
     if (v.kind === 'filename' || (v.kind === 'header' && /file.?name/.test(v.name ?? ''))) {
-      if (/\.jspx?\.*$|\.jsp\s*$/.test(s)) hit(ctx, 'java.jsp-upload', 5, s.slice(-60));
+      if (/\.\s{0,4}jsp[xf]?[.\s]*$/.test(s)) hit(ctx, 'java.jsp-upload', 5, s.slice(-60));
     }
   },
 };
