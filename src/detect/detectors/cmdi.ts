@@ -375,6 +375,8 @@ const detector: Detector = {
     if (ps && (ps.index === 0 || /[\s=;|&]/.test(v.lower[ps.index - 1] ?? ''))) hit(ctx, 'rce.process-substitution', 5, v.lower.slice(ps.index, ps.index + 40));
     if (found || !(v.classes & (C.SLASH | C.BRACKET | C.DOLLAR | C.DOT | C.SPACE))) return;
     const l = v.lower;
+    // output redirected into a system path as the whole value: >/tmp/x, >> /etc/cron.d/job
+    if (v.classes & C.GT && /^\s{0,4}>{1,2}\s{0,2}\/(?:tmp|dev|etc|var|home|root|usr|bin|proc|opt|srv)\/[a-z0-9_./-]{0,80}$/.test(l)) return hit(ctx, 'rce.redirection', 5, l.slice(0, 60));
     // bash reverse shells: /dev/tcp/host/port, also through a variable (d=/dev; >$d/tcp/1.2.3.4/80)
     if (v.classes & C.SLASH && /\/dev\/(?:tcp|udp)\//.test(l)) return hit(ctx, 'rce.reverse-shell', 5, l.slice(Math.max(0, l.indexOf('/dev/') - 20), l.indexOf('/dev/') + 40));
     if (v.classes & C.SLASH && (v.classes & (C.LT | C.GT)) !== 0) {

@@ -19,3 +19,4 @@ import './node.js';
 import './session-fixation.js';
 import './scanner.js';
 import './mail.js';
+import './orm.js';

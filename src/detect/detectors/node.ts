@@ -11,7 +11,7 @@ const b64 = new Matcher(base64Forms('_$$ND_FUNC$$_', 8));
 // process internals, constructor chains to Function, React Server Components payload gadgets, and event-loop DoS loops.
 
 /** Words one of the patterns needs: a value without any skips the pattern list. */
-const ANCHORS = /require|process|module|_load|constructor|nd_func|js_function|while|for|exec|spawn|function|vm|import|fs|res\.|\$[0-9@]/i;
+const ANCHORS = /require|process|module|_load|constructor|nd_func|js_function|while|for|exec|spawn|function|vm|import|fs|res\.|\$[0-9a-f@]|@\{|kernel|popen|open3/i;
 const JS_FUNCTION = /__js_function/i;
 
 const PATTERNS: [RegExp, string, number][] = [
@@ -22,13 +22,18 @@ const PATTERNS: [RegExp, string, number][] = [
   [/\bchild_process\b|\bexecsync\s*\(|\bspawnsync\s*\(|\.exec\s*\(\s*[`'"](?:id|ls|cat|whoami|curl|wget|sh|bash|nc|rm)\b/, 'node.child-process', 5],
   [/\bprocess\s*\.\s*(?:mainmodule|binding|dlopen|kill|exit|env\b|argv|cwd\s*\(|chdir)|\bglobal\s*\.\s*process\b|\bglobalthis\s*\.\s*process\b/, 'node.process-access', 5],
   [/\bconstructor\s*(?:\.|\[\s*['"`])\s*constructor\b|\bfunction\s*\(\s*['"`]return\s+(?:process|this|global)/, 'node.function-constructor', 5],
-  [/:constructor:constructor|"\$[0-9]+:constructor|\$@[0-9]+|"then"\s*:\s*"\$[0-9]+:__proto__/, 'node.rsc-gadget', 5],
+  [/:constructor:constructor|"\$[0-9]+:constructor|\$@[0-9]+|"then"\s*:\s*"\$[0-9]+:__proto__|"\$[0-9a-f]{1,6}(?::[a-z_$][a-z0-9_$]{0,30}){0,4}:(?:constructor|prototype|__proto__|_compile|_load)\b/, 'node.rsc-gadget', 5],
   [/\bnew\s+function\s*\(|\bvm\s*\.\s*run(?:in(?:new|this)?context|script)\s*\(|\bimport\s*\(\s*['"`](?:child_process|fs)/, 'node.code-eval', 5],
-  [/\bwhile\s*\(\s*!{0,2}\s*[-+]?\s*(?:true|false|1|0|\[\]|\{\}|null|undefined|""|''|``)\s*\)|\bfor\s*\(\s*;\s*;\s*\)/, 'node.infinite-loop', 5],
+  // a loop whose condition is a constant (true, 1, Infinity, !NaN, this, a constructor, new Date): it never ends
+  [/\bwhile\s{0,8}\(\s{0,8}\(?\s{0,8}!{0,2}\s{0,8}[-+]?\s{0,8}(?:true|false|1|0|\[\]|\{\}|null|undefined|nan|infinity|this|""|''|``|new\s{1,8}[a-z_$][a-z0-9_$]{0,30}(?:\s{0,8}\(\s{0,8}\))?|(?:string|number|object|array|boolean|date|function|symbol|math|json|regexp|error|promise|map|set)\b)\s{0,8}\)?\s{0,8}\)|\bfor\s*\(\s*;\s*;\s*\)/, 'node.infinite-loop', 5],
   [/\b__js_function\b|\b_\$\$nd_func\$\$_/, 'node.serialized-function', 5],
   // computed access to process/require, the module loader and exports: process["env"], require[x], require.main
-  [/\bprocess\s*\[\s*(?:["'`](?:env|mainmodule|binding|argv|kill|exit|dlopen)|[a-z_$][a-z0-9_$.]{0,30}\s*[\][.])|\brequire\s*\[|\brequire\s*\.\s*(?:main|cache|resolve)\b|\bmodule\s*\.\s*(?:exports\s*=|constructor|_load|require\s*\()|\._load\s*\(/, 'node.module-access', 5],
+  [/\bprocess\s*\[\s*(?:["'`]?(?:env|mainmodule|binding|argv|kill|exit|dlopen)\b|[a-z_$][a-z0-9_$.]{0,30}\s*[\][.])|\brequire\s*\[|\brequire\s*\.\s*(?:main|cache|resolve)\b|\bmodule\s*\.\s*(?:exports\s*=|constructor|_load|require\s*\()|\._load\s*\(/, 'node.module-access', 5],
   [/\bres\.(?:end|send|write)\s*\(\s*require\b|\bfs\s*\.\s*(?:readfilesync|writefilesync|readdirsync|unlinksync)\s*\(/, 'node.fs-access', 5],
+  // other server-side languages' ways to run a command: Ruby (Process.spawn, Kernel.system, IO.popen, Open3, %x()),
+  // Perl interpolation of code into a string (@{[ system 'id' ]})
+  [/\b(?:process\s{0,4}\.\s{0,4}spawn|kernel\s{0,4}\.\s{0,4}(?:system|exec|spawn|open|`)|io\s{0,4}\.\s{0,4}popen|open3\s{0,4}\.\s{0,4}(?:popen[23e]?|capture[23e]?|pipeline))\s{0,8}\(/, 'node.ruby-command', 5],
+  [/@\{\s{0,16}\[\s{0,16}[a-z_][a-z0-9_:]{0,30}\b/, 'node.perl-interpolation', 5],
 ];
 
 const detector: Detector = {

@@ -21,7 +21,8 @@ const detector: Detector = {
       if (/constructor\s*(?:\]\s*)?[.[]\s*['"]?prototype/.test(s) || (s === 'prototype' && v.location.includes('/constructor/'))) return hit(ctx, 'prototype-pollution.constructor-prototype', 5, v.decoded.slice(0, 60));
       return;
     }
-    if (/\[\s*["']?__proto__["']?\s*\]|\.__proto__\s*[.[=]|["']__proto__["']\s*:/.test(s)) hit(ctx, 'prototype-pollution.proto-in-value', 5, s.slice(Math.max(0, s.indexOf('__proto__') - 10), s.indexOf('__proto__') + 40));
+    // a[__proto__], x.__proto__.y, "__proto__":, and a property path that starts at it (__proto__.isAdmin=1)
+    if (/\[\s*["']?__proto__["']?\s*\]|\.__proto__\s*[.[=]|["']__proto__["']\s*:|^\s*__proto__\s*[.[]/.test(s)) hit(ctx, 'prototype-pollution.proto-in-value', 5, s.slice(Math.max(0, s.indexOf('__proto__') - 10), s.indexOf('__proto__') + 40));
     else if (/constructor\s*[.[]\s*["']?prototype\s*["']?\s*\]?\s*[.[]/.test(s)) hit(ctx, 'prototype-pollution.constructor-prototype', 5, s.slice(s.indexOf('constructor'), s.indexOf('constructor') + 50));
     else if (/["']constructor["']\s*:\s*\{\s*["']prototype["']/.test(s)) hit(ctx, 'prototype-pollution.constructor-prototype', 5, s.slice(s.indexOf('constructor'), s.indexOf('constructor') + 50));
   },

@@ -11,7 +11,7 @@ import { hit } from './util.js';
 const SESSION_NAMES = /^(?:phpsessid|jsessionid|aspsessionid[a-z]*|asp\.net_sessionid|sessionid|session_id|sessid|cfid|cftoken|laravel_session|connect\.sid|ci_session|cakephp|shiny-token|next-auth\.session-token|__(?:host|secure)-next-auth\.session-token|symfony|zend_session|_session_id|rack\.session|express\.sid|sails\.sid|koa\.sess|jwt_session|wordpress_logged_in_[a-f0-9]*|django_session|auth_session)$/;
 
 /** Names that look like a session token parameter in any framework: *_session, *sessid, *_login_token, *.sid. */
-const GENERIC_SESSION = /^[a-z0-9_.-]{0,30}(?:[_.-]session|sessid|session[_.-]?(?:id|token|key)|[_.-]login[_.-]token|[_.-]sid|[_.-]auth[_.-]token)$/;
+const GENERIC_SESSION = /^[a-z0-9_.:-]{0,30}(?:[_.:-]session|[a-z0-9]{2,20}session|sessid|session[_.-]?(?:id|token|key)|[_.-]login[_.-]token|[_.:-]sid|[a-z]{2,6}sid|[_.:-]sess|[_.-]auth[_.-]token)$/;
 
 function hostOf(u: string): string {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:@]*@)?([^/?#:]*)/i.exec(u);

@@ -9,16 +9,54 @@ import { hit } from './util.js';
 
 const DANGEROUS_SCHEMES = new Set(['gopher', 'dict', 'file', 'ldap', 'ldaps', 'tftp', 'jar', 'netdoc', 'sftp', 'expect', 'phar', 'local_file', 'jdbc', 'mailto_', 'fd', 'php', 'zip', 'glob', 'ogg', 'rar', 'ssh2.exec', 'ssh2.shell']);
 
+/** Dots in other scripts (。．｡) and backslashes inside a host (http://\\l\\o\\c\\a\\l\\h\\o\\s\\t/): what URL parsers ignore. */
+function normaliseHosts(s: string): string {
+  let t = s.replace(/[\u3002\uff0e\uff61]/g, '.');
+  if (t.includes('://') && t.includes('\\')) t = t.replace(/\\+/g, (m, i: number) => (t.lastIndexOf('://', i) >= 0 && !/[/?#]/.test(t.slice(t.indexOf('://') + 3, i)) ? '' : m));
+  return t;
+}
+
+const INTERNAL: ReadonlySet<string> = new Set(['metadata', 'loopback', 'internal-name', 'private']);
+
+/** http:127.0.0.1, http:/2852039166, http:[::ffff:a9fe:a9fe]: a scheme without '//' that lenient fetchers still follow. */
+function schemeWithoutSlashes(s: string, ctx: ScanContext): boolean {
+  const m = /^\s{0,4}(?:https?|ftps?|gopher|dict):\/?([^/\s?#]{1,80})/.exec(s);
+  if (!m || s.startsWith('//', m[0].length - m[1]!.length - 1)) return false;
+  const host = m[1]!.replace(/:[0-9]{1,5}$/, '');
+  const cls = classifyHost(host);
+  const encoded = cls === 'ip' && !/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  if (!INTERNAL.has(cls) && !encoded) return false;
+  hit(ctx, cls === 'metadata' ? 'ssrf.cloud-metadata' : encoded ? 'ssrf.encoded-address' : cls === 'private' ? 'ssrf.private-address' : 'ssrf.loopback', 5, s.slice(0, 60));
+  return true;
+}
+
+/**
+ * Every host after an '@' in a URL value: http://good.com:80 &@127.0.0.1:22/# @good.com/ is read by some parsers as a
+ * request to 127.0.0.1 (userinfo and fragment confusion). An internal one there is an attack.
+ */
+function userinfoHosts(s: string, ctx: ScanContext): boolean {
+  if (!/^\s{0,4}[a-z][a-z0-9+.-]{0,20}:\/\//.test(s)) return false;
+  for (let at = s.indexOf('@'), n = 0; at >= 0 && n < 8; at = s.indexOf('@', at + 1), n++) {
+    const m = /^@([a-z0-9.[\]:_-]{1,80}?)(?::[0-9]{1,5})?(?:[/?#\s]|$)/.exec(s.slice(at, at + 90));
+    if (m && INTERNAL.has(classifyHost(m[1]!))) {
+      hit(ctx, 'ssrf.userinfo-confusion', 5, s.slice(0, 80));
+      return true;
+    }
+  }
+  return false;
+}
+
 const detector: Detector = {
   category: 'ssrf',
-  triggers: C.COLON | C.DOT,
-  kinds: ['query', 'header', 'cookie', 'body', 'body-key', 'query-key', 'raw-body', 'path'],
+  triggers: C.COLON | C.DOT | C.SLASH,
+  kinds: ['query', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'query-key', 'raw-body', 'path'],
   scan(v: ScanValue, ctx: ScanContext): void {
     if (v.kind === 'header' && (v.name === 'referer' || v.name === 'origin' || v.name === 'user-agent')) return;
-    const s = v.lower;
+    const s = v.classes & (C.HIGH | C.BSLASH) ? normaliseHosts(v.lower) : v.lower;
     let found = false;
     if (v.classes & C.COLON) {
-      for (const u of findUrls(s)) {
+      found = schemeWithoutSlashes(s, ctx) || userinfoHosts(s, ctx);
+      if (!found) for (const u of findUrls(s)) {
         const cls = classifyHost(u.host);
         const ev = s.slice(u.start, Math.min(u.end, u.start + 80));
         if (cls === 'metadata') hit(ctx, 'ssrf.cloud-metadata', 5, ev);
@@ -31,7 +69,7 @@ const detector: Detector = {
       }
     }
     // scheme-less hosts: metadata addresses and container host names anywhere, bare IPs in URL-ish parameters
-    if (!found) {
+    if (!found && v.classes & (C.DOT | C.SLASH | C.COLON)) {
       const m = /(?:^|[^0-9a-z.])(169\.254\.169\.254|metadata\.google\.internal|host\.(?:docker|containers)\.internal|100\.100\.100\.200|fd00:ec2::254|kubernetes\.default\.svc)(?![0-9a-z])/.exec(s);
       if (m) hit(ctx, 'ssrf.cloud-metadata', 5, s.slice(m.index, m.index + 60));
       else if (v.name && /(?:^|[_-])(url|uri|host|dest|target|callback|webhook|redirect|proxy|endpoint|server|domain|feed|link|src|image_url)$/.test(v.name)) {

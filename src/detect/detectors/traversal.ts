@@ -73,6 +73,22 @@ function dotdot(s: string): { count: number; at: number } {
   return { count, at };
 }
 
+/** Hidden directories that web servers legitimately serve (ACME, host platform endpoints). */
+const SERVED_HIDDEN = /^\/\.(?:well-known|netlify|auth|vercel|nuxt|next)\//;
+/** A file in a hidden directory of the URL path: tool state and secrets (/.n8n/config, /.tool/secrets.env). */
+const HIDDEN_FILE = /\/\.[a-z0-9_][a-z0-9_.-]{0,40}\/(?:[a-z0-9_.-]{1,60}\/){0,4}([a-z0-9_.-]{1,60})$/;
+/** Log files requested by URL (/wp-content/error.log): they hold paths, tokens and stack traces. */
+const LOG_FILE = /\/(?:error|errors|debug|php_errors|error_log|debug_log)(?:\.log|_log)?(?:\.[0-9])?$/;
+
+function hiddenPath(s: string, ctx: ScanContext): void {
+  if (LOG_FILE.test(s) && /\.log|_log/.test(s)) return hit(ctx, 'lfi.log-file', 5, s.slice(-60));
+  if (SERVED_HIDDEN.test(s)) return;
+  const m = HIDDEN_FILE.exec(s);
+  if (!m) return;
+  const secretish = /(?:^|[._-])(?:env|config|conf|cfg|ini|toml|ya?ml|json|pem|key|db|sqlite3?|credentials|secrets?|token|history|log)$/.test(m[1]!);
+  hit(ctx, 'lfi.hidden-file', secretish ? 5 : 4, s.slice(Math.max(0, m.index), m.index + 60));
+}
+
 const detector: Detector = {
   category: 'lfi',
   triggers: C.DOT | C.SLASH | C.BSLASH | C.TILDE_CARET,
@@ -84,9 +100,12 @@ const detector: Detector = {
     const dd = dotdot(s);
     if (dd.count > 0 && !(v.kind === 'header' && (v.name === 'referer' || v.name === 'origin') && dd.count < 2)) {
       // one ../ in front of an ordinary relative path (../assets/logo.svg) is how people write paths; climbing twice is not
-      hit(ctx, 'lfi.path-traversal', dd.count >= 2 || v.kind === 'filename' || (dd.at === 0 && !RELATIVE_ASSET.test(s) && !/^\.\.\/\s/.test(s)) ? 5 : 4, s.slice(dd.at, dd.at + 60));
+      const leading = (dd.at === 0 && !RELATIVE_ASSET.test(s) && !/^\.\.\/\s/.test(s)) || (dd.at === 1 && s[0] === '/');
+      hit(ctx, 'lfi.path-traversal', dd.count >= 2 || v.kind === 'filename' || leading ? 5 : 4, s.slice(dd.at, dd.at + 60));
     }
-    if (v.kind === 'header' && v.name === 'referer') return;
+    // a referer is a URL; one that is a bare path or a command line is a payload, read like any value
+    if (v.kind === 'header' && v.name === 'referer' && /^[a-z][a-z0-9+.-]{0,20}:\/\//.test(s)) return;
+    if (v.kind === 'path') hiddenPath(s, ctx);
     // a path mentioned in a sentence ("the last lines of /var/log/app.log") is not a path the application opens
     const prose = v.kind !== 'path' && v.kind !== 'filename' && dd.count === 0 && proseWords(s) >= 5;
     let best = 0;
