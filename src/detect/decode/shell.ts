@@ -16,41 +16,51 @@ function inWord(s: string, i: number, len: number): boolean {
 /**
  * Undoes shell evasions that keep a command runnable: quotes and backslashes inside words (c''at, c\at, "c"at),
  * backslash-newline continuations, empty expansions ($@, $*, $!, ${x}, $1, $() and `` ` ` `` with nothing inside,
- * <() >()) and ${IFS} used as a space.
+ * <() >()), $'…' and $"…" quoting, and ${IFS} used as a space.
  */
 export function shellUnquote(s: string): string {
+  // unchanged runs are copied as slices (one concatenation per edit, not per character)
   let out = '';
-  let changed = false;
+  let last = 0;
   const n = s.length;
+  const drop = (from: number, to: number, insert = ''): void => {
+    out += s.slice(last, from) + insert;
+    last = to;
+  };
   for (let i = 0; i < n; i++) {
     const ch = s[i]!;
     if (ch === "'" || ch === '"') {
-      changed = true;
+      drop(i, i + 1);
       continue;
     }
     if (ch === '\\' && i + 1 < n && s[i + 1] !== '\\') {
-      changed = true;
-      if (s[i + 1] === '\n') i++;
+      if (s[i + 1] === '\n') {
+        drop(i, i + 2);
+        i++;
+      } else drop(i, i + 1);
       continue;
     }
-    if (ch === '`' && s[i + 1] === '`') {
+    if (ch === '`' && s[i + 1] === '`' && inWord(s, i, 2)) {
       // an empty command substitution inside a word: pi``ng
-      if (inWord(s, i, 2)) {
-        i++;
-        changed = true;
-        continue;
-      }
+      drop(i, i + 2);
+      i++;
+      continue;
     }
     if ((ch === '$' || ch === '<' || ch === '>') && s[i + 1] === '(' && s[i + 2] === ')' && inWord(s, i, 3)) {
+      drop(i, i + 3);
       i += 2;
-      changed = true;
       continue;
     }
     if (ch === '$') {
       const nx = s[i + 1];
+      // $'…' (ANSI-C quoting) and $"…" (locale quoting) are quoted words: the $ goes with the quotes
+      if (nx === "'" || nx === '"') {
+        drop(i, i + 1);
+        continue;
+      }
       if (nx === '@' || nx === '*' || (nx !== undefined && nx >= '0' && nx <= '9') || (specialParam(nx) && inWord(s, i, 2))) {
+        drop(i, i + 2);
         i++;
-        changed = true;
         continue;
       }
       if (nx === '{') {
@@ -59,22 +69,19 @@ export function shellUnquote(s: string): string {
         if (end > 0) {
           const name = s.slice(i + 2, end);
           if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name === '') {
-            out += name.toUpperCase() === 'IFS' ? ' ' : '';
+            drop(i, end + 1, name.toUpperCase() === 'IFS' ? ' ' : '');
             i = end;
-            changed = true;
             continue;
           }
         }
       } else if (s.startsWith('IFS', i + 1)) {
-        out += ' ';
+        drop(i, i + 4, ' ');
         i += 3;
-        changed = true;
         continue;
       }
     }
-    out += ch;
   }
-  return changed ? out : s;
+  return last === 0 ? s : out + s.slice(last);
 }
 
 registerTransform({ name: 'shell-unquote', apply: shellUnquote });

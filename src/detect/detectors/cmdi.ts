@@ -50,6 +50,8 @@ function argsStrength(s: string, end: number): number {
   if ((c === '-' || c === '+') && /[a-z-]/.test(s[j + 1] ?? '')) return 2;
   if (c === '/' || c === '~' || c === '>' || c === '<' || c === '|' || c === ';' || c === '&' || c === '$' || c === '`' || c === '.' || c === '*' || c === '%' || c === '\\' || c === '{') return 2;
   if (c === '"' || c === "'") return 2;
+  // a URL argument: curl http://…, lwp-download ftp://…
+  if (/^[a-z]{3,6}:\/\/[a-z0-9[]/.test(s.slice(j, j + 12))) return 2;
   if (/[a-z0-9]/.test(c ?? '')) {
     // a second command word (nohup ifconfig, time id) or a host/IP/URL argument
     const nx = commandAt(s, j);
@@ -166,7 +168,8 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     if (ch === '&' && s[i + 1] !== '&' && /^[a-z0-9_.-]+=/.test(s.slice(cmd.start, cmd.end + 1))) continue; // a=1&b=2
     let args = argsStrength(s, cmd.end);
     // piped into an interpreter that reads commands from stdin: | sh, | bash #, | python -
-    if (ch === '|' && SHELLS.has(cmd.word) && /^\s{0,4}(?:$|[#;&|)`-])/.test(s.slice(cmd.end, cmd.end + 6))) args = 2;
+    const intoShell = ch === '|' && SHELLS.has(cmd.word) && /^\s{0,4}(?:$|[#;&|)`-])/.test(s.slice(cmd.end, cmd.end + 6));
+    if (intoShell) args = 2;
     if (ch === '{' && s[cmd.end] !== ',') continue;
     if (ch === '{') args = 2;
     const english = ENGLISH.has(cmd.word);
@@ -183,6 +186,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.slice(0, i).trim() === '' && s.length < 40 ? 5 : 3;
     else if (args === 0) score = 0; // "base64," "id=" "sort)": punctuation, not arguments
     else score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 3 ? 2 : i === 0 || s.slice(0, i).trim() === '' ? 5 : 4;
+    if (intoShell && !sentence) score = 5;
     // a command quoted as code in a sentence ("I ran `npm ci && npm start`, same error") is a quote, not an injection
     // (medium: with another finding, such as a sensitive file in the same quote, it still blocks)
     if (spans && score > 3 && spans.some(([a, b]) => i >= a && i <= b)) score = 3;
@@ -256,17 +260,14 @@ function evasiveWord(raw: string, start: number, word: string): boolean {
 }
 
 function leadingEvasion(v: ScanValue, s: string, ctx: ScanContext): boolean {
-  const cmd = commandAt(s, 0);
-  if (!cmd) {
-    // a variable used as the command, with options: $SHELL -c "id", ${BASH} -i
-    const m = /^\s{0,4}\$\{?([a-z_][a-z0-9_]{0,20})\}?\s{1,8}-[a-z]{1,3}(?:\s|$)/.exec(v.lower);
-    if (m) {
-      hit(ctx, 'rce.variable-command', /^(?:shell|bash|sh|zsh|comspec|cmd)$/.test(m[1]!) ? 5 : 4, v.lower.slice(0, 60));
-      return true;
-    }
-    return false;
+  // a variable used as the command, with options: $SHELL -c "id", ${BASH} -i
+  const m = v.classes & C.DOLLAR ? /^\s{0,4}\$\{?([a-z_][a-z0-9_]{0,20})\}?\s{1,8}-[a-z]{1,3}(?:\s|$)/.exec(v.lower) : null;
+  if (m) {
+    hit(ctx, 'rce.variable-command', /^(?:shell|bash|sh|zsh|comspec|cmd)$/.test(m[1]!) ? 5 : 4, v.lower.slice(0, 60));
+    return true;
   }
-  if (!UNIX_STRONG.has(cmd.word)) return false;
+  const cmd = commandAt(s, 0);
+  if (!cmd || !UNIX_STRONG.has(cmd.word)) return false;
   if (v.classes & SHELL_EVASION && evasiveWord(v.lower, skipSpace(v.lower, 0), cmd.word)) {
     hit(ctx, 'rce.quoted-command', 5, s.slice(0, 60));
     return true;
@@ -327,7 +328,7 @@ function braceCommand(s: string): string | undefined {
 
 const detector: Detector = {
   category: 'rce',
-  triggers: C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.PAREN | C.BRACE | C.SPACE | C.PERCENT | C.SLASH,
+  triggers: C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.PAREN | C.BRACE | C.SPACE | C.PERCENT | C.SLASH | C.SQUOTE | C.DQUOTE | C.BSLASH | C.GT,
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
     if (v.kind === 'header' && v.name === 'user-agent' && (browserAgent(v) || (/^[a-z][a-z0-9._-]*\/[0-9]/i.test(v.decoded) && !(v.classes & (C.BACKTICK | C.DOLLAR | C.SEMI))))) return;
@@ -373,8 +374,12 @@ const detector: Detector = {
     // process substitution <(cmd) >(cmd)
     const ps = v.classes & (C.LT | C.GT) && v.classes & C.PAREN ? /[<>]\(\s{0,4}[a-z][a-z0-9_.-]{0,30}[^)]{0,60}\)/.exec(v.lower) : null;
     if (ps && (ps.index === 0 || /[\s=;|&]/.test(v.lower[ps.index - 1] ?? ''))) hit(ctx, 'rce.process-substitution', 5, v.lower.slice(ps.index, ps.index + 40));
-    if (found || !(v.classes & (C.SLASH | C.BRACKET | C.DOLLAR | C.DOT | C.SPACE))) return;
     const l = v.lower;
+    if (!found && v.classes & C.BRACE && v.classes & C.COMMA) {
+      const b = braceCommand(v.classes & SHELL_EVASION ? s : l);
+      if (b) return hit(ctx, 'rce.brace-expansion', 5, b);
+    }
+    if (found || !(v.classes & (C.SLASH | C.BRACKET | C.DOLLAR | C.DOT | C.SPACE))) return;
     // output redirected into a system path as the whole value: >/tmp/x, >> /etc/cron.d/job
     if (v.classes & C.GT && /^\s{0,4}>{1,2}\s{0,2}\/(?:tmp|dev|etc|var|home|root|usr|bin|proc|opt|srv)\/[a-z0-9_./-]{0,80}$/.test(l)) return hit(ctx, 'rce.redirection', 5, l.slice(0, 60));
     // bash reverse shells: /dev/tcp/host/port, also through a variable (d=/dev; >$d/tcp/1.2.3.4/80)
@@ -382,10 +387,6 @@ const detector: Detector = {
     if (v.classes & C.SLASH && (v.classes & (C.LT | C.GT)) !== 0) {
       const r = /[<>]&?\s{0,4}\$\{?[a-z_][a-z0-9_]{0,20}\}?\/(?:tcp|udp)\/[a-z0-9.-]{1,64}\/[0-9]{1,5}/.exec(l);
       if (r) return hit(ctx, 'rce.reverse-shell', 5, l.slice(r.index, r.index + 50));
-    }
-    if (v.classes & C.BRACE && v.classes & C.COMMA) {
-      const b = braceCommand(v.classes & (C.SQUOTE | C.DQUOTE | C.BSLASH | C.DOLLAR) ? s : l);
-      if (b) return hit(ctx, 'rce.brace-expansion', 5, b);
     }
     // glob brackets inside an absolute path: /etc/pas[s]wd, /bi[n]/bash, /usr/[a-z]in/sh
     if (v.classes & C.BRACKET && v.classes & C.SLASH) {

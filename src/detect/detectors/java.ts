@@ -83,6 +83,8 @@ const detector: Detector = {
             ev = s.slice(h.start, h.end + 40);
           }
         } else if (5 > best) {
+          // a name that continues is another class: java.lang.RuntimeException is a stack trace, not java.lang.Runtime
+          if (/[a-z0-9]$/.test(h.pattern) && /[a-z0-9]/.test(s[h.end] ?? '')) return;
           best = 5;
           ev = s.slice(Math.max(0, h.start - 10), h.end + 40);
         }

@@ -154,7 +154,8 @@ const detector: Detector = {
         let score = CRITICAL.has(h.pattern) ? (codeArg ? 5 : word ? 3 : 4) : codeArg && !word ? 4 : word ? 0 : 2;
         // the whole value is one call to a function that runs code, commands or files (system(whoami), fopen (x)), or
         // to a PHP function with a name no prose uses (curl_init(), gzdecode(, FOOfsockopen())
-        if ((CRITICAL.has(h.pattern) || distinctive) && (h.start === skipSpace(s, 0) || (distinctive && !wordBounded(s, h) && /^[a-z0-9_]{1,20}$/.test(s.slice(0, h.start)))) && WHOLE_CALL.test(s.slice(j))) score = 5;
+        // (a common word needs the parenthesis glued to it: "system(whoami)" is code, "exec (summary)" a title)
+        if ((CRITICAL.has(h.pattern) || distinctive) && (!WORDS.has(h.pattern) || j === h.end || codeArg) && (h.start === skipSpace(s, 0) || (distinctive && !wordBounded(s, h) && /^[a-z0-9_]{1,20}$/.test(s.slice(0, h.start)))) && WHOLE_CALL.test(s.slice(j))) score = 5;
         if (score === 0) return;
         if (h.start > 0 && /[;})]\s*$|^\s*$/.test(s.slice(Math.max(0, h.start - 3), h.start)) === false && word && !codeArg) score = Math.min(score, 2);
         if (score > best) {

