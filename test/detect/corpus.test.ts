@@ -40,10 +40,13 @@ test('CRS regression suite: recall on attack families 930-944 and negatives flag
     });
     const recall = tp / pos;
     const negRate = fp / neg;
-    assert.ok(recall >= 0.69, `recall ${(recall * 100).toFixed(1)}%`);
-    assert.ok(negRate <= 0.13, `negatives flagged ${(negRate * 100).toFixed(1)}%`);
-    // every family is detected at least at this floor
-    for (const [f, [t, p]] of fam) assert.ok(t / p >= 0.45, `family ${f}: ${t}/${p}`);
+    assert.ok(recall >= 0.77, `recall ${(recall * 100).toFixed(1)}%`);
+    // (most flagged negatives are payloads for another rule: XStream class names as XML element names, obfuscated
+    // metadata IPs, ;cat /etc/passwd; see docs/detection.md)
+    assert.ok(negRate <= 0.14, `negatives flagged ${(negRate * 100).toFixed(1)}%`);
+    // every family is detected at least at this floor; the command/file/code families at their measured level
+    const FLOORS: Record<string, number> = { '930': 0.95, '931': 0.5, '932': 0.76, '933': 0.86, '934': 0.86, '943': 0.95, '944': 0.97 };
+    for (const [f, [t, p]] of fam) assert.ok(t / p >= (FLOORS[f] ?? 0.45), `family ${f}: ${t}/${p}`);
     // paranoia 2: more recall (single high-confidence findings block)
     let tp2 = 0;
     exchanges.forEach((ex, i) => {
@@ -51,7 +54,7 @@ test('CRS regression suite: recall on attack families 930-944 and negatives flag
       const f = Number(l.family);
       if (f >= 930 && f <= 944 && l.expectDetection && inspectExchange(ex, { paranoia: 2 }).attack) tp2++;
     });
-    assert.ok(tp2 / pos >= 0.74, `paranoia 2 recall ${((100 * tp2) / pos).toFixed(1)}%`);
+    assert.ok(tp2 / pos >= 0.81, `paranoia 2 recall ${((100 * tp2) / pos).toFixed(1)}%`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

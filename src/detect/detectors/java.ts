@@ -33,7 +33,8 @@ const GADGET_SET = new Set(GADGET_ANCHORS);
 const anchorMatcher = new Matcher([...new Set([...NAME_ANCHORS, ...GADGET_ANCHORS])]);
 const base64Gadgets = new Matcher([...B64_WORDS.flatMap((w) => base64Forms(w, 8)), ...base64Forms(Buffer.from([0xac, 0xed, 0x00, 0x05]), 5)]);
 
-const SERIAL_B64 = /rO0AB|ztAA[U-X]|s7QAF/;
+/** The stream magic AC ED 00 05 in base64: rO0AB anywhere, or at the other two alignments where a token starts. */
+const SERIAL_B64 = /rO0AB|(?:^|["'=:])[A-Za-z0-9+/](?:ztAA[U-X]|[A-Za-z0-9+/]?s7QAF)/;
 /** Class names that run code or commands, whatever package they are written under. */
 const DANGEROUS_CLASSES = new Set(['runtime', 'processbuilder', 'processimpl', 'classloader', 'urlclassloader', 'scriptenginemanager', 'scriptengine', 'methodutils', 'invokertransformer', 'templatesimpl']);
 
@@ -45,7 +46,6 @@ const detector: Detector = {
     if (!(v.classes & (SPECIAL | C.DOT))) {
       // plain words: only a base64 gadget (mixed case or digits) or a bare gadget name can matter
       const d = v.decoded;
-      // the stream magic AC ED 00 05 in base64 at its three alignments (rO0AB…, ?KztAAU…, ??Cs7QAF…)
       if (SERIAL_B64.test(d)) return hit(ctx, 'java.serialized-object', 5, d.slice(0, 40));
       if (d.length >= 8 && UPPER.test(d) && base64Gadgets.all(d, 1).length) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
       if (d.length >= 7 && GADGET_WORD.test(d)) return hit(ctx, 'java.class-or-gadget', d.length === 7 ? 3 : 5, d.toLowerCase().slice(0, 60));
