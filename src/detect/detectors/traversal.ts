@@ -1,4 +1,4 @@
-import { C } from '../charclass.js';
+import { C, QUOTES } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher } from '../match/aho.js';
@@ -94,7 +94,11 @@ const detector: Detector = {
   triggers: C.DOT | C.SLASH | C.BSLASH | C.TILDE_CARET,
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
-    let s = v.lower.indexOf('\\') >= 0 ? v.lower.replace(/\\+/g, '/') : v.lower;
+    // a path spelled with shell evasions (/et$@c/pas''swd, /e"t"c/passwd) names the same file
+    // (not with backslashes: they are Windows separators here, which the shell view would drop)
+    const evasive = !(v.classes & C.BSLASH) && (v.classes & C.DOLLAR || (v.classes & QUOTES && /[a-z/]['"`]+[a-z/]/.test(v.lower)));
+    const base = evasive ? v.view('shell-unquote,lower') : v.lower;
+    let s = base.indexOf('\\') >= 0 ? base.replace(/\\+/g, '/') : base;
     // 0x2e 0x2f 0x5c spelled out (0x2e0x2e0x2f = ../)
     if (s.includes('0x')) s = s.replace(/0x2e/g, '.').replace(/0x2f|0x5c/g, '/');
     const dd = dotdot(s);
