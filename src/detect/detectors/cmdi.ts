@@ -212,15 +212,15 @@ const WIN = [
   /\bgoto\s{1,8}[a-z_]{2,}\b[^\n]{0,0}/,
   // batch comparisons: if [/i] [not] A equ|neq|lss|leq|gtr|geq B command
   /\bif\s{0,16}(?:\/i\s{0,8})?(?:not\s{1,8})?\(?\s{0,4}[^\s()]{1,40}\s{1,16}(?:equ|neq|lss|leq|gtr|geq)\s{1,16}\S/,
-  /\bif\s{0,16}(?:\/i\s{0,8})(?:not\s{1,8})?[^\s=]{1,40}\s{0,4}==/,
+  /\bif\s{0,16}(?:\/i\s{0,8})(?:not\s{1,8})?[^\s=]{1,40}\s{0,4}==/, /\bif\s{1,16}(?:not\s{1,8})?(?:[[{]%|"?%)[^\s=]{0,40}\s{0,4}==/, /\bset\s{1,8}\/[ap]\s/, /\bdo\s{1,8}@?(?:echo|set|cmd|call|start)\b/,
   // if [/i] [not] OPERAND ==|equ… OPERAND COMMAND, operands bare, "quoted", (parenthesised) or [bracketed]
   /(?:^|[&|;\n(])\s{0,8}if\s{1,16}(?:\/i\s{1,8})?(?:not\s{1,8})?(?:"[^"\n]{0,40}"|\([^)\n]{0,40}\)|\[[^\]\n]{0,40}\]|[^\s=()"[]{1,40})\s{0,8}(?:={2,3}|(?<=\s)(?:equ|neq|lss|leq|gtr|geq)(?=\s))\s{0,8}(?:"[^"\n]{0,40}"|\([^)\n]{0,40}\)|\[[^\]\n]{0,40}\]|[^\s=()"[]{1,40})\s{1,16}(?:\(|@?(?:echo|set|cd|chdir|goto|call|start|del|erase|copy|move|type|exit|rem|cmd|powershell|dir|md|mkdir|rd|rmdir|ren|pause|net|reg)\b)/,
-  // PowerShell cmdlets (verb-noun) with a parameter: invoke-wmimethod -class, get-content -path
-  /\b(?:invoke|start|stop|new|get|set|remove|add|import|export|copy|move|out|convertto|convertfrom|expand|compress|register|enable|disable|resolve|test)-(?:[a-z]{3,40})\s{1,8}-[a-z]{2,30}\b/, /\bif\s{1,16}(?:not\s{1,8})?(?:[[{]%|"?%)[^\s=]{0,40}\s{0,4}==/, /\bset\s{1,8}\/[ap]\s/, /\bdo\s{1,8}@?(?:echo|set|cmd|call|start)\b/,
 ];
 
 /** Something every Windows pattern needs; values without it skip the list. */
-const WIN_ANCHOR = /\b(?:invoke|start|stop|new|get|set|remove|add|import|export|copy|move|out|convertto|convertfrom|expand|compress|register|enable|disable|resolve|test)-[a-z]|%[a-z_~]|\s\/[a-z?]|==|\b(?:equ|neq|lss|leq|gtr|geq)\b|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
+/** PowerShell cmdlets (verb-noun) with a parameter: invoke-wmimethod -class, get-content -path. */
+const CMDLET = /\b(?:invoke|start|stop|new|get|set|remove|add|import|export|copy|move|out|convertto|convertfrom|expand|compress|register|enable|disable|resolve|test)-(?:[a-z]{3,40})\s{1,8}-[a-z]{2,30}\b/;
+const WIN_ANCHOR = /%[a-z_~]|\s\/[a-z?]|==|\b(?:equ|neq|lss|leq|gtr|geq)\b|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
 
 /** A fenced code block: ```lang on a line, later a closing ``` on its own line (index scans, no backtracking). */
 function fenced(s: string): boolean {
@@ -239,6 +239,17 @@ const SHELL_EVASION = C.SQUOTE | C.DQUOTE | C.BSLASH | C.DOLLAR | C.BACKTICK;
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'ksh', 'dash', 'ash', 'csh', 'tcsh', 'busybox', 'python', 'python2', 'python3', 'perl', 'ruby', 'php', 'node', 'pwsh', 'powershell', 'cmd', 'iex', 'lua', 'tclsh']);
 /** Words that run the command after them (nohup id, strace who, sudo -u x id). */
 const PREFIXES = new Set(['nohup', 'strace', 'ltrace', 'sudo', 'doas', 'setsid', 'timeout', 'xargs', 'stdbuf', 'exec', 'nice', 'ionice', 'chroot', 'unshare', 'env', 'time', 'watch', 'busybox', 'proxychains', 'torsocks', 'unbuffer', 'taskset', 'flock', 'pkexec', 'runuser', 'su']);
+/** Classes that make a value worth a full command scan (quotes and backslashes alone only in the first word). */
+const CMD_CLASSES = C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.PAREN | C.BRACE | C.SPACE | C.PERCENT | C.SLASH | C.GT;
+
+function quoteInFirstWord(s: string): boolean {
+  for (let i = 0; i < s.length && i < 64; i++) {
+    const c = s[i];
+    if (c === ' ' || c === '\t') return false;
+    if (c === "'" || c === '"' || c === '\\') return true;
+  }
+  return false;
+}
 const EVASION_CHARS = new Set(["'", '"', '\\', '$', '`']);
 
 /**
@@ -334,6 +345,8 @@ const detector: Detector = {
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
     if (v.kind === 'header' && v.name === 'user-agent' && (browserAgent(v) || (/^[a-z][a-z0-9._-]*\/[0-9]/i.test(v.decoded) && !(v.classes & (C.BACKTICK | C.DOLLAR | C.SEMI))))) return;
+    // a value that only has quotes or backslashes (Conor O'Brien, C:\\x) can only be a command split by them ('wh'oami)
+    if (!(v.classes & CMD_CLASSES) && !quoteInFirstWord(v.lower)) return;
     const s = v.classes & SHELL_EVASION || (v.classes & (C.LT | C.GT) && v.classes & C.PAREN) ? v.view('shell-unquote,lower') : v.lower;
     let found = false;
     if (v.classes & (C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.BRACE)) found = scanSeparators(s, v, ctx);
@@ -343,6 +356,13 @@ const detector: Detector = {
       const j = skipSpace(v.lower, ss + 2);
       if (v.lower[j] === '{') {
         hit(ctx, 'rce.shellshock', 5, v.lower.slice(ss, ss + 40));
+        found = true;
+      }
+    }
+    if (!found && v.classes & C.DASH && v.classes & C.SPACE && v.lower.includes(' -')) {
+      const m = CMDLET.exec(v.lower);
+      if (m) {
+        hit(ctx, 'rce.windows-command', 5, v.lower.slice(m.index, m.index + 60));
         found = true;
       }
     }
@@ -367,6 +387,9 @@ const detector: Detector = {
         const chained = !!second && UNIX_STRONG.has(second.word) && !ENGLISH.has(second.word) && s.length < 60;
         if (args === 2 && (!english || chained || /^\s*-{1,2}[a-z]|^\s*[/~]|^\s*[|;&<>`$]/.test(s.slice(cmd.end)))) hit(ctx, 'rce.command-line', cmd.pathed || !english || chained ? 5 : 4, s.slice(0, 60));
         else if (cmd.pathed && SHELL_PATH_PREFIXES.some((p) => s.startsWith(p, cmd.start))) hit(ctx, 'rce.command-line', 4, s.slice(0, 60));
+        // a known command with an option or a path later on the line (ansible all -m ping, pip install -r x): a command
+        // line, but also what a search for one looks like, so high (blocks from paranoia 2)
+        else if (!english && args === 1 && s.length < 120 && /\s(?:-{1,2}[a-z][a-z0-9-]{0,20}|[/~][a-z0-9_.-])/.test(s.slice(cmd.end, cmd.end + 120))) hit(ctx, 'rce.command-line', 4, s.slice(0, 60));
         else if (!english && args === 1 && s.length < 40) hit(ctx, 'rce.command-line', 3, s.slice(0, 60), 2);
       }
     }
@@ -383,7 +406,7 @@ const detector: Detector = {
     }
     // options that make a command run another one (GTFOBins shell escapes): find -exec, tar --checkpoint-action=exec,
     // ssh -o ProxyCommand=, awk 'BEGIN {system(…)}' — unless quoted inside a sentence
-    if (!found && v.classes & (C.DASH | C.PAREN)) {
+    if (!found && v.classes & (C.DASH | C.PAREN) && (s.includes(' -') || s.includes('system'))) {
       const e = SHELL_ESCAPE.exec(s);
       if (e && proseWords(s) < 6) {
         hit(ctx, 'rce.shell-escape', 5, s.slice(e.index, e.index + 60));

@@ -34,27 +34,32 @@ const anchorMatcher = new Matcher([...new Set([...NAME_ANCHORS, ...GADGET_ANCHOR
 const base64Gadgets = new Matcher([...B64_WORDS.flatMap((w) => base64Forms(w, 8)), ...base64Forms(Buffer.from([0xac, 0xed, 0x00, 0x05]), 5)]);
 
 /** The stream magic AC ED 00 05 in base64: rO0AB anywhere, or at the other two alignments where a token starts. */
-const SERIAL_B64 = /rO0AB|(?:^|["'=:])[A-Za-z0-9+/](?:ztAA[U-X]|[A-Za-z0-9+/]?s7QAF)/;
+const SERIAL_B64 = /rO0AB|(?:^|["'=:])(?:[A-Za-z0-9+/]{1,2}ztAA[U-X]|[A-Za-z0-9+/]{1,3}s7QAF)/;
+/** indexOf pre-checks keep the regex off the many values without any of the three forms. */
+function serialB64(d: string): boolean {
+  return (d.includes('rO0AB') || d.includes('ztAA') || d.includes('s7QAF')) && SERIAL_B64.test(d);
+}
 /** Class names that run code or commands, whatever package they are written under. */
 const DANGEROUS_CLASSES = new Set(['runtime', 'processbuilder', 'processimpl', 'classloader', 'urlclassloader', 'scriptenginemanager', 'scriptengine', 'methodutils', 'invokertransformer', 'templatesimpl']);
 
 const detector: Detector = {
   category: 'java',
   triggers: C.DOT | C.ALNUM | C.HIGH | C.CTRL,
-  plainMin: 6,
+  plainMin: 7,
   scan(v: ScanValue, ctx: ScanContext): void {
     if (!(v.classes & (SPECIAL | C.DOT))) {
       // plain words: only a base64 gadget (mixed case or digits) or a bare gadget name can matter
       const d = v.decoded;
-      if (SERIAL_B64.test(d)) return hit(ctx, 'java.serialized-object', 5, d.slice(0, 40));
-      if (d.length >= 8 && UPPER.test(d) && base64Gadgets.all(d, 1).length) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
+      const upper = UPPER.test(d);
+      if (upper && serialB64(d)) return hit(ctx, 'java.serialized-object', 5, d.slice(0, 40));
+      if (d.length >= 8 && upper && base64Gadgets.all(d, 1).length) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
       if (d.length >= 7 && GADGET_WORD.test(d)) return hit(ctx, 'java.class-or-gadget', d.length === 7 ? 3 : 5, d.toLowerCase().slice(0, 60));
       return;
     }
     const s = v.lower;
     // serialized Java objects: AC ED 00 05, its hex and base64 (rO0AB) forms, and gzip-wrapped base64 (H4sI)
     // (NUL bytes are removed by decoding: AC ED 05 is the magic too; C2 AC C3 AD is the same bytes re-encoded as UTF-8)
-    if (SERIAL_B64.test(v.decoded) || s.includes('aced0005') || (v.classes & C.HIGH && /\xac\xed\x00?\x05|\xc2\xac\xc3\xad\x00?\x05/.test(v.decoded))) return hit(ctx, 'java.serialized-object', 5, v.decoded.slice(0, 40));
+    if (serialB64(v.decoded) || s.includes('aced0005') || (v.classes & C.HIGH && /\xac\xed\x00?\x05|\xc2\xac\xc3\xad\x00?\x05/.test(v.decoded))) return hit(ctx, 'java.serialized-object', 5, v.decoded.slice(0, 40));
     let best = 0;
     let ev = '';
     let nameAnchor = false;

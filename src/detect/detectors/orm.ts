@@ -18,8 +18,9 @@ const detector: Detector = {
   plainMin: 5,
   kinds: ['query-key', 'body-key'],
   scan(v: ScanValue, ctx: ScanContext): void {
+    if (v.decoded.length > 300 || v.decoded.indexOf('__') <= 0) return;
     const s = v.lower;
-    if (s.length > 300 || s.indexOf('__') <= 0 || !SHAPE.test(s)) return;
+    if (!SHAPE.test(s)) return;
     const parts = s.split('__');
     const lookup = parts[parts.length - 1]!;
     if (!LOOKUPS.has(lookup)) return;

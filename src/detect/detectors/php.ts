@@ -90,14 +90,11 @@ function variableCall(s: string): number {
 
 const detector: Detector = {
   category: 'php',
-  triggers: C.LT | C.PAREN | C.COLON | C.DOLLAR | C.DOT | C.EQ | C.BRACE | C.BRACKET | C.ALNUM,
-  // plain values matter only as upload names of session files (sess_ and 20+ characters)
-  plainMin: 25,
+  triggers: C.LT | C.PAREN | C.COLON | C.DOLLAR | C.DOT | C.EQ | C.BRACE | C.BRACKET,
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
     if (browserAgent(v)) return;
     const s = v.lower;
-    if (!(v.classes & ~(C.ALNUM | C.DASH | C.SPACE | C.COMMA)) && v.kind !== 'filename' && v.kind !== 'header') return;
     if (v.classes & C.LT) {
       const open = s.indexOf('<?');
       if (open >= 0) {
@@ -181,12 +178,6 @@ const detector: Detector = {
       if (PHP_API_CALL.test(s)) hit(ctx, 'php.function-call', 4, s.slice(0, 60));
       if (/\(\s*["'][a-z_]{1,20}["']\s*\.\s*["'][a-z_]{1,20}["']/.test(s) || (/\)\s*\(\s*["'][a-z]/.test(s) && /\(\s*["'(a-z]/.test(s)) || /["'][a-z_]{2,30}["']\s*\(\s*["'$]/.test(s)) hit(ctx, 'php.obfuscated-call', 5, s.slice(0, 60));
     }
-    if (v.kind === 'filename' || (v.kind === 'header' && /^x[-_.]?file[-_.]?name$/.test(v.name ?? ''))) {
-      // shell.php, photo. php, x.php7..., and x.php.jpg (Apache runs a file with .php anywhere among its extensions)
-      if (PHP_UPLOAD.test(s)) hit(ctx, 'php.file-upload', 5, s.slice(-60));
-      // a PHP session file (sess_ and a session id): writing one plants a session
-      else if (/(?:^|[/\\])sess_[a-z0-9,-]{20,256}$/.test(s)) hit(ctx, 'php.session-file', 5, s.slice(-60));
-    }
     if (v.classes & C.DOLLAR && /\$\s*\{\s*[a-z_]+\s*\}/.test(s)) hit(ctx, 'php.variable-variable', 3, s.slice(0, 40), 2);
     // ${'_GET'}, $ {'a'.'b'}: a variable named by a string expression
     if (v.classes & C.DOLLAR && /\$\s{0,8}\{\s{0,8}["'][^"'\n]{0,40}["']\s{0,8}[.}]/.test(s)) hit(ctx, 'php.variable-variable', 5, s.slice(0, 40));
@@ -194,3 +185,20 @@ const detector: Detector = {
 };
 
 registerDetector(detector);
+
+/** Uploaded file names (multipart file names and X-File-Name style headers), plain names included. */
+const uploads: Detector = {
+  category: 'php',
+  triggers: 0,
+  kinds: ['filename', 'header'],
+  scan(v: ScanValue, ctx: ScanContext): void {
+    if (v.kind === 'header' && !(v.name?.includes('file') && /^x[-_.]?file[-_.]?name$/.test(v.name))) return;
+    const s = v.lower;
+    // shell.php, photo. php, x.php7..., and x.php.jpg (Apache runs a file with .php anywhere among its extensions)
+    if (PHP_UPLOAD.test(s)) hit(ctx, 'php.file-upload', 5, s.slice(-60));
+    // a PHP session file (sess_ and a session id): writing one plants a session
+    else if (/(?:^|[/\\])sess_[a-z0-9,-]{20,256}$/.test(s)) hit(ctx, 'php.session-file', 5, s.slice(-60));
+  },
+};
+
+registerDetector(uploads);

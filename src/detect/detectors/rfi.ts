@@ -18,7 +18,7 @@ const detector: Detector = {
     const s = v.lower;
     const host = (ctx.exchange.request.host || '').toLowerCase().split(':')[0] ?? '';
     // jar:http://x/a.jar!/Cls, jar:file:/… : a Java archive URL loads classes or resources from where it points
-    const jar = /(?:^|[^a-z0-9])jar:(?:https?|ftps?|file|smb):/.exec(s);
+    const jar = s.includes('jar:') ? /(?:^|[^a-z0-9])jar:(?:https?|ftps?|file|smb):/.exec(s) : null;
     if (jar) return hit(ctx, 'rfi.jar-url', s.startsWith('file', jar.index + jar[0].length - 5) ? 4 : 5, s.slice(jar.index, jar.index + 80));
     for (const u of findUrls(s, 8)) {
       if (!/^(https?|ftps?|smb|webdav|dav)$/.test(u.scheme)) continue;

@@ -13,6 +13,9 @@ const SESSION_NAMES = /^(?:phpsessid|jsessionid|aspsessionid[a-z]*|asp\.net_sess
 /** Names that look like a session token parameter in any framework: *_session, *sessid, *_login_token, *.sid. */
 const GENERIC_SESSION = /^[a-z0-9_.:-]{0,30}(?:[_.:-]session|[a-z0-9]{2,20}session|sessid|session[_.-]?(?:id|token|key)|[_.-]login[_.-]token|[_.:-]sid|[a-z]{2,6}sid|[_.:-]sess|[_.-]auth[_.-]token)$/;
 
+/** What every generic session name ends with (checked on the last characters before the full pattern). */
+const SESSION_ENDINGS = /(?:session|sess|sessid|sid|id|token|key)$/;
+
 function hostOf(u: string): string {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:@]*@)?([^/?#:]*)/i.exec(u);
   return (m?.[2] ?? '').toLowerCase();
@@ -36,7 +39,7 @@ const detector: Detector = {
       if (SESSION_NAMES.test(v.lower)) {
         names.push(v.decoded);
         strong = true;
-      } else if (GENERIC_SESSION.test(v.lower)) names.push(v.decoded);
+      } else if (SESSION_ENDINGS.test(v.lower.slice(-7)) && GENERIC_SESSION.test(v.lower)) names.push(v.decoded);
     }
     if (!names.length) return;
     const referer = firstHeader(ex.request.headers, 'referer');
