@@ -51,7 +51,7 @@ const detector: Detector = {
       // plain words: only a base64 gadget (mixed case or digits) or a bare gadget name can matter
       const d = v.decoded;
       const upper = UPPER.test(d);
-      if (upper && serialB64(d)) return hit(ctx, 'java.serialized-object', 5, d.slice(0, 40));
+      if (upper && d.includes('A') && serialB64(d)) return hit(ctx, 'java.serialized-object', 5, d.slice(0, 40));
       if (d.length >= 8 && upper && base64Gadgets.all(d, 1).length) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
       if (d.length >= 7 && GADGET_WORD.test(d)) return hit(ctx, 'java.class-or-gadget', d.length === 7 ? 3 : 5, d.toLowerCase().slice(0, 60));
       return;

@@ -96,7 +96,7 @@ const detector: Detector = {
   scan(v: ScanValue, ctx: ScanContext): void {
     // a path spelled with shell evasions (/et$@c/pas''swd, /e"t"c/passwd) names the same file
     // (not with backslashes: they are Windows separators here, which the shell view would drop)
-    const evasive = !(v.classes & C.BSLASH) && (v.classes & C.DOLLAR || (v.classes & QUOTES && /[a-z/]['"`]+[a-z/]/.test(v.lower)));
+    const evasive = !(v.classes & C.BSLASH) && v.classes & C.SLASH && (v.classes & C.DOLLAR || (v.classes & QUOTES && /[a-z/]['"`]+[a-z/]/.test(v.lower)));
     const base = evasive ? v.view('shell-unquote,lower') : v.lower;
     let s = base.indexOf('\\') >= 0 ? base.replace(/\\+/g, '/') : base;
     // 0x2e 0x2f 0x5c spelled out (0x2e0x2e0x2f = ../)
