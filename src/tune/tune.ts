@@ -42,7 +42,6 @@ function assess(group: Group, traffic: TrafficReplay, attacks: AttackReplay, opt
     const pct = (100 * attacks.letThrough) / attacks.caught;
     if (pct > opts.maxLetThroughPct)
       unsafe.push(`would let through ${attacks.letThrough} of ${attacks.caught} attacks (${pct.toFixed(1)}%, over the ${opts.maxLetThroughPct}% limit)`);
-    else if (attacks.letThrough > 0) notes.push(`would let through ${attacks.letThrough} of ${attacks.caught} attacks at ${attacks.placedAt} (${pct.toFixed(1)}%)`);
   }
   if (traffic.clearedInGroup === 0) notes.push('clears none of the recorded exchanges on its own (other findings keep them flagged, or they could not be replayed)');
   if (traffic.stillFlagged > 0) notes.push(`${traffic.stillFlagged} of the group's exchanges stay flagged by other findings`);
@@ -79,4 +78,30 @@ export function tune(cfg: VigilConfig, records: readonly ExchangeRecord[], corpu
     proposals.push({ group: g, traffic: t, attacks: a, ...assess(g, t, a, opts) });
   }
   return { proposals, refused };
+}
+
+/**
+ * Exclusions accepted together on one route are replayed together: two rules excluded at one field may let through
+ * attacks that each alone would not. Returns why acceptance is refused (empty: it may go ahead).
+ */
+export function replayTogether(cfg: VigilConfig, accepted: readonly Proposal[], corpus: AttackCorpus | undefined, opts: TuneOptions = DEFAULT_TUNE): string[] {
+  const byRoute = new Map<string, Proposal[]>();
+  for (const p of accepted) (byRoute.get(p.group.route ?? '') ?? byRoute.set(p.group.route ?? '', []).get(p.group.route ?? '')!).push(p);
+  const refusals: string[] = [];
+  for (const [route, list] of byRoute) {
+    const detect = routeDetect(cfg, route);
+    if (list.length < 2 || !detect || !corpus) continue;
+    const current = detectOptions(detect);
+    const together = detectOptions(detect, list.map((p) => p.group.exclusion));
+    for (const p of list) {
+      const a = replayAttacks(p.group, corpus, current, together);
+      if (a.skipped || a.caught === 0) continue;
+      const pct = (100 * a.letThrough) / a.caught;
+      if (pct > opts.maxLetThroughPct)
+        refusals.push(
+          `${list.map((x) => x.group.id).join('+')} together on route ${route}: would let through ${a.letThrough} of ${a.caught} attacks at ${a.placedAt} (${pct.toFixed(1)}%, over the ${opts.maxLetThroughPct}% limit)`,
+        );
+    }
+  }
+  return [...new Set(refusals)];
 }

@@ -8,7 +8,7 @@ import { loadConfig } from '../../config/load.js';
 import { flaggedByDetection, openTuneStore, readWindow, StoreMissingError } from '../../tune/collect.js';
 import { CorpusError, defaultCrsDir, loadCorpus, loadCrsCorpus, type AttackCorpus } from '../../tune/corpus.js';
 import { jsonReport, textReport, type RunInfo } from '../../tune/report.js';
-import { DEFAULT_TUNE, tune, type Proposal, type TuneResult } from '../../tune/tune.js';
+import { DEFAULT_TUNE, replayTogether, tune, type Proposal, type TuneResult } from '../../tune/tune.js';
 import { addExclusions, exclusionsPatch, PolicyWriteError, writeAtomically, type AcceptedExclusion } from '../../tune/write-policy.js';
 
 function numberOption(v: string | undefined, name: string, min: number, max: number, fallback: number): number {
@@ -151,6 +151,7 @@ Exit: 0 ok, 1 an accepted proposal was refused (nothing written), 2 usage or con
       return 0;
     }
     const { ok, refusals } = accepted(result, values.accept, values.force);
+    if (!refusals.length && !values.force) refusals.push(...replayTogether(cfg, ok, choice.corpus, opts));
     if (refusals.length) {
       console.log(values.json ? jsonReport(result, info) : textReport(result, info));
       console.error(`vigil tune: nothing written; refused:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
