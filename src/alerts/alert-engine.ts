@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AlertsConfig } from '../config/types.js';
 import type { Exchange } from '../exchange/exchange.js';
 import type { ExchangeConsumer } from '../pipeline/consumer.js';
@@ -121,7 +121,7 @@ export class AlertEngine implements ExchangeConsumer {
     if (existing) this.closeOne(key, existing);
     const r = this.redactor;
     const alert: Alert = {
-      id: newAlertId(now),
+      id: exchangeAlertId(now, key, ex.id),
       ...what,
       message: r.text(what.message),
       ...(what.evidence !== undefined ? { evidence: r.text(what.evidence) } : {}),
@@ -215,4 +215,9 @@ export class AlertEngine implements ExchangeConsumer {
 
 function newAlertId(now: number): string {
   return `al-${now.toString(36)}${randomBytes(6).toString('hex')}`;
+}
+
+/** The id of an alert raised by an exchange: the same exchange analysed again (a redelivery) raises the same id. */
+function exchangeAlertId(now: number, key: string, exchangeId: string): string {
+  return `al-${now.toString(36)}${createHash('sha256').update(`${key}\u0000${exchangeId}`).digest('hex').slice(0, 12)}`;
 }

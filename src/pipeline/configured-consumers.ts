@@ -9,7 +9,9 @@ import { clusterConsumers } from '../cluster/engines.js';
 export function configuredConsumers(cfg: VigilConfig): ExchangeConsumer[] {
   const out: ExchangeConsumer[] = [];
   if (cfg.events?.file) out.push(new DecisionEventFile(resolve(cfg.baseDir, cfg.events.file)));
-  out.push(...recordingConsumers(cfg));
+  // in cluster mode (events to NATS, store in PostgreSQL) alerts and behaviour run once, in `vigil worker`
+  const analysedByWorkers = cfg.cluster?.nats !== undefined && cfg.cluster.postgres !== undefined;
+  out.push(...recordingConsumers(cfg, cfg.store, !analysedByWorkers));
   out.push(...clusterConsumers(cfg));
   return out;
 }

@@ -39,9 +39,14 @@ export class RecordingOutputs implements ExchangeConsumer {
 
 /**
  * The recording and alerting a config asks for: the recorder when `store` is set (or given, as ingest does by
- * default), alerts when there is a store to keep them or sinks to send them to.
+ * default), alerts when there is a store to keep them or sinks to send them to. Without `alerting` (cluster mode,
+ * where `vigil worker` analyses the event stream), the recorder only.
  */
-export function recordingConsumers(cfg: VigilConfig, store: StoreConfig | undefined = cfg.store): ExchangeConsumer[] {
+export function recordingConsumers(cfg: VigilConfig, store: StoreConfig | undefined = cfg.store, alerting = true): ExchangeConsumer[] {
+  if (!alerting) {
+    const recorder = recorderFor(cfg, store);
+    return recorder ? [new RecordingOutputs(recorder, undefined, [])] : [];
+  }
   const sinks = createSinks(cfg);
   const late: { recorder?: Recorder } = {};
   const engine = new AlertEngine(cfg.alerts ?? { dedup_window_s: 300, suppress: [], min_severity: 'low' }, redactorFor(cfg), {

@@ -61,19 +61,20 @@ export class ContinuousPull {
   private drain(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.draining ??= (async () => {
-      try {
-        while (this.buffer.length > 0) {
-          const msgs = this.buffer.splice(0, this.opts.batch);
-          await this.opts.handle(msgs).catch((e: Error) => {
-            this.opts.log?.(`batch failed, ${msgs.length} message(s) redelivered: ${e.message}`);
-            for (const m of msgs) m.nak(1000);
-          });
-        }
-      } finally {
-        this.draining = undefined;
-      }
-    })();
+    // the reset runs after the assignment (a finally callback is always asynchronous)
+    this.draining ??= this.handOver().finally(() => {
+      this.draining = undefined;
+    });
     return this.draining;
+  }
+
+  private async handOver(): Promise<void> {
+    while (this.buffer.length > 0) {
+      const msgs = this.buffer.splice(0, this.opts.batch);
+      await this.opts.handle(msgs).catch((e: Error) => {
+        this.opts.log?.(`batch failed, ${msgs.length} message(s) redelivered: ${e.message}`);
+        for (const m of msgs) m.nak(1000);
+      });
+    }
   }
 }
