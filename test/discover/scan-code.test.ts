@@ -107,6 +107,18 @@ const EXPECTED: Record<string, string[]> = {
     'POST /api/legacy/webhook apps/web/src/pages/api/legacy/webhook.ts:8 nextjs',
     'POST /api/products apps/web/src/app/api/(shop)/products/route.ts:11 nextjs',
   ],
+  'nextjs-hono': [
+    'DELETE /api/accounts/{id} src/server/routes/accounts.ts:13 hono',
+    'DELETE /api/transactions/{id} src/server/routes/transactions.ts:8 hono',
+    'GET /api/accounts src/server/routes/accounts.ts:8 hono',
+    'GET /api/accounts/{id} src/server/routes/accounts.ts:9 hono',
+    'GET /api/transactions src/server/routes/transactions.ts:6 hono',
+    'PATCH /api/accounts/{id} src/server/routes/accounts.ts:12 hono',
+    'POST /api/accounts src/server/routes/accounts.ts:10 hono',
+    'POST /api/accounts/bulk-delete src/server/routes/accounts.ts:11 hono',
+    'POST /api/transactions/bulk-create src/server/routes/transactions.ts:7 hono',
+    'POST /api/webhooks/stripe src/app/api/webhooks/stripe/route.ts:5 nextjs',
+  ],
 };
 
 const TITLES: Record<string, string> = {
@@ -118,6 +130,7 @@ const TITLES: Record<string, string> = {
   'hono-blog': 'Hono (docs best practices): chained sub-apps, basePath with an imported constant, zod-openapi routes and doc',
   nextjs: 'Next.js pages router: pages/api files, dynamic and catch-all segments, req.method switches and comparisons',
   'nextjs-monorepo': 'Next.js monorepo: app router route.ts exports, groups, @slot/_private excluded, src/pages/api, basePath, non-Next package ignored',
+  'nextjs-hono': 'Next.js with Hono in a catch-all route (hono/vercel handle): the Hono routes, sub-apps through the @/ tsconfig path alias',
 };
 
 for (const [app, expected] of Object.entries(EXPECTED)) {

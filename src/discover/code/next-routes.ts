@@ -97,6 +97,9 @@ export function nextRoutes(sf: ts.SourceFile, where: RouteKind, project: NextPro
   const path = `/${[project.basePath.replace(/^\/+|\/+$/g, ''), ...where.segments.map(segmentTemplate)].filter(Boolean).join('/')}`;
   const line = (n: ts.Node): number => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
   const route = (method: string, n: ts.Node): CodeRoute => ({ method, path, file: relative(root, file), line: line(n), framework: 'nextjs' });
+  // export const GET = handle(app) (hono/vercel, hono/nextjs): a catch-all handing requests to an app whose own
+  // routes are reported; the catch-all itself declares nothing
+  if (delegatesToHono(sf)) return [];
   if (where.kind === 'app') return exportedMethods(sf).map(([m, n]) => route(m, n));
   const compared = comparedMethods(sf);
   if (compared.length > 0) return compared.map(([m, n]) => route(m, n));
@@ -121,6 +124,20 @@ function exportedMethods(sf: ts.SourceFile): [string, ts.Node][] {
       for (const el of st.exportClause.elements) add(el.name.text, el);
   }
   return out.sort((a, b) => APP_METHODS.indexOf(a[0]) - APP_METHODS.indexOf(b[0]));
+}
+
+const HONO_ADAPTERS = new Set(['hono/vercel', 'hono/nextjs']);
+
+function delegatesToHono(sf: ts.SourceFile): boolean {
+  return sf.statements.some(
+    (st) =>
+      ts.isImportDeclaration(st) &&
+      ts.isStringLiteral(st.moduleSpecifier) &&
+      HONO_ADAPTERS.has(st.moduleSpecifier.text) &&
+      st.importClause?.namedBindings !== undefined &&
+      ts.isNamedImports(st.importClause.namedBindings) &&
+      st.importClause.namedBindings.elements.some((e) => (e.propertyName ?? e.name).text === 'handle'),
+  );
 }
 
 function defaultExport(sf: ts.SourceFile): ts.Node | undefined {
