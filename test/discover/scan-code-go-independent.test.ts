@@ -5,7 +5,7 @@ import { scanCode } from '../../src/discover/code/scan-code.js';
 
 // Precision and recall on Go apps written independently of the scanner, in the shapes real projects take (chi's
 // _examples/rest and _examples/versions, the gin realworld example's layout, echo's cookbook recipes, the Go 1.22
-// routing post and a service laid out as cmd/ + internal/). Each expected list was written by reading the app
+// routing post and a service laid out as cmd/ + internal/, the gorilla/mux README and the App-struct tutorial layout). Each expected list was written by reading the app
 // before scanning it; KNOWN_MISSES are routes the scanner does not find, by design (paths held in data).
 
 const apps = resolve(import.meta.dirname, '../../../test/fixtures/discover/apps');
@@ -101,6 +101,26 @@ const EXPECTED: Record<string, string[]> = {
     'PUT /admin/tenants/{tenant} internal/server/routes.go',
     'ANY /debug/vars internal/debug/debug.go',
     'ANY /debug/gc internal/debug/debug.go',
+  ],
+  'go-gorilla-products': [
+    'ANY / internal/web/web.go',
+    'ANY /about internal/web/web.go',
+    'ANY /api/health internal/web/web.go',
+    'ANY /articles/{category} internal/web/web.go',
+    'ANY /articles/{category}/{id} internal/web/web.go',
+    'ANY /products internal/web/web.go',
+    'ANY /static/ internal/web/web.go',
+    'DELETE /api/user/{id} internal/web/web.go',
+    'DELETE /product/{id} internal/app/app.go',
+    'GET /api/user internal/web/web.go',
+    'GET /feed.xml internal/web/web.go',
+    'GET /product/{id} internal/app/app.go',
+    'GET /products internal/app/app.go',
+    'GET /products/{key}/details internal/web/web.go',
+    'HEAD /feed.xml internal/web/web.go',
+    'PATCH /api/user/{id} internal/web/web.go',
+    'POST /product internal/app/app.go',
+    'PUT /product/{id} internal/app/app.go',
   ],
 };
 
