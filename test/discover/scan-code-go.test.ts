@@ -40,18 +40,20 @@ const GO_APPS: Record<string, string[]> = {
     'DELETE /articles/{articleID} internal/router/router.go:34 chi',
     'DELETE /users/{id} internal/handlers/users.go:19 chi',
     'GET / internal/router/router.go:25 chi',
-    'GET /admin internal/router/router.go:51 chi',
-    'GET /admin/accounts internal/router/router.go:52 chi',
-    'GET /admin/users/{userId} internal/router/router.go:53 chi',
+    'GET /admin internal/router/router.go:52 chi',
+    'GET /admin/accounts internal/router/router.go:53 chi',
+    'GET /admin/users/{userId} internal/router/router.go:54 chi',
     'GET /articles internal/router/router.go:27 chi',
     'GET /articles/search internal/router/router.go:29 chi',
     'GET /articles/{articleID} internal/router/router.go:32 chi',
     'GET /articles/{articleSlug} internal/router/router.go:36 chi',
     'GET /users internal/handlers/users.go:14 chi',
     'GET /users/{id} internal/handlers/users.go:17 chi',
+    'GET /v1/posts internal/handlers/legacy.go:30 chi',
     'POST /articles internal/router/router.go:28 chi',
     'POST /reindex internal/router/router.go:40 chi',
     'POST /users internal/handlers/users.go:15 chi',
+    'POST /v1/posts internal/handlers/legacy.go:32 chi',
     'PUT /articles/{articleID} internal/router/router.go:33 chi',
     'PUT /users/{id} internal/handlers/users.go:18 chi',
   ],
@@ -104,7 +106,7 @@ test("gin: groups nested across packages, a handler's method given the group, an
   assert.deepEqual(await goRoutes('go-gin'), GO_APPS['go-gin']);
 });
 
-test("chi: Route/Group callbacks, With, Method, Mount of a function's router and of a resource's Routes(), Handle → ANY", async () => {
+test("chi: Route/Group callbacks, With, Method, Mount of a function's router and of a resource's Routes(), Handle → ANY, a route table with a switch on the method", async () => {
   assert.deepEqual(await goRoutes('go-chi'), GO_APPS['go-chi']);
 });
 

@@ -38,6 +38,8 @@ export interface FileDecls {
   imports: { alias?: string; path: string }[];
   funcs: FuncDecl[];
   structs: Map<string, Map<string, FieldDecl>>;
+  /** `type Routes []Route` / `map[string]Route`: the element type of named slice and map types. */
+  collections: Map<string, RawType | undefined>;
   /** Interface name → the methods it declares (embedded interfaces not expanded). */
   interfaces: Map<string, string[]>;
   consts: Map<string, ConstExpr>;
@@ -45,7 +47,7 @@ export interface FileDecls {
 }
 
 export function collectDeclarations(file: string, root: SyntaxNode): FileDecls {
-  const out: FileDecls = { file, dir: dirname(file), packageName: '', imports: [], funcs: [], structs: new Map(), interfaces: new Map(), consts: new Map(), vars: new Map() };
+  const out: FileDecls = { file, dir: dirname(file), packageName: '', imports: [], funcs: [], structs: new Map(), collections: new Map(), interfaces: new Map(), consts: new Map(), vars: new Map() };
   for (const node of named(root)) {
     switch (node.type) {
       case 'package_clause':
@@ -68,6 +70,8 @@ export function collectDeclarations(file: string, root: SyntaxNode): FileDecls {
           const name = field(spec, 'name')?.text;
           const type = field(spec, 'type');
           if (name && type?.type === 'struct_type') out.structs.set(name, structFields(type));
+          if (name && (type?.type === 'slice_type' || type?.type === 'array_type' || type?.type === 'map_type'))
+            out.collections.set(name, rawType(field(type, type.type === 'map_type' ? 'value' : 'element')));
           if (name && type?.type === 'interface_type')
             out.interfaces.set(
               name,

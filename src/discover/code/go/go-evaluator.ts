@@ -23,6 +23,8 @@ export class GoFileEvaluator {
     private readonly graph: RouterGraph,
     private readonly file: string,
     pkg: string,
+    /** Package variables holding literal data (route tables), by `${pkg}#${name}`, shared by every file. */
+    private readonly packageData: Map<string, Value>,
   ) {
     this.pkg = pkg;
   }
@@ -59,6 +61,7 @@ export class GoFileEvaluator {
       const v = exprs.length === names.length ? this.expr(exprs[i]!) : undefined;
       const target = mountable(v);
       if (target) this.graph.alias(`${this.pkg}#${n.text}`, target.node);
+      if (v?.kind === 'table' || (v?.kind === 'typed' && v.fields)) this.packageData.set(`${this.pkg}#${n.text}`, v);
     });
     if (exprs.length !== names.length) for (const e of exprs) this.expr(e);
   }
@@ -123,6 +126,8 @@ export class GoFileEvaluator {
     const entry = this.world.packageVar(pkg, name);
     if (!entry) return undefined;
     const node = `${pkg}#${name}`;
+    const data = this.packageData.get(node);
+    if (data) return data;
     const { decl, file } = entry;
     if (decl.type) {
       const t = this.world.resolveType(decl.type, file);
@@ -179,10 +184,66 @@ export class GoFileEvaluator {
       case 'func_literal':
         this.expr(node);
         return;
+      case 'for_statement':
+        this.forStatement(node);
+        return;
+      case 'expression_switch_statement':
+        this.withScope(() => this.switchStatement(node));
+        return;
       default:
         if (isExpression(node)) this.expr(node);
         else this.withScope(() => named(node).forEach((c) => this.statement(c)));
     }
+  }
+
+  /** A range over a literal route table runs the body once per row; any other loop once. */
+  private forStatement(node: SyntaxNode): void {
+    const clause = named(node).find((c) => c.type === 'range_clause');
+    const right = clause ? field(clause, 'right') : undefined;
+    const body = field(node, 'body');
+    const table = right ? this.expr(right) : undefined;
+    const left = clause ? field(clause, 'left') : undefined;
+    const [keyName, valueName] = left ? named(left).map((n) => (n.type === 'identifier' ? n.text : '_')) : [];
+    if (!clause || !body || table?.kind !== 'table' || table.rows.length > MAX_TABLE_ROWS) {
+      this.withScope(() => {
+        if (keyName) this.declare(keyName, undefined);
+        if (valueName) this.declare(valueName, undefined);
+        named(node).forEach((c) => (c.type === 'range_clause' ? undefined : this.statement(c)));
+      });
+      return;
+    }
+    for (const row of table.rows)
+      this.withScope(() => {
+        if (keyName) this.declare(keyName, row.key);
+        if (valueName) this.declare(valueName, row.value);
+        this.statement(body);
+      });
+  }
+
+  /** switch on a known string: only the matching case (or default) runs. */
+  private switchStatement(node: SyntaxNode): void {
+    const init = field(node, 'initializer');
+    if (init) this.statement(init);
+    const tagNode = field(node, 'value');
+    const tag = tagNode ? this.expr(tagNode) : undefined;
+    const cases = named(node).filter((c) => c.type === 'expression_case' || c.type === 'default_case');
+    const bodyOf = (c: SyntaxNode): void => {
+      const values = field(c, 'value');
+      this.withScope(() => named(c).forEach((s) => (s.startIndex === values?.startIndex && s.type === values.type ? undefined : this.statement(s))));
+    };
+    if (tag?.kind === 'string') {
+      const labels = cases.map((c) => {
+        const values = field(c, 'value');
+        return values ? named(values).map((v) => this.expr(v)) : undefined;
+      });
+      if (labels.every((l) => l === undefined || l.every((v) => v?.kind === 'string'))) {
+        const hit = labels.findIndex((l) => l?.some((v) => v?.kind === 'string' && v.value === tag.value));
+        const chosen = hit >= 0 ? cases[hit] : cases.find((c) => c.type === 'default_case');
+        if (chosen) bodyOf(chosen);
+        return;
+      }
+    }
+    cases.forEach(bodyOf);
   }
 
   private localSpec(spec: SyntaxNode): void {
@@ -316,6 +377,8 @@ export class GoFileEvaluator {
     }
     const holder = this.expr(operand);
     if (holder?.kind !== 'typed') return undefined;
+    const known = holder.fields?.get(name);
+    if (known && (known.kind !== 'typed' || !this.world.structFields(holder.type)?.has(name))) return known;
     const f = this.world.structFields(holder.type)?.get(name);
     if (f) {
       const t = this.world.resolveType(f.type, f.file);
@@ -326,18 +389,69 @@ export class GoFileEvaluator {
   }
 
   private composite(node: SyntaxNode): Value | undefined {
-    const type = this.world.resolveType(rawType(field(node, 'type')), this.file);
+    const typeNode = field(node, 'type');
     const body = field(node, 'body');
-    const structFields = type ? this.world.structFields(type) : undefined;
-    for (const el of body ? named(body) : []) {
-      if (el.type === 'keyed_element') {
-        const [key, value] = named(el).map((c) => (c.type === 'literal_element' ? (named(c)[0] ?? c) : c));
-        const v = value ? this.expr(value) : undefined;
-        const target = mountable(v);
-        if (type && structFields && key?.type === 'identifier' && structFields.has(key.text) && target) this.graph.alias(`${type.pkg}.${type.name}.${key.text}`, target.node);
-      } else this.expr(el.type === 'literal_element' ? (named(el)[0] ?? el) : el);
+    if (!body) return undefined;
+    if (typeNode && ['slice_type', 'array_type', 'implicit_length_array_type', 'map_type'].includes(typeNode.type)) {
+      const elementNode = field(typeNode, typeNode.type === 'map_type' ? 'value' : 'element');
+      const element = elementNode?.type === 'struct_type' ? this.fieldNames(elementNode) : this.world.resolveType(rawType(elementNode), this.file);
+      return this.table(body, element);
     }
-    return type ? { kind: 'typed', type } : undefined;
+    const type = this.world.resolveType(rawType(typeNode), this.file);
+    const collection = type ? this.world.collectionElement(type) : undefined;
+    if (collection) return this.table(body, collection.element);
+    return this.record(body, type ?? { pkg: this.pkg, name: '' }, this.fieldNames(typeNode));
+  }
+
+  /** Field names in declaration order, for positional struct literals. */
+  private fieldNames(typeNode: SyntaxNode | undefined): string[] {
+    if (typeNode?.type === 'struct_type') {
+      const list = named(typeNode).find((n) => n.type === 'field_declaration_list');
+      return (list ? named(list) : []).flatMap((f) => fields(f, 'name').map((n) => n.text));
+    }
+    const type = this.world.resolveType(rawType(typeNode), this.file);
+    return [...(type ? (this.world.structFields(type)?.keys() ?? []) : [])];
+  }
+
+  /** A struct literal: its fields by name, and router fields aliased to the routers assigned (`&Server{mux: m}`). */
+  private record(body: SyntaxNode, type: TypeRef, names: string[]): Value {
+    const structFields = this.world.structFields(type);
+    const values = new Map<string, Value | undefined>();
+    named(body).forEach((el, i) => {
+      if (el.type === 'keyed_element') {
+        const [key, value] = named(el).map(unwrapElement);
+        const v = value ? this.elementValue(value, undefined) : undefined;
+        if (key?.type !== 'identifier') return;
+        values.set(key.text, v);
+        const target = mountable(v);
+        if (structFields?.has(key.text) && target) this.graph.alias(`${type.pkg}.${type.name}.${key.text}`, target.node);
+      } else {
+        const v = this.elementValue(unwrapElement(el), undefined);
+        const name = names[i];
+        if (name) values.set(name, v);
+      }
+    });
+    return { kind: 'typed', type, fields: values };
+  }
+
+  /** Rows of a slice, array or map literal; `element` is the element type, or an anonymous struct's field names. */
+  private table(body: SyntaxNode, element: TypeRef | string[] | undefined): Value {
+    const rows = named(body).map((el) => {
+      if (el.type === 'keyed_element') {
+        const [key, value] = named(el).map(unwrapElement);
+        return { key: key ? this.expr(key) : undefined, value: value ? this.elementValue(value, element) : undefined };
+      }
+      return { key: undefined, value: this.elementValue(unwrapElement(el), element) };
+    });
+    return { kind: 'table', rows };
+  }
+
+  /** An element of a composite literal; `{…}` with the type elided takes the element type. */
+  private elementValue(node: SyntaxNode, element: TypeRef | string[] | undefined): Value | undefined {
+    if (node.type !== 'literal_value') return this.expr(node);
+    if (Array.isArray(element)) return this.record(node, { pkg: this.pkg, name: '' }, element);
+    const type = element ?? { pkg: this.pkg, name: '' };
+    return this.record(node, type, [...(this.world.structFields(type)?.keys() ?? [])]);
   }
 
   private funcLiteral(node: SyntaxNode): FuncValue {
@@ -488,7 +602,7 @@ export class GoFileEvaluator {
         const body = field(n, 'body');
         const out: string[] = [];
         for (const el of body ? named(body) : []) {
-          const v = this.expr(el.type === 'literal_element' ? (named(el)[0] ?? el) : el);
+          const v = this.expr(unwrapElement(el));
           if (v?.kind !== 'string') return undefined;
           out.push(v.value);
         }
@@ -496,6 +610,12 @@ export class GoFileEvaluator {
       },
     };
   }
+}
+
+const MAX_TABLE_ROWS = 500;
+
+function unwrapElement(node: SyntaxNode): SyntaxNode {
+  return node.type === 'literal_element' ? (named(node)[0] ?? node) : node;
 }
 
 function sameString(a: Value | undefined, b: Value | undefined): boolean {

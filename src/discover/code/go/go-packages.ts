@@ -29,6 +29,7 @@ interface GoPackage {
   funcs: Map<string, FuncInfo>;
   structs: Map<string, Map<string, StructField>>;
   interfaces: Map<string, string[]>;
+  collections: Map<string, { element: RawType | undefined; file: string }>;
   consts: Map<string, { expr: ConstExpr; file: string }>;
   vars: Map<string, { decl: PackageVarDecl; file: string }>;
 }
@@ -43,7 +44,7 @@ export class GoWorld {
     for (const f of files) {
       let pkg = this.packages.get(f.dir);
       if (!pkg) {
-        pkg = { name: f.packageName, funcs: new Map(), structs: new Map(), interfaces: new Map(), consts: new Map(), vars: new Map() };
+        pkg = { name: f.packageName, funcs: new Map(), structs: new Map(), interfaces: new Map(), collections: new Map(), consts: new Map(), vars: new Map() };
         this.packages.set(f.dir, pkg);
       }
       for (const d of f.funcs) {
@@ -54,6 +55,7 @@ export class GoWorld {
       }
       for (const [name, s] of f.structs) pkg.structs.set(name, new Map([...s].map(([k, v]) => [k, { ...v, file: f.file }])));
       for (const [name, methods] of f.interfaces) pkg.interfaces.set(name, methods);
+      for (const [name, element] of f.collections) pkg.collections.set(name, { element, file: f.file });
       for (const [name, expr] of f.consts) pkg.consts.set(name, { expr, file: f.file });
       for (const [name, decl] of f.vars) pkg.vars.set(name, { decl, file: f.file });
     }
@@ -103,6 +105,12 @@ export class GoWorld {
     const required = type ? this.packages.get(type.pkg)?.interfaces.get(type.name) : undefined;
     if (!required) return all;
     return all.filter((m) => required.every((r) => this.packages.get(m.pkg)?.funcs.has(`${m.decl.receiver}.${r}`)));
+  }
+
+  /** For a named slice or map type, its element type (`{ element: undefined }` when that is not a named type). */
+  collectionElement(type: TypeRef): { element: TypeRef | undefined } | undefined {
+    const entry = this.packages.get(type.pkg)?.collections.get(type.name);
+    return entry ? { element: this.resolveType(entry.element, entry.file) } : undefined;
   }
 
   structFields(type: TypeRef): Map<string, StructField> | undefined {

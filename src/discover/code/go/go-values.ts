@@ -45,7 +45,10 @@ export type Value =
   | FuncValue
   | GorillaRouteValue
   | { kind: 'string'; value: string }
-  | { kind: 'typed'; type: TypeRef };
+  /** A value of a named (or anonymous) struct type; `fields` when it is a literal: route tables' rows. */
+  | { kind: 'typed'; type: TypeRef; fields?: Map<string, Value | undefined> }
+  /** A slice, array or map literal (a route table), row by row. */
+  | { kind: 'table'; rows: { key: Value | undefined; value: Value | undefined }[] };
 
 /** The node a value mounts, and the prefix http.StripPrefix takes off, when it may be a router. */
 export function mountable(v: Value | undefined): { node: string; prefix: string } | undefined {
