@@ -103,8 +103,8 @@ export async function startGateway(cfg: VigilConfig, opts: GatewayOptions = {}):
       const old = state;
       state = await buildState(next, limiter, blocks);
       handler.setState(state);
-      // sockets of the old pools may still carry requests in flight
-      setTimeout(() => old.upstreams.close(), cfg.timeouts.upstream_ms).unref();
+      // requests in flight on the old pools finish first
+      old.upstreams.close();
     },
     async close() {
       await Promise.all(

@@ -1,6 +1,6 @@
-import http from 'node:http';
-import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
 import type { TLSSocket } from 'node:tls';
 import type { Exchange } from '../../exchange/exchange.js';
 import { newDecision } from '../../exchange/exchange.js';
@@ -16,6 +16,8 @@ import { sendProblem } from './problem.js';
 import type { UpstreamPool } from './upstream-pool.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { GeoLookup } from './geo-lookup.js';
+
+const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export interface GatewayState {
   policy: CompiledPolicy;
@@ -204,37 +206,26 @@ export class GatewayHandler {
       host: ex.request.host,
       contentLength: head && complete ? head.length : undefined,
     });
+    // the rest of a chunked body that outgrew the inspection limit follows its head, chunked again
     if (head && !complete) delete headers['content-length'];
+    const sendsBody = head !== undefined || req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
+    let refused = false;
+    let body: Buffer | Readable | null = null;
+    if (head && complete) body = head;
+    else if (sendsBody)
+      body = Readable.from(
+        this.streamedBody(req, ex, head, route.maxBodyBytes, () => {
+          refused = true;
+          this.refuseBody(req, res, ex, 'limits.body-size', `body larger than ${route.maxBodyBytes} bytes`, 413);
+        }),
+        { objectMode: false },
+      );
+    else req.resume();
+
     const started = Date.now();
-    const options = {
-      protocol: upstream.url.protocol,
-      hostname: upstream.url.hostname,
-      port: upstream.url.port,
-      method: ex.request.method,
-      path: upstream.basePath + ex.request.url,
-      headers,
-      agent: upstream.agent,
-    };
-    const send = upstream.url.protocol === 'https:' ? https.request : http.request;
-    const up = send(options, (ur) => {
-      ex.timings.upstream = Date.now() - started;
-      const status = ur.statusCode ?? 502;
-      ex.response = { status, headers: ur.headers, bodySize: 0 };
-      res.writeHead(status, downstreamHeaders(ur.headers, ex.id));
-      const declared = ur.headers['content-length'];
-      if (declared !== undefined) ex.response.bodySize = Number(declared);
-      else {
-        let size = 0;
-        ur.on('data', (c: Buffer) => {
-          size += c.length;
-        });
-        ur.on('end', () => {
-          if (ex.response) ex.response.bodySize = size;
-        });
-      }
-      ur.pipe(res);
-    });
+    let controller: Dispatcher.DispatchController | undefined;
     let failed = false;
+    let size = 0;
     const fail = (status: number, message: string) => {
       if (failed) return;
       failed = true;
@@ -245,41 +236,61 @@ export class GatewayHandler {
         sendProblem(res, { status, requestId: ex.id, rule: status === 504 ? 'upstream.timeout' : 'upstream.unavailable' });
       } else res.destroy();
     };
-    up.on('timeout', () => {
-      up.destroy();
-      fail(504, 'upstream timed out');
-    });
-    up.on('error', (e) => fail(502, `upstream error: ${(e as NodeJS.ErrnoException).code ?? e.message}`));
     res.on('close', () => {
-      if (!res.writableFinished) up.destroy();
+      if (!res.writableFinished) controller?.abort(new Error('the client went away'));
       this.complete(ex);
     });
+    upstream.pool.dispatch(
+      { path: upstream.basePath + ex.request.url, method: ex.request.method, headers, body },
+      {
+        onRequestStart: (c) => {
+          controller = c;
+        },
+        onResponseStart: (_c, status, upstreamHeaders) => {
+          if (status < 200) return; // informational (103 Early Hints): the final head follows
+          ex.timings.upstream = Date.now() - started;
+          const declared = upstreamHeaders['content-length'];
+          ex.response = { status, headers: upstreamHeaders, bodySize: declared === undefined ? 0 : Number(declared) };
+          res.writeHead(status, downstreamHeaders(upstreamHeaders, ex.id));
+        },
+        onResponseData: (c, chunk) => {
+          size += chunk.length;
+          if (!res.write(chunk)) {
+            c.pause();
+            res.once('drain', () => c.resume());
+          }
+        },
+        onResponseEnd: () => {
+          if (ex.response && ex.response.headers['content-length'] === undefined) ex.response.bodySize = size;
+          res.end();
+        },
+        onResponseError: (_c, e) => {
+          if (refused) return;
+          const code = (e as NodeJS.ErrnoException).code ?? e.message;
+          if (TIMEOUTS.has(code)) fail(504, 'upstream timed out');
+          else fail(502, `upstream error: ${code}`);
+        },
+      },
+    );
+  }
 
+  /** A body streamed to the upstream as it arrives (after the head already read), held to the route's size limit. */
+  private async *streamedBody(req: IncomingMessage, ex: Exchange, head: Buffer | undefined, max: number | undefined, tooLarge: () => void): AsyncGenerator<Buffer> {
+    let streamed = 0;
     if (head) {
-      up.write(head);
-      if (complete) return void up.end();
-    } else if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
-      // no body: nothing to stream
-      req.resume();
-      return void up.end();
+      streamed = head.length;
+      yield head;
     }
-    let streamed = head?.length ?? 0;
-    const max = route.maxBodyBytes;
-    req.on('data', (c: Buffer) => {
-      streamed += c.length;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      streamed += chunk.length;
       if (max !== undefined && streamed > max) {
-        req.unpipe(up);
-        up.destroy();
         ex.request.bodySize = streamed;
-        this.refuseBody(req, res, ex, 'limits.body-size', `body larger than ${max} bytes`, 413);
+        tooLarge();
+        throw new Error('request body over the size limit');
       }
-    });
-    req.on('end', () => {
-      ex.request.bodySize = streamed;
-    });
-    req.on('error', () => up.destroy());
-    req.pipe(up);
-    req.resume();
+      yield chunk;
+    }
+    ex.request.bodySize = streamed;
   }
 
   private block(req: IncomingMessage, res: ServerResponse, ex: Exchange): void {
