@@ -20,7 +20,7 @@ test('workers leasing from one authority never admit more than the bucket, and a
   const results = await Promise.all(Array.from({ length: 3000 }, (_, i) => workers[i % 2]!.take('k', spec)));
   const granted = results.filter((g) => g.granted === 1).length;
   assert.ok(granted <= 1000, `granted ${granted}`);
-  assert.ok(granted >= 1000 - 2 * 64, `granted ${granted}: at most a lease per worker may sit unused`);
+  assert.ok(granted >= 1000 - 2 * 80, `granted ${granted}: at most 1.25 leases per worker may sit unused`);
   assert.ok(a.asks() < 100, `asked the authority ${a.asks()} times for 3000 requests`);
 });
 
@@ -32,4 +32,32 @@ test('a refused key is answered locally for a moment instead of asking on every 
   assert.equal(results.filter((g) => g.granted === 1).length, 2);
   assert.ok(results.filter((g) => g.granted === 0).every((g) => g.retryAfter >= 1));
   assert.ok(a.asks() < 10, `asked ${a.asks()} times`);
+});
+
+test('under steady load the next batch is asked for ahead: only the very first request waits for the authority', async () => {
+  const a = authority();
+  const w = new LeasedLimiter(a.ask, 2);
+  const spec = { rate: 1_000_000, burst: 1_000_000 };
+  let waited = 0;
+  for (let i = 0; i < 2000; i++) {
+    const g = w.take('steady', spec);
+    if (g instanceof Promise) {
+      waited++;
+      assert.equal((await g).granted, 1);
+    } else assert.equal(g.granted, 1);
+    // the event loop turns between requests, as it does between requests on a socket
+    if (i % 8 === 0) await new Promise((r) => setImmediate(r));
+  }
+  assert.equal(waited, 1, `${waited} requests waited for the authority`);
+  assert.ok(a.asks() >= 2000 / 64 && a.asks() < 2000 / 32, `asked ${a.asks()} times`);
+});
+
+test('an authority that fails: the request fails (the control refuses), and the next request asks again', async () => {
+  let fail = true;
+  const buckets = new TokenBuckets();
+  const w = new LeasedLimiter((key, spec, want) => (fail ? Promise.reject(new Error('primary gone')) : Promise.resolve(buckets.take(key, spec, want))), 1);
+  const spec = { rate: 1, burst: 100 };
+  await assert.rejects(Promise.resolve(w.take('k', spec)), /primary gone/);
+  fail = false;
+  assert.equal((await w.take('k', spec)).granted, 1);
 });

@@ -19,17 +19,24 @@ interface Lease {
   expires: number;
   /** Set when the authority refused: Retry-After seconds to answer until the entry expires. */
   refusedFor?: number;
+  /** At this many tokens left the next batch is asked for in the background; -1: only when none are left. */
+  lowWater: number;
 }
 
+const GRANTED: Grant = { granted: 1, retryAfter: 0 };
+
 /**
- * A worker's view of a limit whose authority lives elsewhere (the cluster primary). Tokens are leased in small
- * batches, so most requests are decided locally and synchronously. The authority never grants more than its bucket
- * holds, so the limit is never exceeded; the error is on the safe side, at most (workers - 1) × lease tokens
- * held unused by other workers, and leases expire after a second. A refusal is cached for 50 ms, which can only
- * under-admit (by at most rate × 50 ms per worker).
+ * A worker's view of a limit whose authority lives elsewhere (the cluster primary, Redis). Tokens are leased in
+ * small batches, so most requests are decided locally and synchronously; the next batch is asked for while a quarter
+ * of the current one is left, so under steady load no request waits for the authority. The authority never grants
+ * more than its bucket holds, so the limit is never exceeded; the error is on the safe side, at most
+ * (workers - 1) × 1.25 leases held unused by other workers, and leases expire after a second. A refusal is cached
+ * for 50 ms, which can only under-admit (by at most rate × 50 ms per worker).
  */
 export class LeasedLimiter implements RateLimiter {
   private readonly leases = new Map<string, Lease>();
+  /** One request to the authority per key at a time; requests that find no token wait for its answer. */
+  private readonly inFlight = new Map<string, Promise<Grant>>();
 
   constructor(
     private readonly ask: AskAuthority,
@@ -38,34 +45,47 @@ export class LeasedLimiter implements RateLimiter {
     private readonly refusalMs = 50,
   ) {}
 
-  /** One request to the authority per key at a time; requests arriving meanwhile wait for its answer. */
-  private readonly inFlight = new Map<string, Promise<Grant>>();
-
   take(key: string, spec: BucketSpec): Grant | Promise<Grant> {
     const lease = this.leases.get(key);
     if (lease && lease.expires > Date.now()) {
       if (lease.tokens > 0) {
         lease.tokens--;
-        return { granted: 1, retryAfter: 0 };
+        // a failed background ask is not this request's business: the next one without a token asks again
+        if (lease.tokens <= lease.lowWater && !this.inFlight.has(key)) this.request(key, spec).catch(() => undefined);
+        return GRANTED;
       }
       // a refusal is remembered briefly, so a flood over the limit does not become a flood of questions
       if (lease.refusedFor !== undefined) return { granted: 0, retryAfter: lease.refusedFor };
     }
     const pending = this.inFlight.get(key);
     if (pending) return pending.then(() => this.take(key, spec));
+    return this.request(key, spec).then(() => this.take(key, spec));
+  }
+
+  /** Asks the authority for a batch; what it grants joins the tokens left (a refusal is kept once none are left). */
+  private request(key: string, spec: BucketSpec): Promise<Grant> {
     // small leases keep the error bound small: tokens held by one worker are unavailable to the others
     const want = Math.max(1, Math.min(64, Math.floor(spec.burst / (4 * this.workers))));
-    const asked = this.ask(key, spec, want).then((g) => {
-      this.inFlight.delete(key);
-      if (this.leases.size > 100_000) this.leases.clear();
-      if (g.granted === 0) {
-        this.leases.set(key, { tokens: 0, expires: Date.now() + this.refusalMs, refusedFor: g.retryAfter });
-        return g;
-      }
-      this.leases.set(key, { tokens: g.granted - 1, expires: Date.now() + this.leaseMs });
-      return { granted: 1, retryAfter: 0 };
-    });
+    const lowWater = want >= 4 ? Math.floor(want / 4) : -1;
+    const asked = this.ask(key, spec, want).then(
+      (g) => this.granted(key, g, lowWater),
+      (e: unknown) => {
+        this.inFlight.delete(key);
+        throw e;
+      },
+    );
     this.inFlight.set(key, asked);
     return asked;
+  }
+
+  private granted(key: string, g: Grant, lowWater: number): Grant {
+    this.inFlight.delete(key);
+    if (this.leases.size > 100_000) this.leases.clear();
+    const now = Date.now();
+    const current = this.leases.get(key);
+    const left = current && current.expires > now && current.refusedFor === undefined ? current.tokens : 0;
+    if (g.granted > 0) this.leases.set(key, { tokens: left + g.granted, expires: now + this.leaseMs, lowWater });
+    else if (left === 0) this.leases.set(key, { tokens: 0, expires: now + this.refusalMs, refusedFor: g.retryAfter, lowWater });
+    return g;
   }
 }
