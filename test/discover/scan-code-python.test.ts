@@ -9,7 +9,7 @@ async function routes(app: string): Promise<string[]> {
   return (await scanCode(resolve(apps, app))).map((r) => `${r.method} ${r.path} ${r.file}:${r.line} ${r.framework}`).sort();
 }
 
-test('Flask: app factory, blueprints in subpackages (own and registered url_prefix), nested blueprints, MethodView, add_url_rule, registration functions called with the app; test code skipped', async () => {
+test('Flask: app factory, blueprints in subpackages (own and registered url_prefix), nested blueprints, MethodView, add_url_rule, registration functions called with the app; run-time url_prefix skipped; test code skipped', async () => {
   assert.deepEqual(await routes('flask'), [
     'DELETE /api/v1/items/{name} app/api/items.py:17 flask',
     'DELETE /api/v1/users/{user_id} app/api/users.py:29 flask',
@@ -33,10 +33,10 @@ test('Flask: app factory, blueprints in subpackages (own and registered url_pref
   ]);
 });
 
-test('FastAPI: endpoint routers included by an api router under a settings prefix, router prefixes, api_route, mounted sub-app, a setup function given the app', async () => {
+test('FastAPI: endpoint routers included by an api router under a settings prefix, router prefixes, api_route, mounted sub-app, a setup function given the app; a run-time prefix skips its routes', async () => {
   assert.deepEqual(await routes('fastapi'), [
     'DELETE /api/v1/users/{user_id} app/api/v1/endpoints/users.py:26 fastapi',
-    'GET / app/main.py:14 fastapi',
+    'GET / app/main.py:16 fastapi',
     'GET /admin/stats app/admin.py:6 fastapi',
     'GET /api/v1/files/{file_path} app/api/v1/endpoints/files.py:7 fastapi',
     'GET /api/v1/items app/api/v1/endpoints/items.py:6 fastapi',
@@ -44,8 +44,8 @@ test('FastAPI: endpoint routers included by an api router under a settings prefi
     'GET /api/v1/users app/api/v1/endpoints/users.py:6 fastapi',
     'GET /api/v1/users/{user_id} app/api/v1/endpoints/users.py:16 fastapi',
     'GET /internal/health/live app/health.py:6 fastapi',
-    'GET /ping app/main.py:19 fastapi',
-    'HEAD /ping app/main.py:19 fastapi',
+    'GET /ping app/main.py:21 fastapi',
+    'HEAD /ping app/main.py:21 fastapi',
     'PATCH /api/v1/items/{item_id} app/api/v1/endpoints/items.py:16 fastapi',
     'POST /api/v1/login/access-token app/api/v1/endpoints/login.py:9 fastapi',
     'POST /api/v1/upload app/api/v1/endpoints/files.py:16 fastapi',

@@ -28,8 +28,7 @@ export function collectFastApiObjects(project: PyProject, set: RouterSet): void 
         if (!call) continue;
         const kind = short(project.externalName(f.file, call.callee));
         if (!CONSTRUCTORS.has(kind)) continue;
-        const prefix = kind === 'fastapi.APIRouter' ? set.prefixArg(f.file, call.kwargs.get('prefix')) : undefined;
-        set.create(`${f.file}#${name}`, 'fastapi', prefix ?? '');
+        set.create(`${f.file}#${name}`, 'fastapi', kind === 'fastapi.APIRouter' ? set.ownPrefixArg(f.file, call.kwargs.get('prefix')) : '');
       }
     }
   }
@@ -56,7 +55,7 @@ export function collectFastApiRoutes(project: PyProject, set: RouterSet): void {
       if (mc.method === 'include_router' || mc.method === 'mount') {
         const childArg = mc.method === 'mount' ? (call.args[1] ?? call.kwargs.get('app')) : (call.args[0] ?? call.kwargs.get('router'));
         const prefixArg = mc.method === 'mount' ? (call.args[0] ?? call.kwargs.get('path')) : call.kwargs.get('prefix');
-        const prefix = set.prefixArg(f.file, prefixArg) ?? (prefixArg ? null : '');
+        const prefix = set.ownPrefixArg(f.file, prefixArg);
         const children = childArg ? set.objectsFor(f.file, childArg, scope).filter((o) => o.framework === 'fastapi') : [];
         for (const p of parents()) for (const c of children) if (c !== p) p.mounts.push({ prefix, child: c, replacesOwn: false });
       } else if (mc.method === 'add_api_route') {

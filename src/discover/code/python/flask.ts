@@ -19,7 +19,7 @@ const CONSTRUCTORS: Record<string, string> = {
   'flask_openapi3.OpenAPI': 'url_prefix',
   'flask_openapi3.APIBlueprint': 'url_prefix',
 };
-const APIS = new Set(['flask_restful.Api', 'flask_restx.Api', 'flask_restplus.Api']);
+const APIS = new Set(['flask_restful.Api', 'flask_restx.Api', 'flask_restplus.Api', 'flask_smorest.Api']);
 const NAMESPACES = new Set(['flask_restx.Namespace', 'flask_restplus.Namespace']);
 const SHORTCUTS = ['get', 'post', 'put', 'patch', 'delete'];
 const FLASK_PACKAGES = ['flask', 'apiflask', 'flask_smorest', 'flask_restful', 'flask_restx', 'flask_openapi3'];
@@ -42,9 +42,9 @@ export function collectFlaskObjects(project: PyProject, set: RouterSet): void {
         if (!call) continue;
         const kind = short(project.externalName(f.file, call.callee));
         const id = `${f.file}#${name}`;
-        if (CONSTRUCTORS[kind]) set.create(id, 'flask', set.prefixArg(f.file, call.kwargs.get('url_prefix')) ?? '');
+        if (CONSTRUCTORS[kind]) set.create(id, 'flask', set.ownPrefixArg(f.file, call.kwargs.get('url_prefix')));
         else if (APIS.has(kind)) {
-          const api = set.create(id, 'flask', set.prefixArg(f.file, call.kwargs.get('prefix')) ?? '');
+          const api = set.create(id, 'flask', set.ownPrefixArg(f.file, call.kwargs.get('prefix')));
           const parent = call.args[0] ?? call.kwargs.get('app');
           if (parent) apiParents.push({ api, file: f.file, parent });
         } else if (NAMESPACES.has(kind)) {

@@ -56,6 +56,12 @@ export class RouterSet {
     return this.project.str(file, v) ?? null;
   }
 
+  /** A constructor's own prefix: '' when absent, null when built at run time. */
+  ownPrefixArg(file: string, v: PyValue | undefined): string | null {
+    const p = this.prefixArg(file, v);
+    return p === undefined ? '' : p;
+  }
+
   /** The app/router objects an expression stands for: a name, an import, a factory's return value, a loop variable. */
   objectsFor(file: string, v: PyValue, scope?: PyFunction, depth = 0): PyRouter[] {
     if (depth > MAX_DEPTH) return [];
@@ -97,7 +103,7 @@ export class RouterSet {
       for (const r of o.routes) out.push({ method: r.method, path: template(o.framework, [base, r.path]), file: relative(root, r.file), line: r.line, framework: o.framework });
       for (const m of o.mounts) {
         const child = m.child;
-        const parts = m.replacesOwn ? [m.prefix === undefined ? child.ownPrefix : m.prefix] : [m.prefix ?? '', child.ownPrefix];
+        const parts = m.replacesOwn ? [m.prefix === undefined ? child.ownPrefix : m.prefix] : [m.prefix === undefined ? '' : m.prefix, child.ownPrefix];
         if (parts.some((p) => p === null)) continue;
         walk(child, [base, ...(parts as string[])].filter((p) => p !== '').join('/'), stack);
       }
