@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { readSource } from '../read-source.js';
 
 // Spring Boot's application.properties / application.yml: the servlet context path and DispatcherServlet path that
 // prefix every controller route, and the properties `${…}` placeholders in mappings resolve from. Profile-specific
@@ -64,7 +64,8 @@ export function loadSpringConfigs(files: string[]): Map<string, SpringProperties
   for (const f of ordered) {
     const root = configRoot(f);
     const props = byRoot.get(root) ?? new Map<string, string>();
-    const text = readFileSync(f, 'utf8');
+    const text = readSource(f);
+    if (text === undefined) continue;
     if (f.endsWith('.properties')) parseProperties(text, props);
     else parseYaml(text, props);
     byRoot.set(root, props);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { LanguageScanner } from '../language-scanner.js';
+import { readSource } from '../read-source.js';
 import { joinPaths, type CodeRoute } from '../route-model.js';
 import { parserFor, withTree } from '../tree-sitter.js';
 import type { JavaAnnotation, JavaFile, JavaType } from './java-model.js';
@@ -114,7 +114,8 @@ async function scanSpring(files: string[], root: string, progress: (file: string
   const javaFiles: JavaFile[] = [];
   try {
     for (const f of files) {
-      if (f.endsWith('.java')) javaFiles.push(withTree(parser, readFileSync(f, 'utf8'), (tree) => parseJavaFile(tree, f)));
+      const source = f.endsWith('.java') ? readSource(f) : undefined;
+      if (source !== undefined) javaFiles.push(withTree(parser, source, (tree) => parseJavaFile(tree, f)));
       progress(f);
     }
   } finally {

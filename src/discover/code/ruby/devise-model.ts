@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Parser } from '@vscode/tree-sitter-wasm';
+import { readSource } from '../read-source.js';
 import { withTree, type SyntaxNode } from '../tree-sitter.js';
 import { GENERATOR_DEFAULT, type DeviseModel } from './devise-routes.js';
 import { singularize } from './inflect.js';
@@ -36,6 +36,6 @@ function findDevise(node: SyntaxNode): DeviseModel | undefined {
 
 export function deviseModelIn(appRoot: string, resource: string, className: string | undefined, parser: Parser): DeviseModel {
   const file = modelFile(appRoot, resource, className);
-  if (!existsSync(file)) return GENERATOR_DEFAULT;
-  return withTree(parser, readFileSync(file, 'utf8'), findDevise) ?? GENERATOR_DEFAULT;
+  const source = readSource(file);
+  return (source !== undefined && withTree(parser, source, findDevise)) || GENERATOR_DEFAULT;
 }

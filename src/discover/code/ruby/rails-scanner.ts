@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { LanguageScanner } from '../language-scanner.js';
+import { readSource } from '../read-source.js';
 import type { CodeRoute } from '../route-model.js';
 import { parserFor, type SyntaxNode } from '../tree-sitter.js';
 import { deviseModelIn } from './devise-model.js';
@@ -73,7 +73,8 @@ async function scanRails(files: string[], root: string, progress: (file: string)
   const roots = new Map<string, SyntaxNode>();
   try {
     for (const f of files) {
-      const tree = parser.parse(readFileSync(f, 'utf8'));
+      const source = readSource(f);
+      const tree = source === undefined ? null : parser.parse(source);
       if (tree) {
         trees.push(tree);
         roots.set(f, tree.rootNode);
