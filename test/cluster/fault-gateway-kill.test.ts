@@ -40,12 +40,12 @@ test('a gateway killed (SIGKILL) mid-load: every exchange that got a response is
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const first = await startVigil(['gateway', '-c', config]);
   let second: Awaited<ReturnType<typeof startVigil>> | undefined;
+  let pause = false;
   try {
     await worker.start();
     const port = first.ports[0]!;
     await first.waitFor(/engines:/);
     const answered: string[] = [];
-    let pause = false;
     const lane = async (n: number) => {
       for (let i = 0; !pause; i++) {
         try {
@@ -57,10 +57,10 @@ test('a gateway killed (SIGKILL) mid-load: every exchange that got a response is
       }
     };
     const load = Promise.all(Array.from({ length: 8 }, (_, n) => lane(n)));
-    assert.ok(await waitFor(() => answered.length >= 100, 15_000));
+    assert.ok(await waitFor(() => answered.length >= 100, 30_000), `${answered.length} answered before the stall`);
     natsProxy.stall();
     const atStall = answered.length;
-    assert.ok(await waitFor(() => answered.length >= atStall + 50, 5_000));
+    assert.ok(await waitFor(() => answered.length >= atStall + 50, 30_000), `${answered.length - atStall} answered while NATS stalled`);
     // the lanes finish the request each has in flight, then the kill comes at once: the gateway still holds the
     // events of the last ~50 answers (NATS stalled). An exchange is journalled when its response completes on
     // the gateway's side, an instant after the client has it: a kill in that instant is not covered (docs).
@@ -78,7 +78,7 @@ test('a gateway killed (SIGKILL) mid-load: every exchange that got a response is
       assert.equal(a.status, 200);
       answered.push(a.id);
     }
-    const complete = await waitFor(async () => (await store.count({})) >= answered.length, 20_000);
+    const complete = await waitFor(async () => (await store.count({})) >= answered.length, 40_000);
     assert.ok(complete, `stored ${await store.count({})} of ${answered.length} answered`);
     const stored = new Set((await store.find({}, { limit: 10_000, order: 'asc' })).map((r) => r.id));
     const lost = answered.filter((id) => !stored.has(id));
@@ -88,9 +88,10 @@ test('a gateway killed (SIGKILL) mid-load: every exchange that got a response is
     assert.equal(await store.count({}), stored.size);
     console.log(`# gateway SIGKILL: ${answered.length} answered (${answered.length - atStall - 20} after NATS stalled, before the kill), ${journalled} in-flight journal segment(s) left, ${stored.size} stored once, none lost`);
   } finally {
+    pause = true;
     first.child.kill('SIGKILL');
-    second?.child.kill('SIGTERM');
-    await second?.exited;
+    second?.child.kill('SIGKILL');
+    await Promise.all([first.exited, second?.exited]);
     agent.destroy();
     await worker.stop();
     await store.dropSchema();

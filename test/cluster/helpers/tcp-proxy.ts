@@ -18,6 +18,7 @@ export class TcpProxy {
     this.stalled = false;
     if (this.server) return;
     const server = net.createServer((client) => {
+      if (this.server !== server) return void client.destroy(); // accepted as the proxy went down
       const upstream = net.connect(this.targetPort, '127.0.0.1');
       this.sockets.add(client).add(upstream);
       const forward = (from: net.Socket, to: net.Socket) =>
@@ -51,9 +52,11 @@ export class TcpProxy {
   async down(): Promise<void> {
     const server = this.server;
     this.server = undefined;
+    // stop accepting first, so no connection slips in after the sweep (close waits for every connection)
+    const closed = server ? new Promise<void>((ok) => server.close(() => ok())) : Promise.resolve();
     for (const s of this.sockets) s.destroy();
     this.sockets.clear();
-    if (server) await new Promise<void>((ok) => server.close(() => ok()));
+    await closed;
   }
 
   get url(): string {
