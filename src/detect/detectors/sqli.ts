@@ -31,10 +31,25 @@ function signals(text: string, quote: string | undefined, out: SqlSignal[]): Tok
         out.push({ rule: 'sqli.comment-obfuscation', score: 5, from: ts.length - 1, to: ts.length + 1 });
       }
     }
+    // 9999 or /*+ hint */ true: a comment between a number's logic word and its operand hides the condition
+    else if (t.v === '/*' && a?.t === '&' && b && (b.t === '1' || b.t === 's') && raw[k - 2] && (raw[k - 2]!.t === '1' || raw[k - 2]!.t === 's')) {
+      out.push({ rule: 'sqli.comment-obfuscation', score: 5, from: ts.length - 2, to: ts.length + 1 });
+    }
   }
   const commentEnd = raw.length > 0 && raw[raw.length - 1]!.t === 'c';
   analyze(ts, quote !== undefined, commentEnd, out);
   return ts;
+}
+
+function report(text: string, quote: string | undefined, ctx: ScanContext): void {
+  const out: SqlSignal[] = [];
+  const ts = signals(text, quote, out);
+  for (const s of out) {
+    const a = ts[Math.max(0, s.from)];
+    const b = ts[Math.min(ts.length, Math.max(s.to, s.from + 1)) - 1];
+    const evidence = a && b ? text.slice(a.start, b.end) : text;
+    ctx.report({ rule: s.rule, severity: severity(s.score), confidence: s.score / 5, score: s.score, evidence, paranoia: s.paranoia });
+  }
 }
 
 function severity(score: number): 'critical' | 'high' | 'medium' | 'low' {
@@ -61,6 +76,8 @@ const EXECUTABLE_COMMENT = /\/\*!\d{0,6}\s{0,8}([a-z_]{2,12})/i;
 /** Names that are SQL and nothing else (sleep and benchmark are also words, so not on their own). */
 const STANDALONE = new RegExp(`^(?:${[...CATALOGS, ...DANGEROUS, 'pg_sleep', 'dbms_lock', 'dbms_pipe', 'randomblob'].filter((w) => w.length >= 8).map(escape).join('|')})$`, 'i');
 const LEADING_NUMBER = /^\s*[-+]?\.?[0-9]/;
+/** A short value that starts with a condition operator is a fragment to look at: is null, rlike, not between 1 and 2, case when. */
+const LEADING_OPERATOR = /^\s*(?:is|not|like|rlike|regexp|in|between|xor|glob|sounds|similar|ilike|case\s+when)\b/i;
 
 /** Whether the value can hold SQL at all: cheap checks that let prose and identifiers skip tokenizing. */
 export function sqlCandidate(v: ScanValue): boolean {
@@ -69,6 +86,8 @@ export function sqlCandidate(v: ScanValue): boolean {
   const d = v.decoded;
   if ((c & C.DASH && d.includes('--')) || (c & C.SLASH && d.includes('/*')) || (c & C.COLON && d.includes('::'))) return true;
   if (ANCHOR_WORDS.test(d)) return true;
+  if (d.length <= 64 && LEADING_OPERATOR.test(d)) return true;
+  if (c & C.DOT && d.includes('.e.') && LEADING_NUMBER.test(d)) return true;
   return ((c & (C.SQUOTE | C.DQUOTE)) !== 0 || LEADING_NUMBER.test(d)) && LOGIC_WORDS.test(d);
 }
 
@@ -77,7 +96,9 @@ const detector: Detector = {
   triggers: SPECIAL | C.SPACE | C.ALNUM,
   plainMin: 8,
   scan(v: ScanValue, ctx: ScanContext): void {
-    if (!(v.classes & (SPECIAL | C.SPACE))) {
+    // 1.e.tables: the one dotted word that can be SQL (MySQL reads 1.e as a number touching the next name)
+    const dotted = (v.classes & C.DOT) !== 0 && v.decoded.includes('.e.') && LEADING_NUMBER.test(v.decoded);
+    if (!(v.classes & (SPECIAL | C.SPACE)) && !dotted) {
       // one word: only a catalog, a dangerous procedure or a time function named on its own
       if (v.decoded.length >= 8 && v.decoded.length <= 24 && STANDALONE.test(v.decoded)) ctx.report({ rule: 'sqli.catalog', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
       return;
@@ -88,18 +109,23 @@ const detector: Detector = {
       // MySQL executable comments: /*!50000union*/ runs its body; outside mysqldump files it is an evasion
       const m = EXECUTABLE_COMMENT.exec(text);
       if (m && SQL_WORDS.has(m[1]!.toLowerCase())) ctx.report({ rule: 'sqli.executable-comment', severity: 'critical', confidence: 1, score: 5, evidence: text.slice(m.index, m.index + 40) });
+      // a versioned comment around anything else (/*!32302 1/0, */): code only MySQL runs, hidden from other parsers
+      else if (text.includes('/*!')) ctx.report({ rule: 'sqli.executable-comment', severity: 'high', confidence: 0.8, score: 4, evidence: text.slice(text.indexOf('/*!'), text.indexOf('/*!') + 40) });
     }
     const contexts: (string | undefined)[] = [undefined];
     if (v.classes & C.SQUOTE) contexts.push("'");
     if (v.classes & C.DQUOTE) contexts.push('"');
-    for (const q of contexts) {
-      const out: SqlSignal[] = [];
-      const ts = signals(text, q, out);
-      for (const s of out) {
-        const a = ts[Math.max(0, s.from)];
-        const b = ts[Math.min(ts.length, Math.max(s.to, s.from + 1)) - 1];
-        const evidence = a && b ? text.slice(a.start, b.end) : text;
-        ctx.report({ rule: s.rule, severity: severity(s.score), confidence: s.score / 5, score: s.score, evidence, paranoia: s.paranoia });
+    for (const q of contexts) report(text, q, ctx);
+    // a path segment is a value of its own (/items/OR json_extract(...) = 'x'): with spaces in the path, read the last
+    // segments as values too, so a condition that starts a segment is seen as starting a value
+    if (v.kind === 'path' && v.classes & C.SPACE) {
+      let end = text.length;
+      for (let k = 0; k < 4; k++) {
+        const slash = text.lastIndexOf('/', end - 1);
+        if (slash < 0) break;
+        const segment = text.slice(slash + 1, end);
+        if (segment.includes(' ')) report(segment, undefined, ctx);
+        end = slash;
       }
     }
   },

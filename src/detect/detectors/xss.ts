@@ -96,6 +96,25 @@ const QUOTED_ATTR = /(?:^|[^a-z0-9\s])\s{0,8}["'`<]\s{0,8}(?:on[a-z]{3,40}|forma
 const DOM_OBJECT = /document|window|self|top|parent|globalthis|frames/;
 const OBFUSCATED_MEMBER = /(?:document|window|self|top|parent|globalthis|frames)\)?(?:\.|\[["'`])(?:cookie|domain|location|write|writeln|alert|eval|prompt|confirm|open|execscript|settimeout|setinterval)\b/;
 const UTF7 = /\+AD[w4]-/i;
+/** A value that is nothing but a sensitive DOM property: document.cookie, window.location (a probe, or a key some sink reads). */
+const DOM_PROPERTY = /^\s*(?:document|window|self|top|parent)\s*\.\s*(?:cookie|domain|location(?:\s*\.\s*(?:href|hash|search))?)\s*$/;
+/** A global reached with a computed string key: self["\x61lert"], top['al'+'ert'] (hides the name from filters). */
+const GLOBAL_INDEX = /(?:^|[^a-z0-9_$.])(?:self|window|top|parent|globalthis|frames|document)\s*\[\s*["'`]/;
+/** A function called as a tagged template: [].sort.call`${alert}1`, Reflect.apply.call``: a call without parentheses. */
+const TAGGED_CALL = /\.(?:call|apply|bind)`(?:\$\{|`)/;
+/** Classes that make a value worth the full scan; a value with only dots, slashes, plus signs or 8-bit text gets the cheap checks. */
+const FULL_SCAN = C.LT | C.EQ | C.COLON | C.PAREN | C.BACKTICK | C.BRACKET;
+const DOM_WORD = /document|window|self|top|parent|globalthis|frames/i;
+
+/** Old IE read 8-bit text as US-ASCII by dropping the top bit: ¼script¾ is <script>. The value with that bit cleared. */
+function stripHighBit(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 0x80 && c <= 0xff ? String.fromCharCode(c & 0x7f) : s[i];
+  }
+  return out;
+}
 const OBFUSCATED_SCHEME = /(?:java|vb|live)script:/;
 
 /** JSFuck: JavaScript written with []()!+ only. */
@@ -103,18 +122,43 @@ function jsfuck(s: string): boolean {
   let n = 0;
   for (let i = s.indexOf('[]'); i >= 0 && n < 4; i = s.indexOf('[]', i + 2)) {
     const p = s[i - 1];
-    if (p === '!' || p === '+' || p === '(' || p === '[') n++;
+    if (p === '!' || p === '+' || p === '(' || p === '[' || p === ' ') n++;
   }
   return n >= 3 && /^[\s[\]()!+]*$/.test(s.slice(0, 200).replace(/[a-z0-9"'.,;=]/g, (c) => (c === '=' ? '' : ' ')));
 }
 
 const detector: Detector = {
   category: 'xss',
-  triggers: C.LT | C.EQ | C.COLON | C.PAREN | C.BACKTICK | C.BRACKET,
+  triggers: FULL_SCAN | C.DOT | C.SLASH | C.PLUS | C.HIGH,
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
+    const full = (v.classes & FULL_SCAN) !== 0;
+    const dom = (v.classes & (C.DOT | C.SLASH | C.BRACKET)) !== 0 && v.decoded.length >= 5 && DOM_WORD.test(v.decoded);
+    const utf7 = (v.classes & C.PLUS) !== 0 && v.decoded.includes('+AD');
+    // ¼script¾: only when both halves of a tag are there in 8-bit form
+    const ascii = (v.classes & C.HIGH) !== 0 && v.decoded.includes('\u00bc') && v.decoded.includes('\u00be');
+    if (!full && !dom && !utf7 && !ascii) return;
     const s = v.lower;
     let found = false;
+    if (ascii) {
+      const stripped = stripHighBit(s);
+      if (scanTags(stripped, ctx)) found = true;
+    }
+    if (dom && !found) {
+      if (DOM_PROPERTY.test(s)) hit(ctx, 'xss.dom-property', 4, s.slice(0, 60));
+      const g = GLOBAL_INDEX.exec(s);
+      if (g) hit(ctx, 'xss.js-sink', /\]\s*\(/.test(s.slice(g.index)) ? 5 : 4, s.slice(g.index, g.index + 50));
+    }
+    if (!full) {
+      if (utf7 && UTF7.test(v.decoded)) hit(ctx, 'xss.utf7', 5, s.slice(0, 60));
+      if (dom && !found && v.classes & C.SLASH) {
+        // document /**/ . cookie: a member reached through comments
+        const js = v.view('lower,remove-comments,remove-ws');
+        const m = OBFUSCATED_MEMBER.exec(js);
+        if (m && js.length < s.length) hit(ctx, 'xss.js-sink', 5, js.slice(m.index, m.index + 50));
+      }
+      return;
+    }
     if (v.classes & C.LT) found = scanTags(s, ctx);
     // event handlers outside a tag, after an attribute breakout: " onmouseover=alert(1) x="
     if (!found && v.classes & C.EQ) {
@@ -140,9 +184,17 @@ const detector: Detector = {
       }
     }
     // UTF-7 encoded tags (+ADw-script+AD4-) and JSFuck ([][(![]+[])[+[]]...)
-    if ((v.classes & C.PLUS || v.text.includes('+')) && UTF7.test(v.text)) {
+    if ((v.classes & C.PLUS || v.text.includes('+')) && (UTF7.test(v.text) || UTF7.test(v.decoded))) {
       hit(ctx, 'xss.utf7', 5, s.slice(0, 60));
       found = true;
+    }
+    if (v.classes & C.BACKTICK) {
+      const js = v.view('lower,remove-comments,remove-ws');
+      const m = TAGGED_CALL.exec(js);
+      if (m) {
+        hit(ctx, 'xss.tagged-template', 5, js.slice(Math.max(0, m.index - 20), m.index + 40));
+        found = true;
+      }
     }
     if (v.classes & C.BRACKET && jsfuck(s)) {
       hit(ctx, 'xss.jsfuck', 5, s.slice(0, 60));
@@ -190,7 +242,7 @@ const detector: Detector = {
       }
     }
     // IE's <?import implementation=...> behaviour loading
-    if (!found && v.classes & C.LT && /<\?\s*import\s*implementation\s*=|<\?importimplementation=/.test(s)) {
+    if (!found && v.classes & C.LT && /<\??\s*import\s*implementation\s*=/.test(s)) {
       hit(ctx, 'xss.script-tag', 5, s.slice(0, 60));
       found = true;
     }

@@ -1,4 +1,5 @@
 import type { Token } from './tokenizer.js';
+import { fragments } from './fragments.js';
 import { AMBIGUOUS_FUNCTIONS, CATALOGS, DANGEROUS, SQL_FUNCTIONS, TIME_FUNCTIONS } from './words.js';
 
 // Grammar-level analysis of a token stream: which SQL constructs the stream forms, not which words it contains.
@@ -13,9 +14,10 @@ export interface SqlSignal {
   paranoia?: number;
 }
 
-const PG_TYPES = new Set(['json', 'jsonb', 'int', 'integer', 'int4', 'int8', 'bigint', 'text', 'varchar', 'numeric', 'bool', 'boolean', 'regclass', 'oid', 'bytea', 'xml', 'date', 'timestamp', 'float', 'real', 'char', 'name', 'inet', 'uuid']);
+const PG_TYPES = new Set(['json', 'jsonb', 'int', 'integer', 'int4', 'int8', 'bigint', 'text', 'varchar', 'numeric', 'bool', 'boolean', 'regclass', 'oid', 'bytea', 'xml', 'date', 'timestamp', 'float', 'real', 'char', 'name', 'inet', 'uuid', 'double', 'smallint', 'decimal', 'money', 'cstring', 'regproc']);
+const JSON_OPS = new Set(['->', '->>', '#>', '#>>', '?', '?|', '?&', '@>', '<@']);
 const OBJECTS = new Set(['table', 'database', 'view', 'index', 'trigger', 'procedure', 'function', 'schema', 'user', 'column', 'sequence', 'type', 'role', 'login']);
-const COMPARE = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '<=>', 'like', 'rlike', 'regexp', 'is', 'in', 'between', 'glob', 'sounds', 'similar', 'ilike', '^=']);
+const COMPARE = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '<=>', 'like', 'rlike', 'regexp', 'is', 'in', 'between', 'glob', 'sounds', 'similar', 'ilike', '^=', '==']);
 
 const isLiteral = (t: Token | undefined): boolean => !!t && (t.t === '1' || t.t === 's' || t.t === 'v');
 const isTerm = (t: Token | undefined): boolean => !!t && (t.t === '1' || t.t === 's' || t.t === 'v' || t.t === 'n' || t.t === 'f');
@@ -133,6 +135,8 @@ export function statementAt(ts: Token[], i: number): { strength: number; to: num
     case 'exec':
     case 'execute':
       if (a && (a.t === '(' || a.t === 's' || a.t === 'v' || (a.t === 'n' && /^(xp_|sp_|master|dbo|sys)/.test(a.v)))) return { strength: 2, to: i + 2 };
+      // Oracle dynamic SQL: execute immediate '...'
+      if (a?.v === 'immediate' && (!b || b.t === 's' || b.t === 'v')) return { strength: 2, to: i + 3 };
       if (a?.t === 'f' || (a?.t === 'n' && (ends(b) || b?.t === 's' || b?.t === 'v'))) return { strength: 1, to: i + 2 };
       return none;
     case 'declare':
@@ -184,6 +188,9 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
     const end = tautologyAt(ts, 0);
     if (end > 0 && (ts[end]?.t === '&' || (commentEnd && end >= n - 1))) out.push({ rule: 'sqli.tautology', score: 5, from: 0, to: end + 1 });
     else if (end > 0 && end >= n && ts[0]!.v === ts[end - 1]!.v) out.push({ rule: 'sqli.tautology', score: 4, from: 0, to: end });
+    // 11!=1, 1 is not 2, '1' not regexp '2': a whole value that is a comparison of two literals (a blind-injection probe)
+    else if (end > 0 && end >= n && (ts[1]!.t === 'o' && ts[1]!.v !== '=' && ts[1]!.v !== '<' && ts[1]!.v !== '>')) out.push({ rule: 'sqli.tautology', score: 4, from: 0, to: end });
+    else if (n >= 4 && n <= 5 && isLiteral(ts[0]) && ts[1]!.v === 'not' && ts[2]?.t === 'o' && COMPARE.has(ts[2]!.v) && isLiteral(ts[3]) && n === 4) out.push({ rule: 'sqli.tautology', score: 4, from: 0, to: 4 });
   }
   // context-free numeric injection: 1 or 1=1, 1) or (1=1, -1 union ...
   for (let i = 0; i < n; i++) {
@@ -196,13 +203,26 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         const st = statementAt(ts, j);
         if (ts[j]?.v === 'select' && (st.strength > 0 || selectList(ts, j + 1)?.special)) out.push({ rule: 'sqli.union-select', score: 5, from: i, to: Math.max(j + 1, st.to) });
         // "union select" with nothing SQL after it: a probe, or prose about a credit union
-        else if (ts[j]?.v === 'select' && ts[j]!.t === 'E') out.push({ rule: 'sqli.union-select', score: 4, from: i, to: j + 1 });
+        else if (ts[j]?.v === 'select' && ts[j]!.t === 'E') {
+          // sElEcT / UnIoN written to slip past a case-sensitive filter; else a bare probe, or prose ("how does a union select work")
+          const score = t.mixed || ts[j]!.mixed ? 5 : !ts[j + 1] || ts[j + 1]!.t === 'c' || ts[j - 1]!.v === 'all' ? 4 : 3;
+          out.push({ rule: 'sqli.union-select', score, from: i, to: j + 1 });
+        }
+        // except values(1,2), union values (...): a row constructor appended to the query
+        else if (isKw(ts[j], 'values') && ts[j + 1]?.t === '(') out.push({ rule: 'sqli.union-select', score: 4, from: i, to: j + 2 });
         break;
       }
       case ';': {
         const st = statementAt(ts, i + 1);
         if (st.strength) out.push({ rule: 'sqli.stacked-query', score: st.strength === 2 ? 5 : 4, from: i, to: st.to });
-        else if (ts[i + 1]?.t === 'E' && ts[i + 2] && (ts[i + 2]!.t === 'k' || ts[i + 2]!.t === 'n' || ts[i + 2]!.t === 'f' || ts[i + 2]!.t === 'v')) out.push({ rule: 'sqli.stacked-query', score: 4, from: i, to: i + 3 });
+        // ;SET @saved_mode = ..., ; set @a: a session variable assignment after a terminator
+        else if (isKw(ts[i + 1], 'set') && ts[i + 2]?.t === 'v') out.push({ rule: 'sqli.stacked-query', score: 5, from: i, to: i + 3 });
+        // "; update your imports", "; select the member option": a statement word then plain words is a sentence;
+        // ";update users" cut right there is a probe
+        else if (ts[i + 1]?.t === 'E' && ts[i + 2] && (ts[i + 2]!.t === 'k' || ts[i + 2]!.t === 'n' || ts[i + 2]!.t === 'f' || ts[i + 2]!.t === 'v')) {
+          const prose = ts[i + 2]!.t === 'n' && !ts[i + 1]!.mixed;
+          if (!prose || !ts[i + 3] || ts[i + 3]!.t === ';') out.push({ rule: 'sqli.stacked-query', score: prose ? 3 : 4, from: i, to: i + 3 });
+        }
         break;
       }
       case 'E': {
@@ -210,6 +230,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         const nx = ts[i + 1];
         const pv = ts[i - 1];
         if ((nx?.v === '-' && nx.start === t.end && ts[i + 2]?.start === nx.end && ts[i + 2]!.t === 'n') || (pv?.v === '-' && pv.end === t.start && ts[i - 2]?.end === pv.start)) break;
+        // waitfor delay '0:0:5' anywhere: MSSQL's sleep, never prose
+        if (t.v === 'waitfor' && i > 0 && statementAt(ts, i).strength === 2) out.push({ rule: 'sqli.time-based', score: 5, from: i, to: i + 3 });
         if (i === 0 || ts[i - 1]!.t === '(' || ts[i - 1]!.t === '&' || (ts[i - 1]!.t === 'o' && ts[i - 1]!.v !== ':')) {
           const st = statementAt(ts, i);
           const sqlish = ts.slice(i + 1, st.to + 1).some((x) => x.t === 'f' || x.t === ',' || x.t === 'v' || x.t === 's' || x.t === '1' || x.v === '*');
@@ -218,8 +240,13 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           // a value that is one whole statement, start to end (a query builder's or snippet's SQL), is SQL as data:
           // injection has to break out of the application's query, which this does not
           const whole = i === 0 && !broke && !cut && wholeStatement(ts, st.to);
-          if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: (i === 0 && !broke && (!sqlish || whole) && !cut) ? 4 : 5, from: i, to: st.to });
-          else if (st.strength === 1) out.push({ rule: 'sqli.statement', score: cut ? 5 : 3, from: i, to: st.to });
+          // a whole statement is SQL as data (a saved query, a snippet): 4, so it blocks from paranoia 2 (fields that
+          // should not carry code); hex literals and alternating case make it an evasion
+          const data = i === 0 && !broke && !cut && !ts.some((x) => x.mixed || (x.t === '1' && x.v.startsWith('0x')));
+          if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: data && (!sqlish || whole) ? 4 : 5, from: i, to: st.to });
+          // in (select * from, exists (select x from: a subquery cut where the application's table follows
+          else if (st.strength === 1 && ts[i - 1]?.t === '(' && (ts[i - 2]?.v === 'in' || ts[i - 2]?.v === 'exists' || ts[i - 2]?.t === '&')) out.push({ rule: 'sqli.subquery', score: 4, from: i - 2, to: st.to });
+          else if (st.strength === 1) out.push({ rule: 'sqli.statement', score: cut || t.mixed ? 5 : 3, from: i, to: st.to });
         }
         break;
       }
@@ -235,6 +262,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           // xor 2 <, or 'a' >: a comparison cut where the application's operand follows
           else if (isLiteral(ts[1]) && ts[2]?.t === 'o' && COMPARE.has(ts[2]!.v) && n === 3) out.push({ rule: 'sqli.boolean-expression', score: 4, from: 0, to: 3 });
           else if (t.v === 'xor' && isTerm(ts[1])) out.push({ rule: 'sqli.boolean-expression', score: 4, from: 0, to: 2 });
+          // or json_extract(...) = 'x', and sleep(: a condition that is a SQL call
+          else if (ts[1]?.t === 'f' && ts[2]?.t === '(') out.push({ rule: 'sqli.boolean-function', score: AMBIGUOUS_FUNCTIONS.has(ts[1]!.v) ? 3 : 5, from: 0, to: 3 });
           // and value = ', or (name = ", && (e === : a condition on a column, cut where the application's value follows
           else {
             let k = 1;
@@ -259,7 +288,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
       case 'f': {
         if (ts[i + 1]?.t !== '(') break;
         const standalone = i === 0 && (n <= 3 || term(ts, 0) >= n);
-        if (TIME_FUNCTIONS.has(t.v) && (ts[i + 2]?.t === '1' || ts[i + 2]?.t === 'f' || ts[i + 2]?.t === '(')) out.push({ rule: 'sqli.time-based', score: 5, from: i, to: i + 3 });
+        if (TIME_FUNCTIONS.has(t.v) && (ts[i + 2]?.t === '1' || ts[i + 2]?.t === 'f' || ts[i + 2]?.t === '(' || ts[i + 2]?.t === 's' || (ts[i + 2]?.t === 'o' && ts[i + 3]?.t !== ')'))) out.push({ rule: 'sqli.time-based', score: 5, from: i, to: i + 3 });
         else if (TIME_FUNCTIONS.has(t.v) && (ts[i + 2]?.t === 'n' || ts[i + 2]?.t === 'v')) out.push({ rule: 'sqli.time-based', score: 4, from: i, to: i + 3 });
         else if (standalone && !DANGEROUS.has(t.v)) {
           // the whole value is a call of a SQL function: concat(, db_name(, version(): a probe, not prose
@@ -277,12 +306,32 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
       }
       case 's':
         // PostgreSQL casts and JSON operators on a literal: '{"a":1}'::jsonb, '1'::int
-        if (ts[i + 1]?.v === '::' && ts[i + 2]?.t === 'n' && PG_TYPES.has(ts[i + 2]!.v)) out.push({ rule: 'sqli.pg-cast', score: ts[i - 1]?.t === '&' || ts[i - 1]?.t === 'o' ? 5 : 4, from: i, to: i + 3 });
+        if (ts[i + 1]?.v === '::' && ts[i + 2]?.t === 'n' && PG_TYPES.has(ts[i + 2]!.v)) out.push({ rule: 'sqli.pg-cast', score: ts[i - 1]?.t === '&' || ts[i - 1]?.t === 'o' || (ts[i + 2]!.v.startsWith('json') && ts[i + 3]?.t === 'o') ? 5 : 4, from: i, to: i + 4 });
+        // '{"a":"b"}' ? 'a', '[1,2]' ?| array[...], '{...}' -> '$.c': PostgreSQL/MySQL JSON operators on a JSON literal
+        else if (ts[i + 1]?.t === 'o' && JSON_OPS.has(ts[i + 1]!.v) && (t.v.startsWith('{') || t.v.startsWith('[')) && ts[i + 2]) out.push({ rule: 'sqli.json-operator', score: ts[i - 1]?.t === '&' ? 5 : 4, from: i, to: i + 3 });
         break;
+      case '1':
+        // 1.e(ascii), 1.e.tables: MySQL reads "1.e" as a number, so the word after it touches the number (a WAF evasion)
+        if (t.v.endsWith('.e') && ts[i + 1]?.start === t.end && (ts[i + 1]!.t === '(' || ts[i + 1]!.t === '.')) out.push({ rule: 'sqli.number-evasion', score: 4, from: i, to: i + 2 });
+        // current_user::int: a function-like literal cast to force an error that shows its value
+        else if (ts[i + 1]?.v === '::' && /^[a-z_]+$/.test(t.v) && PG_TYPES.has(ts[i + 2]?.v ?? '')) out.push({ rule: 'sqli.pg-cast', score: 4, from: i, to: i + 3 });
+        break;
+      case ')':
+        // a call's result cast to a type: starts_with(password,'a')::int, encode(lo_get(1),'base64')::int (error-based extraction)
+        if (ts[i + 1]?.v === '::' && PG_TYPES.has(ts[i + 2]?.v ?? '') && i > 1) out.push({ rule: 'sqli.pg-cast', score: 5, from: 0, to: i + 3 });
+        break;
+      case ',': {
+        // b,1=1, 'admin', '1'='1': a tautology appended as another list item
+        const end = tautologyAt(ts, i + 1);
+        if (end > 0 && end >= n && i <= 3) out.push({ rule: 'sqli.tautology', score: 4, from: i, to: end });
+        break;
+      }
       case 'v':
         if (t.v.startsWith('@@')) out.push({ rule: 'sqli.system-variable', score: 4, from: i, to: i + 1 });
         break;
       case 'n':
+        // password::int, current_user::int: a column cast in a value (PostgreSQL error-based extraction)
+        if (ts[i + 1]?.v === '::' && ts[i + 2]?.t === 'n' && PG_TYPES.has(ts[i + 2]!.v) && ts[i + 1]!.start === t.end && n <= 5) out.push({ rule: 'sqli.pg-cast', score: 4, from: i, to: i + 3 });
         if ((DANGEROUS.has(t.v) || (TIME_FUNCTIONS.has(t.v) && t.v.includes('_'))) && t.v.length > 5) out.push({ rule: 'sqli.dangerous-function', score: n <= 2 ? 5 : 4, from: i, to: i + 1 });
         if (CATALOGS.has(t.v) || (ts[i + 1]?.t === '.' && CATALOGS.has(`${t.v}.${ts[i + 2]?.v ?? ''}`))) {
           const prev = ts[i - 1];
@@ -292,11 +341,18 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
       case 'k':
         if (t.v === 'into' && (isKw(ts[i + 1], 'outfile') || isKw(ts[i + 1], 'dumpfile'))) out.push({ rule: 'sqli.file-write', score: 5, from: i, to: i + 2 });
         else if ((t.v === 'order' || t.v === 'group') && isKw(ts[i + 1], 'by') && ts[i + 2]?.t === '1' && (i === 0 ? false : isLiteral(ts[i - 1]) || ts[i - 1]!.t === ')')) out.push({ rule: 'sqli.order-by-probe', score: 4, from: i - 1, to: i + 3 });
+        // procedure analyse(: MySQL's column statistics, appended to leak the schema
+        else if (t.v === 'procedure' && isKw(ts[i + 1], 'analyse')) out.push({ rule: 'sqli.procedure-analyse', score: 5, from: i, to: i + 2 });
         else if (t.v === 'having' && tautologyAt(ts, i + 1) > 0) out.push({ rule: 'sqli.tautology', score: 5, from: i, to: i + 4 });
         break;
       default:
         break;
     }
+  }
+  if (!broke) fragments(ts, out);
+  // the calls inside a statement that is SQL as data (now(), count()) are part of that data, not extra evidence
+  if (out.length > 1 && out.some((x) => x.rule === 'sqli.statement' && x.from === 0 && x.score === 4 && x.to > 1)) {
+    for (let k = out.length - 1; k >= 0; k--) if ((out[k]!.rule === 'sqli.function-call' || out[k]!.rule === 'sqli.nested-functions') && out[k]!.score < 5) out.splice(k, 1);
   }
 }
 
@@ -328,8 +384,11 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
     if (!after) return;
     const rest = ts.length - i - 1;
     // ' or 1=1, ' or 'a'='a, 'or'a, ' and sleep(5), ' or (select ...), ' or true--
-    const strong = tautologyAt(ts, i + 1) > 0 || after.t === 'f' || after.t === '(' || after.t === 'E' || (isLiteral(after) && (rest === 1 || commentEnd)) || (after.t === 'n' && ts[i + 2]?.t === 'o') || commentEnd;
-    if (strong || (isLiteral(after) && ts[i + 2]?.t === 'o')) out.push({ rule: 'sqli.string-break-boolean', score: 5, from: 0, to: Math.min(ts.length, i + 4) });
+    const strong = tautologyAt(ts, i + 1) > 0 || after.t === 'f' || after.t === '(' || after.t === 'E' || (isLiteral(after) && (rest === 1 || commentEnd || ts[i + 2]?.t === ';')) || (after.t === 'n' && ts[i + 2]?.t === 'o') || commentEnd;
+    // ' or glob(id,id), ' or json (id): an operator or unknown function called as the condition
+    const call = (after.t === 'o' || after.t === 'n') && ts[i + 2]?.t === '(' && ts[i + 2]!.start - after.end <= 1;
+    if (strong || (isLiteral(after) && ts[i + 2]?.t === 'o') || (call && after.t === 'o')) out.push({ rule: 'sqli.string-break-boolean', score: 5, from: 0, to: Math.min(ts.length, i + 4) });
+    else if (call) out.push({ rule: 'sqli.string-break-boolean', score: 4, from: 0, to: Math.min(ts.length, i + 3) });
     else if (isTerm(after) && rest <= 3) out.push({ rule: 'sqli.string-break-boolean', score: 3, from: 0, to: ts.length });
     return;
   }
@@ -339,13 +398,16 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
   }
   if (next.t === 'o' && commentEnd && ts.length - i <= 5) out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: ts.length });
   if (next.t === ';' && (i === ts.length - 1 || commentEnd)) out.push({ rule: 'sqli.string-break-terminate', score: 5, from: 0, to: i + 1 });
-  else if (next.t === 'U' && ts[i + 1]?.t === 'E') out.push({ rule: 'sqli.string-break-union', score: 5, from: 0, to: i + 2 });
+  else if (next.t === 'U' && (ts[i + 1]?.t === 'E' || (isKw(ts[i + 1], 'all') && ts[i + 2]?.t === 'E'))) out.push({ rule: 'sqli.string-break-union', score: 5, from: 0, to: i + 2 });
+  // 'union a, ' union/, "union all x: the value opens with the break and goes straight to a union
+  else if (next.t === 'U' && ts[0]!.v === '' && i === 1 && (!ts[i + 1] || ts[i + 1]!.t === 'n' || ts[i + 1]!.t === 'k' || ts[i + 1]!.t === 'o')) out.push({ rule: 'sqli.string-break', score: 4, from: 0, to: i + 2 });
   else if (next.t === ';' || next.t === 'U' || next.t === 'c') out.push({ rule: 'sqli.string-break', score: 3, from: 0, to: i + 1 });
   if (next.t === 'E') {
     // ')waitfor delay '0:0:5'--, '; select, " alter ...: a statement right after the break
     const st = statementAt(ts, i);
     if (st.strength) out.push({ rule: 'sqli.string-break-statement', score: 5, from: 0, to: st.to });
-    else if (ts[i + 1]) out.push({ rule: 'sqli.string-break-statement', score: 3, from: 0, to: i + 2 });
+    // 'alter a, 'select h: the value opens with the break and a statement word
+    else if (ts[i + 1]) out.push({ rule: 'sqli.string-break-statement', score: ts[0]!.v === '' && i === 1 && ts[i + 1]!.t !== 's' ? 4 : 3, from: 0, to: i + 2 });
   }
   if (next.t === 'f' && ts[i + 1]?.t === '(') {
     // ' sleep(5), " benchmark(, ' concat(: a SQL call right after the break

@@ -14,6 +14,8 @@ export interface Token {
   end: number;
   /** Strings: opened but never closed (runs to the end of the input). */
   open?: boolean;
+  /** Statement, union and clause words written in alternating case (sElEcT, UnIoN, ORder): a filter evasion, not how people type. */
+  mixed?: boolean;
 }
 
 const MAX_TOKENS = 4096;
@@ -31,8 +33,8 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0;
 }
 
-const OPS3 = ['<=>', '!~*'];
-const OPS2 = ['<=', '>=', '<>', '!=', '::', '<<', '>>', '||', '&&', '!<', '!>', ':=', '->', '~*', '!~', '@>', '<@', '#>', '?|', '?&', '^='];
+const OPS3 = ['<=>', '!~*', '->>', '#>>'];
+const OPS2 = ['==', '<=', '>=', '<>', '!=', '::', '<<', '>>', '||', '&&', '!<', '!>', ':=', '->', '~*', '!~', '@>', '<@', '#>', '?|', '?&', '^='];
 const OPCHARS = '=<>!+-*/%^|&~:?@#';
 
 /** Tokenizes `s` from `from`; `quote` set means the input starts inside a string opened by that quote. */
@@ -92,6 +94,13 @@ export function tokenize(s: string, quote?: string): Token[] {
       continue;
     }
     // comments
+    // PostgreSQL's JSON path operators #> #>> #- after a value are operators, not MySQL's # comment
+    if (ch === '#' && (s[i + 1] === '>' || s[i + 1] === '-') && out.length > 0 && 'sn)'.includes(out[out.length - 1]!.t)) {
+      const op = s[i + 1] === '>' && s[i + 2] === '>' ? '#>>' : s.slice(i, i + 2);
+      out.push({ t: 'o', v: op, start, end: i + op.length });
+      i += op.length;
+      continue;
+    }
     if ((ch === '-' && s[i + 1] === '-') || ch === '#') {
       const nl = s.indexOf('\n', i);
       const end = nl < 0 ? n : nl;
@@ -125,9 +134,15 @@ export function tokenize(s: string, quote?: string): Token[] {
         if ((s[j] === 'e' || s[j] === 'E') && (s[j + 1] === '-' || s[j + 1] === '+')) j++;
         j++;
       }
-      const word = s.slice(i, j).toLowerCase();
+      let word = s.slice(i, j).toLowerCase();
+      // MySQL reads 1.e as a number and what touches it as the next token: 1.e(ascii), 1.e.tables
+      const sci = word.indexOf('.e') > 0 ? /^[0-9]+\.e(?![0-9+-])/.exec(word) : null;
+      if (sci && word.length > sci[0].length) {
+        word = sci[0];
+        j = i + word.length;
+      }
       // 1a2b is not a number but a name (e.g. a hex id); keep numbers numeric-looking
-      out.push({ t: /^(0x[0-9a-f]*|0b[01]*|[0-9.]+(e[-+]?[0-9]+)?[df]?)$/.test(word) ? '1' : 'n', v: word, start, end: j });
+      out.push({ t: /^(0x[0-9a-f]*|0b[01]*|[0-9.]+(e[-+]?[0-9]+)?[df]?|[0-9]+\.e)$/.test(word) ? '1' : 'n', v: word, start, end: j });
       i = j;
       continue;
     }
@@ -171,7 +186,9 @@ export function tokenize(s: string, quote?: string): Token[] {
         }
       }
       const call = s[k] === '(';
-      out.push({ t: classify(word, call), v: word, start, end: j });
+      const t = classify(word, call);
+      if ((t === 'E' || t === 'U' || t === 'k' || t === 'f') && mixedCase(s, i, j)) out.push({ t, v: word, start, end: j, mixed: true });
+      else out.push({ t, v: word, start, end: j });
       i = j;
       continue;
     }
@@ -194,13 +211,26 @@ export function tokenize(s: string, quote?: string): Token[] {
   return out;
 }
 
+/** Neither lower-case, upper-case nor capitalised (sElect, UnIoN, ORder; not select, Select or SELECT). */
+function mixedCase(s: string, from: number, to: number): boolean {
+  if (to - from < 3) return false;
+  let lower = false;
+  let upperAfterFirst = false;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90 && k > from) upperAfterFirst = true;
+  }
+  return lower && upperAfterFirst;
+}
+
 function classify(word: string, call: boolean): TokenType {
   if (LOGIC.has(word)) return '&';
   if (UNIONS.has(word)) return 'U';
   if (STATEMENTS.has(word)) return call && SQL_FUNCTIONS.has(word) ? 'f' : 'E';
+  if (call && SQL_FUNCTIONS.has(word)) return 'f';
   if (WORD_OPS.has(word)) return 'o';
   if (LITERALS.has(word)) return '1';
-  if (call && SQL_FUNCTIONS.has(word)) return 'f';
   if (KEYWORDS.has(word)) return 'k';
   return 'n';
 }

@@ -35,7 +35,10 @@ export const SQL_FUNCTIONS = set(`concat concat_ws group_concat substring substr
   inet_server_addr version_compile_os hextoraw rawtohex utl_raw regexp_substr regexp_like regexp_replace
   procedure_analyse name_const geometrycollection multipoint polygon linestring exp getpgusername load_extension
   typeof zeroblob unistr count sum avg min max abs round ceil ceiling power sqrt user system_user session_user
-  current_user if left right time date year month day`);
+  current_user if left right time date year month day cos sin tan cot acos asin atan atan2 pow pi ln log log10 log2
+  radians degrees sign compress uncompress encode json json_valid json_each json_tree json_type json_array
+  json_build_object jsonb_build_object jsonb_pretty to_json to_jsonb row_to_json starts_with lo_get overlay
+  query_to_xml insert format`);
 
 /** Functions that make a database wait: the core of blind time-based injection. */
 export const TIME_FUNCTIONS = set('sleep benchmark pg_sleep randomblob dbms_lock dbms_pipe receive_message');
@@ -43,13 +46,14 @@ export const TIME_FUNCTIONS = set('sleep benchmark pg_sleep randomblob dbms_lock
 /** Function calls (and names) that reach outside the query: files, commands, network. */
 export const DANGEROUS = set(`load_file xp_cmdshell sp_executesql sp_oacreate openrowset opendatasource openquery
   utl_http utl_inaddr dbms_xmlgen extractvalue updatexml pg_read_file pg_ls_dir lo_import lo_export load_extension
-  xp_regread xp_dirtree xp_fileexist sp_makewebtask dbms_java`);
+  xp_regread xp_dirtree xp_fileexist sp_makewebtask dbms_java sp_password lo_get query_to_xml`);
 
 /** Catalogs an attacker reads to map a database. */
 export const CATALOGS = set(`information_schema sysobjects syscolumns sysusers sysdatabases pg_catalog pg_shadow pg_user
   pg_tables pg_database sqlite_master sqlite_schema msysobjects msysaccessobjects all_tables user_tables all_tab_columns
   user_tab_columns dba_users v$version sys.tables sys.columns sys.objects sys.databases mysql.user mysql.db
-  sysibm.systables master..sysdatabases`);
+  sysibm.systables master..sysdatabases msdb tempdb`);
 
 /** Common English words that are also SQL function names: a call to one alone says little. */
-export const AMBIGUOUS_FUNCTIONS = set('if left right time date year month day count sum avg min max abs round user char field position replace reverse repeat space power exp length lower upper');
+export const AMBIGUOUS_FUNCTIONS = set(`if left right time date year month day count sum avg min max abs round user char field position replace reverse repeat space power exp length lower upper
+  sin tan pi ln log sign format insert encode json overlay compress`);

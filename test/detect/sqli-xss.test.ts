@@ -1,0 +1,122 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { everywhere, inspect, type Req } from './helpers.js';
+
+// SQL injection and XSS attack classes, each next to benign values that share its words or punctuation.
+// PL1 classes block at the default paranoia; PL2 classes are fragments and probes that block from paranoia 2.
+
+const SQLI_PL1: Record<string, string[]> = {
+  'alternating case (filter evasion)': ['uNioN sElecT', 'UnIoN SeLeCt\n', 'SeleCT sLeEp (mOD(10,5))', 'sELecT slEep ("10")'],
+  'union after a string break': ["24'union all select 1,2,3 from aa"],
+  'boolean after a break, then a terminator': ["' or true; foo", "admin\\' or json_valid (id);", "admin\\' or glob (id,id);"],
+  'stacked session variables': [';SET @OLD_SQL_MODE=0', '; set @a = 1'],
+  'SQLite == tautology': ['or 4975==4975'],
+  'PostgreSQL casts of calls (error-based)': ["starts_with(password,'a')::int", "encode(lo_get(16400),'base64')::int", 'function(foo)::double precision'],
+  'JSON functions and operators in a condition': ["OR json_extract('{\"id\": 14}', '$.name') = 'Aztalan'", "OR '{\"a\":\"b\"}' ? 'a'", "'{\"a\": {\"b\": [1]}}'::json #>> '{a,b,1}'"],
+  'MySQL procedure analyse': ['procedure analyse ('],
+  'hex-encoded strings in a statement': ['select 0x616263'],
+  'Oracle dynamic SQL': ["EXECUTE IMMEDIATE '", "execute immediate 'drop table x'"],
+  'comment hiding a condition': ['9999 or /*+optimizer hint*/ true'],
+  'versioned comment in a statement': ['SELECT /*!32302 1/0, */ 1 FROM tablename'],
+};
+
+const SQLI_PL2: Record<string, string[]> = {
+  'condition right-hand sides': ['IS NULL', 'LIKE NULL', 'in (0,1)', ' IN (815914, 815913)\n', 'not between 1 and 2'],
+  'select-list and clause tails': [') AS orders FROM', ') AS `documentType` FROM', 'from `db_miwf`.`sys_refindex` limit', 'FROM termine GROUP BY tag1', ' HAVING COUNT(CustomerID) > 5'],
+  'alternating-case clause words': ['ORder by', 'ordeR by'],
+  'a value that opens with a break into SQL': ["'alter a", "' union/", '" UNION A'],
+  'probes that are statements without a table': ['declare @b', "SELECT IIF(1 > 1, 'TRUE', 'FALSE' )"],
+  'casts and number evasions': ['password::int', '1.e(ascii)', '1.e.tables'],
+  'conditionals and literal comparisons': ['case when condition1 then result1', ') when 234 then', '11!=1', '1 is not 2', "'1' not regexp '2'", 'except values(1,2)', 'in ( select * from'],
+};
+
+const XSS_PL1: Record<string, string[]> = {
+  'tagged-template calls': ['[].sort.call`${alert}1337`', '[  ] . sort . call ` ${ alert } 1337 `', 'Reflect.apply.call`${navigation.navigate}${navigation}${[name]}`', 'Reflect.sort.call``'],
+  'members split by comments': ['document /*foo*/ . cookie', 'document/*foo*/./*bar*/cookie'],
+  'UTF-7 tags': ['+ADw-script+AD4-alert(1)+ADw-/script+AD4-'],
+  'globals called through a string index': ['self["al"+"ert"](1)', "top['eval']('x')"],
+};
+
+const XSS_PL2: Record<string, string[]> = {
+  'bare DOM properties and string-indexed globals': ['window.location', 'document.cookie', 'self["\\x24"]'],
+};
+
+const BENIGN: string[] = [
+  // SQL words in prose and data
+  'how does a union select work', 'Moved the helper to lib/format/date.ts; update your imports.', 'Union members get 10% off; select the member option at checkout.',
+  'Order by date', 'Group by size', 'ORDER BY', 'from Paris with love', 'Two boxes (fragile) as agreed from Monday on', 'in progress', 'is not available', 'like new',
+  'in case when it rains then we stay home', 'Case closed', 'Where is my order?', 'having fun', 'values matter', "I'd like 'em both", 'std::string and Vec::new',
+  'version 1.2.3', 'Execute the plan', 'the union of two sets', 'json', 'sin city', 'log in', 'Conor O\'Brien', 'x >= 3', 'a != b',
+  // JavaScript and HTML words in prose and data
+  'window.location is undefined in my app', 'Use `Function.prototype.call` to invoke it', 'See section 2.1 (document) for details', 'self-service portal',
+  'top 10 results', 'C++ operators: a+b, a+=b', '¼ cup sugar, ¾ cup flour', 'price 1¼ – 1¾ €',
+];
+
+function check(classes: Record<string, string[]>, paranoia: number, attack: boolean): void {
+  for (const [name, payloads] of Object.entries(classes)) {
+    for (const p of payloads) {
+      for (const r of everywhere(p)) {
+        const res = inspect(r, { paranoia });
+        assert.equal(res.attack, attack, `${name} at paranoia ${paranoia}: ${JSON.stringify(p)} (${JSON.stringify(r).slice(0, 60)}) → ${JSON.stringify(res.findings)}`);
+      }
+    }
+  }
+}
+
+test('SQL injection classes block at paranoia 1', () => check(SQLI_PL1, 1, true));
+test('SQL fragments and probes block at paranoia 2, not at the default', () => {
+  check(SQLI_PL2, 2, true);
+  check(SQLI_PL2, 1, false);
+});
+test('XSS classes block at paranoia 1', () => check(XSS_PL1, 1, true));
+test('8-bit tags that old IE read as US-ASCII (top bit dropped) block', () => {
+  const p = '\u00bcscript\u00bealert(1)\u00bc/script\u00be';
+  for (const r of [{ query: `q=${encodeURIComponent(p)}` }, { body: `f=${encodeURIComponent(p)}`, contentType: 'application/x-www-form-urlencoded' }]) assert.ok(inspect(r).attack, JSON.stringify(r));
+});
+test('XSS probes block at paranoia 2', () => check(XSS_PL2, 2, true));
+
+test('whole SQL statements (saved queries, snippets) pass at the default paranoia', () => {
+  for (const q of [
+    "SELECT id, subject FROM tickets WHERE status = 'open' AND priority = 'urgent' ORDER BY created_at DESC",
+    "SELECT COUNT(*) AS refunds FROM payments WHERE type = 'refund' AND created_at >= now() - interval '7 days'", 'SELECT COUNT(*) FROM orders WHERE total > 100;',
+  ]) {
+    for (const r of everywhere(q)) assert.equal(inspect(r).attack, false, q);
+  }
+});
+
+test('benign look-alikes pass at paranoia 1 and 2', () => {
+  for (const b of BENIGN) {
+    for (const paranoia of [1, 2]) {
+      for (const r of everywhere(b)) {
+        const res = inspect(r, { paranoia });
+        assert.equal(res.attack, false, `false positive at paranoia ${paranoia}: ${b} → ${JSON.stringify(res.findings)}`);
+      }
+    }
+  }
+});
+
+test('a statement word starting a sentence after a semicolon is not evidence; cut right after its object it is', () => {
+  const sentence = inspect({ body: JSON.stringify({ comment: 'Moved the helper; update your imports.' }), contentType: 'application/json' });
+  assert.equal(sentence.findings.filter((f) => f.category === 'sqli').length, 0, JSON.stringify(sentence.findings));
+  const probe = inspect({ query: `q=${encodeURIComponent(';update users')}` });
+  assert.ok(probe.findings.some((f) => f.rule === 'sqli.stacked-query'));
+  assert.ok(inspect({ query: `q=${encodeURIComponent('; update users set role = 1')}` }).attack);
+});
+
+test('a whole saved query scores 4: it blocks only from paranoia 2 (fields that should not carry code); its calls add nothing', () => {
+  const saved: Req = { body: JSON.stringify({ sql: "SELECT COUNT(*) AS refunds FROM payments WHERE created_at >= now() - interval '7 days'" }), contentType: 'application/json' };
+  assert.equal(inspect(saved).score, 4);
+  assert.equal(inspect(saved).attack, false);
+  assert.equal(inspect(saved, { paranoia: 2 }).attack, true);
+  assert.equal(inspect(saved, { paranoia: 2, exclusions: [{ rule: 'sqli.statement', location: 'body:/sql' }] }).attack, false);
+  // the same statement reached by a break out of a string is an attack at any level
+  assert.ok(inspect({ query: `q=${encodeURIComponent("x' UNION SELECT COUNT(*) FROM payments--")}` }).attack);
+});
+
+test('bare SQL operators count only from paranoia 3 and block alone at 4', () => {
+  for (const op of ['<>', '||', '<=>', '!=', '>=']) {
+    const r: Req = { body: JSON.stringify({ v: op }), contentType: 'application/json' };
+    assert.equal(inspect(r, { paranoia: 2 }).findings.some((f) => f.rule === 'sqli.operator'), false, op);
+    assert.equal(inspect(r, { paranoia: 4 }).attack, true, op);
+  }
+});
