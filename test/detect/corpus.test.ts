@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exchangesFromHar } from '../../src/capture/har/har.js';
 import { inspectExchange } from '../../src/detect/engine.js';
+import { totalScore } from '../../src/detect/score.js';
 
 // Quality floors, set at what the engine measurably achieves (see docs/detection.md), so a change that loses
 // detections or adds false positives fails here. The CRS suite lives in ../shared (converted here to a HAR).
@@ -45,16 +46,28 @@ test('CRS regression suite: recall on attack families 930-944 and negatives flag
     // metadata IPs, ;cat /etc/passwd; see docs/detection.md)
     assert.ok(negRate <= 0.14, `negatives flagged ${(negRate * 100).toFixed(1)}%`);
     // every family is detected at least at this floor; the command/file/code families at their measured level
-    const FLOORS: Record<string, number> = { '930': 0.95, '931': 0.5, '932': 0.76, '933': 0.86, '934': 0.86, '943': 0.95, '944': 0.95 };
+    const FLOORS: Record<string, number> = { '930': 0.95, '931': 0.5, '932': 0.76, '933': 0.86, '934': 0.86, '943': 0.95, '944': 0.95, '941': 0.7, '942': 0.54 };
     for (const [f, [t, p]] of fam) assert.ok(t / p >= (FLOORS[f] ?? 0.45), `family ${f}: ${t}/${p}`);
     // paranoia 2: more recall (single high-confidence findings block)
     let tp2 = 0;
+    const fam2 = new Map<string, [number, number, number, number]>();
     exchanges.forEach((ex, i) => {
       const l = labels[i]!;
       const f = Number(l.family);
-      if (f >= 930 && f <= 944 && l.expectDetection && inspectExchange(ex, { paranoia: 2 }).attack) tp2++;
+      if (!(f >= 930 && f <= 944)) return;
+      const attack = inspectExchange(ex, { paranoia: 2 }).attack;
+      if (l.expectDetection && attack) tp2++;
+      const c = fam2.get(l.family) ?? [0, 0, 0, 0];
+      if (l.expectDetection) fam2.set(l.family, [c[0] + (attack ? 1 : 0), c[1] + 1, c[2], c[3]]);
+      else fam2.set(l.family, [c[0], c[1], c[2] + (attack ? 1 : 0), c[3] + 1]);
     });
     assert.ok(tp2 / pos >= 0.81, `paranoia 2 recall ${((100 * tp2) / pos).toFixed(1)}%`);
+    // paranoia 2, SQL injection and XSS: recall (measured 74.3% and 80.2%) and negatives flagged (9.2%, 5.6%)
+    for (const [f, min, maxNeg] of [['942', 0.72, 0.1], ['941', 0.77, 0.07]] as const) {
+      const [t, p, fp, n] = fam2.get(f)!;
+      assert.ok(t / p >= min, `paranoia 2 family ${f}: ${t}/${p}`);
+      assert.ok(fp / n <= maxNeg, `paranoia 2 family ${f}: ${fp}/${n} negatives flagged`);
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -77,4 +90,18 @@ test('benign corpora: false-positive rate below 0.1%', () => {
   }
   assert.ok(n >= 4000, `benign corpus has ${n} requests`);
   assert.ok(flagged / n < 0.001, `${flagged}/${n} flagged:\n${examples.slice(0, 5).join('\n')}`);
+});
+
+test('benign corpora at paranoia 2: SQL injection and XSS findings flag nothing outside the two fields that carry SQL', () => {
+  // a deployment at paranoia 2 excludes the fields meant to carry code (saved queries, code snippets)
+  const exclusions = [{ rule: 'sqli.statement', location: 'body:/sql' }, { rule: 'sqli.statement', location: 'body:/code' }];
+  const dir = resolve(root, 'corpora/benign');
+  const flagged: string[] = [];
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.har'))) {
+    for (const ex of exchangesFromHar(readFileSync(join(dir, f), 'utf8'), f).exchanges) {
+      const mine = inspectExchange(ex, { paranoia: 2, exclusions }).findings.filter((x) => x.category === 'sqli' || x.category === 'xss');
+      if (totalScore(mine) >= 5) flagged.push(`${ex.request.url} ${JSON.stringify(mine[0])}`);
+    }
+  }
+  assert.equal(flagged.length, 0, flagged.slice(0, 5).join('\n'));
 });

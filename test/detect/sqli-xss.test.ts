@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { totalScore } from '../../src/detect/score.js';
 import { everywhere, inspect, type Req } from './helpers.js';
 
 // SQL injection and XSS attack classes, each next to benign values that share its words or punctuation.
@@ -84,12 +85,12 @@ test('whole SQL statements (saved queries, snippets) pass at the default paranoi
   }
 });
 
-test('benign look-alikes pass at paranoia 1 and 2', () => {
+test('benign look-alikes pass at paranoia 1 and 2 (SQL injection and XSS findings)', () => {
   for (const b of BENIGN) {
     for (const paranoia of [1, 2]) {
       for (const r of everywhere(b)) {
-        const res = inspect(r, { paranoia });
-        assert.equal(res.attack, false, `false positive at paranoia ${paranoia}: ${b} → ${JSON.stringify(res.findings)}`);
+        const mine = inspect(r, { paranoia }).findings.filter((f) => f.category === 'sqli' || f.category === 'xss');
+        assert.ok(totalScore(mine) < 5, `false positive at paranoia ${paranoia}: ${b} → ${JSON.stringify(mine)}`);
       }
     }
   }
