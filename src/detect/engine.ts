@@ -3,7 +3,7 @@ import './detectors/index.js';
 import { detectors } from './registry.js';
 import { C } from './charclass.js';
 import { base64Value, extractValues, MAX_NESTED, nestedValues } from './extract/index.js';
-import { scanValue } from './value.js';
+import { scanValue, type Value } from './value.js';
 import { excluded, scoreOf, shorten, totalScore } from './score.js';
 import type { DetectOptions, Detector, InspectResult, RawValue, Report, ScanContext, ScanValue, ValueKind } from './types.js';
 
@@ -36,12 +36,21 @@ class Collector implements ScanContext {
   category = '';
   /** The value being scanned (its location is only built when something is reported), or a fixed location. */
   at: RawValue | string = '';
+  /** Reports made (before paranoia, exclusions and duplicates drop any): a value with none was found clean. */
+  reports = 0;
+  /** Set when a detector read the exchange: its verdict on the value then depends on more than the value. */
+  exchangeRead = false;
   constructor(
-    readonly exchange: Exchange,
+    private readonly ex: Exchange,
     readonly paranoia: number,
     private readonly exclusions: DetectOptions['exclusions'],
   ) {}
+  get exchange(): Exchange {
+    this.exchangeRead = true;
+    return this.ex;
+  }
   report(r: Report): void {
+    this.reports++;
     if ((r.paranoia ?? 1) > this.paranoia) return;
     const f: Finding = {
       category: this.category,
@@ -88,9 +97,44 @@ function forKind(kind: ValueKind): Entry[] {
   if (!byKind || registered !== list.length) {
     byKind = new Map(ALL_KINDS.map((k) => [k, list.filter((d) => d.scan && (!d.kinds || d.kinds.includes(k))).map((d) => new Entry(d))]));
     registered = list.length;
+    for (const c of cleanByParanoia) c.clear();
   }
   return byKind.get(kind) ?? [];
 }
+
+/**
+ * Values every detector scanned without reporting anything, across requests: the same keys, user agents, cookies and
+ * paths come back in request after request (body and query values are not remembered: most are new each time, and
+ * remembering them cost more than it saved when they were). A detector's verdict on a value depends only on its
+ * kind, name and text (and the paranoia level: one set per level), unless the detector read the exchange or the
+ * value's location while scanning it; such values are never remembered, so a hit here is exactly the verdict a scan
+ * would give. Bounded: short values only, and the set is emptied when full.
+ */
+const CLEAN_MAX_TEXT = 128;
+const CLEAN_MAX_ENTRIES = 8192;
+
+/** Clean texts by kind and name (no key strings to build: the value's own strings are looked up). */
+class SeenClean {
+  private readonly byKind = new Map<ValueKind, Map<string | undefined, Set<string>>>();
+  private size = 0;
+  has(v: Value): boolean {
+    return this.byKind.get(v.kind)?.get(v.name)?.has(v.text) === true;
+  }
+  add(v: Value): void {
+    if (this.size >= CLEAN_MAX_ENTRIES) this.clear();
+    let names = this.byKind.get(v.kind);
+    if (!names) this.byKind.set(v.kind, (names = new Map()));
+    let texts = names.get(v.name);
+    if (!texts) names.set(v.name, (texts = new Set()));
+    texts.add(v.text);
+    this.size++;
+  }
+  clear(): void {
+    this.byKind.clear();
+    this.size = 0;
+  }
+}
+const cleanByParanoia: SeenClean[] = [new SeenClean(), new SeenClean(), new SeenClean(), new SeenClean(), new SeenClean()];
 
 /** Values seen clean in this request (the same key in every array item, the same word in many fields), by text. */
 class CleanSet {
@@ -111,6 +155,7 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
   const list = detectors();
   let budget = opts.budget;
   const values: ScanValue[] = [];
+  const seenClean = cleanByParanoia[opts.paranoia]!;
   // repeated JSON keys are scanned once while clean
   const clean = new CleanSet();
   // a parameter string inside a value (a=1&b=2 double-encoded, a form body sent as one key, a referer's query):
@@ -135,14 +180,20 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
     values.push(v);
     ctx.at = v;
     const classes = v.classes;
-    const plainLength = (classes & ~PLAIN) === 0 ? v.decoded.length : 1 << 30;
     const entries = forKind(v.kind);
-    for (let k = 0; k < entries.length; k++) {
-      const d = entries[k]!;
-      if ((d.triggers === 0 || (classes & d.triggers) !== 0) && plainLength >= d.plainMin) {
-        ctx.category = d.category;
-        d.scan(v, ctx);
+    const remember = v.text.length <= CLEAN_MAX_TEXT && v.kind !== 'body' && v.kind !== 'query';
+    if (!remember || !seenClean.has(v)) {
+      const plainLength = (classes & ~PLAIN) === 0 ? v.decoded.length : 1 << 30;
+      const reportsBefore = ctx.reports;
+      ctx.exchangeRead = false;
+      for (let k = 0; k < entries.length; k++) {
+        const d = entries[k]!;
+        if ((d.triggers === 0 || (classes & d.triggers) !== 0) && plainLength >= d.plainMin) {
+          ctx.category = d.category;
+          d.scan(v, ctx);
+        }
       }
+      if (remember && ctx.reports === reportsBefore && !ctx.exchangeRead && !v.locationRead) seenClean.add(v);
     }
     if (memo && ctx.findings.length === before) clean.add(raw);
     if (idx < total && nested.length < MAX_NESTED && (classes & C.ALNUM) !== 0 && v.kind !== 'path') {

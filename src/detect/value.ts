@@ -8,7 +8,7 @@ const NEEDS_DECODING = C.PERCENT | C.AMP | C.BSLASH | C.CTRL | C.HIGH;
  * A value ready for detectors: decoded once and classified once; the lower-cased form, the location and other views
  * are computed on demand and memoised (most values are clean and never need them).
  */
-class Value implements ScanValue {
+export class Value implements ScanValue {
   readonly kind: ValueKind;
   readonly text: string;
   readonly name: string | undefined;
@@ -36,7 +36,11 @@ class Value implements ScanValue {
     }
   }
 
+  /** Set when something read the location (a detector whose verdict depends on where the value is). */
+  locationRead = false;
+
   get location(): string {
+    this.locationRead = true;
     return this.raw.location;
   }
 
@@ -57,6 +61,6 @@ class Value implements ScanValue {
 }
 
 /** `rawClasses`: classesOf(v.text) when the caller already has it. */
-export function scanValue(v: RawValue, limit: number, rawClasses = classesOf(v.text)): ScanValue {
+export function scanValue(v: RawValue, limit: number, rawClasses = classesOf(v.text)): Value {
   return new Value(v, limit, rawClasses);
 }

@@ -111,7 +111,10 @@ const detector: Detector = {
     if (v.kind === 'header' && v.name === 'referer' && /^[a-z][a-z0-9+.-]{0,20}:\/\//.test(s)) return;
     if (v.kind === 'path') hiddenPath(s, ctx);
     // a path mentioned in a sentence ("the last lines of /var/log/app.log") is not a path the application opens
-    const prose = v.kind !== 'path' && v.kind !== 'filename' && dd.count === 0 && proseWords(s) >= 5;
+    const mayBeProse = v.kind !== 'path' && v.kind !== 'filename' && dd.count === 0;
+    // counted only when a file name is found (most values have none)
+    let prose: boolean | undefined;
+    const isProse = (): boolean => (prose ??= mayBeProse && proseWords(s) >= 5);
     let best = 0;
     let evidence = '';
     files.scan(s, (h) => {
@@ -127,7 +130,7 @@ const detector: Detector = {
       const pathLike = s.startsWith('/', h.start - 1) || h.start === 0 || dd.count > 0 || v.kind === 'path' || v.kind === 'filename' || s.startsWith('file:');
       let score = LOW.has(h.pattern) ? 3 : pathLike ? 5 : 4;
       if (v.kind === 'body' && !pathLike && s.length > 80) score = Math.min(score, 3);
-      if (prose && h.start > 1) score = Math.min(score, 3);
+      if (h.start > 1 && isProse()) score = Math.min(score, 3);
       // a directory of logs or configuration named without traversal: worth a look, not proof
       if (DIRECTORIES.has(h.pattern) && dd.count === 0 && v.kind !== 'path') score = Math.min(score, 4);
       if (score > best) {
@@ -136,7 +139,7 @@ const detector: Detector = {
       }
       return best >= 5;
     });
-    if (best) hit(ctx, 'lfi.sensitive-file', best, evidence, best >= 4 || (prose && best === 3) ? 1 : 2);
+    if (best) hit(ctx, 'lfi.sensitive-file', best, evidence, best >= 4 || (best === 3 && isProse()) ? 1 : 2);
   },
 };
 

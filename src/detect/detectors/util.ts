@@ -7,8 +7,16 @@ import type { Report, ScanContext, ScanValue, Severity } from '../types.js';
 const BROWSER_UA = /^Mozilla\/5\.0 \([\w .;:,/-]{1,160}\)(?: \w{1,30}\/[\w.]{1,30}(?: \([\w ,.;:-]{1,80}\))?){0,10}$/;
 
 export function browserAgent(v: ScanValue): boolean {
-  return v.kind === 'header' && v.name === 'user-agent' && v.decoded.length < 400 && BROWSER_UA.test(v.decoded);
+  if (v.kind !== 'header' || v.name !== 'user-agent') return false;
+  // several detectors ask about the same value one after the other: answer the regex once per value
+  if (v !== lastAgent) {
+    lastAgent = v;
+    lastAgentIsBrowser = v.decoded.length < 400 && BROWSER_UA.test(v.decoded);
+  }
+  return lastAgentIsBrowser;
 }
+let lastAgent: ScanValue | undefined;
+let lastAgentIsBrowser = false;
 
 /** Reports with a score; severity and confidence follow from it (5 critical, 4 high, 3 medium, lower low). */
 export function hit(ctx: ScanContext, rule: string, score: number, evidence: string, paranoia = 1): void {
