@@ -45,6 +45,8 @@ const REQUESTS: [string, Req][] = [
 ];
 
 const BENIGN: string[] = [
+  // contractions that unquote to a command word (i'd → id): a lone apostrophe does not split a word
+  "I'd like 'em both", "I'd rather 'cat' than dog", "we'd say 'who' knows",
   "O'keefe's", 'Size: 8"x11"', "That's two \"O\"s in goose", "''that's the joke''.jpeg", "'curl' is failing on my laptop", 'who is on call', 'time who knows',
   'sudo make me a sandwich', 'cat dog', 'Pick {red,green,blue}', 'file{1,2}.txt', 'Regex a{2,3}', 'Price $5 and $-2 discount', 'C:\\Users\\me\\Desktop',
   'if x == y then z', 'Get-started guide', 'add-ons -- reviews', 'Data shows growth\nList 3 items\nQuit smoking', 'Meeting notes\n1 copy of the report\n2 select the plan',

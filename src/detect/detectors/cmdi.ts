@@ -256,6 +256,8 @@ const EVASION_CHARS = new Set(["'", '"', '\\', '$', '`']);
  * The value's first word is a command split by quotes, a backslash or an empty expansion ('wh'oami, c\\at, ti''me,
  * una$$me, pi``ng), or starts with a backslash that bypasses aliases (\\ls): nobody types a word that way.
  */
+const QUOTE_CHARS = new Set(["'", '"', '`']);
+
 function evasiveWord(raw: string, start: number, word: string): boolean {
   let end = start;
   while (end < raw.length && end - start < 64 && raw[end] !== ' ' && raw[end] !== '\t' && raw[end] !== '\n' && raw[end] !== ';' && raw[end] !== '|' && raw[end] !== '&') end++;
@@ -265,7 +267,8 @@ function evasiveWord(raw: string, start: number, word: string): boolean {
   let letterBefore = false;
   for (let i = 0; i < w.length; i++) {
     const c = w[i]!;
-    if (EVASION_CHARS.has(c)) {
+    // a lone quote in a word is an apostrophe (i'd, don't): splitting a command takes a pair ('wh'oami)
+    if (EVASION_CHARS.has(c) && !(QUOTE_CHARS.has(c) && w.indexOf(c) === w.lastIndexOf(c))) {
       if (letterBefore && /[a-z]/.test(w.slice(i + 1).replace(/^[^a-z]{0,4}/, '')[0] ?? '')) return true;
     } else if (/[a-z]/.test(c)) letterBefore = true;
   }
