@@ -92,15 +92,16 @@ let byKind: Map<ValueKind, Entry[]> | undefined;
 let registered = 0;
 
 /** Detectors that read each value kind, computed once (and again if the registry grew). */
-function forKind(kind: ValueKind): Entry[] {
+function entriesByKind(): Map<ValueKind, Entry[]> {
   const list = detectors();
   if (!byKind || registered !== list.length) {
     byKind = new Map(ALL_KINDS.map((k) => [k, list.filter((d) => d.scan && (!d.kinds || d.kinds.includes(k))).map((d) => new Entry(d))]));
     registered = list.length;
     for (const c of cleanByParanoia) c.clear();
   }
-  return byKind.get(kind) ?? [];
+  return byKind;
 }
+const NO_ENTRIES: Entry[] = [];
 
 /**
  * Values every detector scanned without reporting anything, across requests: the same keys, user agents, cookies and
@@ -156,6 +157,7 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
   let budget = opts.budget;
   const values: ScanValue[] = [];
   const seenClean = cleanByParanoia[opts.paranoia]!;
+  const kinds = entriesByKind();
   // repeated JSON keys are scanned once while clean
   const clean = new CleanSet();
   // a parameter string inside a value (a=1&b=2 double-encoded, a form body sent as one key, a referer's query):
@@ -180,7 +182,7 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
     values.push(v);
     ctx.at = v;
     const classes = v.classes;
-    const entries = forKind(v.kind);
+    const entries = kinds.get(v.kind) ?? NO_ENTRIES;
     const remember = v.text.length <= CLEAN_MAX_TEXT && v.kind !== 'body' && v.kind !== 'query';
     if (!remember || !seenClean.has(v)) {
       const plainLength = (classes & ~PLAIN) === 0 ? v.decoded.length : 1 << 30;

@@ -24,14 +24,20 @@ function pointer(p: Pointer | undefined): string {
 
 class JsonRaw implements RawValue {
   private loc: string | undefined = undefined;
+  /** `index` ≥ 0: an item of the array at `at` (its pointer segment, without an object of its own per item). */
   constructor(
     readonly kind: ValueKind,
     readonly text: string,
     readonly name: string,
     private readonly at: Pointer | undefined,
+    private readonly index = -1,
   ) {}
   get location(): string {
-    return (this.loc ??= `${this.kind === 'body' ? 'body:' : 'body-key:'}${pointer(this.at) || '/'}`);
+    if (this.loc === undefined) {
+      const p = this.index >= 0 ? `${pointer(this.at)}/${this.index}` : pointer(this.at);
+      this.loc = `${this.kind === 'body' ? 'body:' : 'body-key:'}${p || '/'}`;
+    }
+    return this.loc;
   }
 }
 
@@ -46,7 +52,9 @@ export function jsonValues(root: JsonValue, out: RawValue[], limit: number): voi
       for (let i = 0; i < v.length; i++) {
         const item = v[i]!;
         // numbers, booleans and null carry nothing to inspect: no pointer, no value
-        if (typeof item === 'object' || typeof item === 'string') walk(item, { up: at, seg: i }, depth + 1, key);
+        if (typeof item === 'string') {
+          if (item && out.length < limit) out.push(new JsonRaw('body', item, key, at, i));
+        } else if (item !== null && typeof item === 'object') walk(item, { up: at, seg: i }, depth + 1, key);
       }
     } else if (v !== null && typeof v === 'object') {
       if (depth >= MAX_DEPTH) return;
