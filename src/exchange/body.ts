@@ -12,8 +12,22 @@ export type ParsedBody =
   | { kind: 'text'; text: string; mediaType: string }
   | { kind: 'invalid'; mediaType: string; error: string };
 
-const bodies = new WeakMap<Exchange, ParsedBody>();
-const queries = new WeakMap<Exchange, [string, string][]>();
+// Kept on the exchange under a symbol (JSON and structured clone skip it): a WeakMap entry per request cost more
+// than the parse it saved, as every entry is an ephemeron the garbage collector must revisit.
+const PARSED = Symbol('vigil.parsed');
+interface ParsedForms {
+  /** What the body was parsed from: a copied exchange (spread copies symbols too) with another body parses again. */
+  request?: Exchange['request'];
+  bodyBytes?: Buffer;
+  body?: ParsedBody;
+  queryText?: string;
+  query?: [string, string][];
+}
+type WithParsed = Exchange & { [PARSED]?: ParsedForms };
+
+function formsOf(ex: Exchange): ParsedForms {
+  return ((ex as WithParsed)[PARSED] ??= {});
+}
 
 export function mediaType(ex: Exchange): string {
   const ct = firstHeader(ex.request.headers, 'content-type') ?? '';
@@ -26,8 +40,9 @@ function isJsonType(mt: string): boolean {
 }
 
 export function requestBody(ex: Exchange): ParsedBody {
-  let parsed = bodies.get(ex);
-  if (parsed) return parsed;
+  const forms = formsOf(ex);
+  if (forms.body && forms.request === ex.request && forms.bodyBytes === ex.request.body) return forms.body;
+  let parsed: ParsedBody;
   const body = ex.request.body;
   const mt = mediaType(ex);
   if (!body || body.length === 0) parsed = { kind: 'none' };
@@ -40,17 +55,17 @@ export function requestBody(ex: Exchange): ParsedBody {
   } else if (mt === 'application/x-www-form-urlencoded') {
     parsed = { kind: 'form', fields: parseUrlEncoded(body.toString('latin1')) };
   } else parsed = { kind: 'text', text: body.toString('utf8'), mediaType: mt };
-  bodies.set(ex, parsed);
+  forms.request = ex.request;
+  forms.bodyBytes = ex.request.body;
+  forms.body = parsed;
   return parsed;
 }
 
 export function queryParams(ex: Exchange): [string, string][] {
-  let q = queries.get(ex);
-  if (!q) {
-    q = parseUrlEncoded(ex.request.query);
-    queries.set(ex, q);
-  }
-  return q;
+  const forms = formsOf(ex);
+  if (forms.query && forms.queryText === ex.request.query) return forms.query;
+  forms.queryText = ex.request.query;
+  return (forms.query = parseUrlEncoded(ex.request.query));
 }
 
 function safeDecode(s: string): string {
