@@ -59,12 +59,15 @@ export class NatsExchangePublisher implements ExchangeConsumer {
   private readonly connecting: Promise<void>;
   private readonly replayTimer: NodeJS.Timeout;
   private readonly settled = new Set<Promise<void>>();
+  private readonly stopConnecting = new AbortController();
 
   constructor(private readonly opts: NatsPublisherOptions) {
     this.subject = exchangeSubject(opts.stream);
     this.spool = new SpoolJournal(opts.spoolDir);
     if (opts.journal !== false) this.journal = new InflightJournal(opts.spoolDir);
     this.connecting = this.connect();
+    // ready() hands the failure to whoever waits; nobody waiting must not make it an unhandled rejection
+    this.connecting.catch(() => undefined);
     this.replayTimer = setInterval(() => this.replay(), 1000);
     this.replayTimer.unref();
   }
@@ -96,6 +99,7 @@ export class NatsExchangePublisher implements ExchangeConsumer {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopConnecting.abort();
     clearInterval(this.replayTimer);
     await Promise.allSettled([...this.settled]);
     for (const item of this.queue.splice(0)) this.toSpool(item);
@@ -106,7 +110,7 @@ export class NatsExchangePublisher implements ExchangeConsumer {
   }
 
   private async connect(): Promise<void> {
-    const nc = await connectNats(this.opts.url, `vigil-gateway-${process.pid}`);
+    const nc = await connectNats(this.opts.url, `vigil-gateway-${process.pid}`, this.stopConnecting.signal);
     this.nc = nc;
     if (this.closed) {
       await nc.close();
