@@ -105,10 +105,14 @@ export class Journal {
 
   /** Closes the active file and hands out every closed file for replay; report back with replayed/retryLater. */
   async takeForReplay(): Promise<string[]> {
-    await this.endStream();
+    // the list is taken before the active file is ended: rows spilled while it ends go to a new file, which must
+    // not be handed out while it is still being written (the replay would delete it under the writer)
     const files = [...this.closed.keys()];
-    for (const f of files) this.handedOut.set(f, this.closed.get(f) ?? 0);
-    this.closed.clear();
+    await this.endStream();
+    for (const f of files) {
+      this.handedOut.set(f, this.closed.get(f) ?? 0);
+      this.closed.delete(f);
+    }
     return files;
   }
 
