@@ -213,7 +213,8 @@ export class AlertEngine implements ExchangeConsumer {
   }
 }
 
-function newAlertId(now: number): string {
+/** A fresh alert id (alerts not tied to one exchange: system alerts, live discovery). */
+export function newAlertId(now: number): string {
   return `al-${now.toString(36)}${randomBytes(6).toString('hex')}`;
 }
 

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Alert, Severity } from '../alerts/alert.js';
+import { newAlertId } from '../alerts/alert-engine.js';
 import type { Exchange } from '../exchange/exchange.js';
 import type { ExchangeConsumer } from '../pipeline/consumer.js';
 import { Inventory, type InventoryEvent } from './inventory.js';
@@ -79,7 +79,7 @@ function concretePath(template: string): string {
 
 function discoveryAlert(rule: string, severity: Severity, message: string, route: string, parameter: string | undefined, now: number, firstSeen: number, count: number): Alert {
   return {
-    id: `al-${now.toString(36)}${randomBytes(6).toString('hex')}`,
+    id: newAlertId(now),
     type: 'discovery',
     severity,
     control: 'discovery',

@@ -1,4 +1,4 @@
-import type { PyProject } from './project.js';
+import { shortName, type PyProject } from './project.js';
 import { regexPath } from './paths.js';
 import { classRef, lineage, viewSetActions, type ClassRef } from './views.js';
 import { constructions, methodCall, type PyValue } from './values.js';
@@ -54,12 +54,6 @@ const DETAIL_ACTIONS: [string, string][] = [
   ['destroy', 'DELETE'],
 ];
 
-function short(qualified: string | undefined): string {
-  if (!qualified) return '';
-  const parts = qualified.split('.');
-  return `${parts[0]}.${parts.at(-1)}`;
-}
-
 export class DrfRouters {
   private readonly routers = new Map<string, DrfRouter>();
 
@@ -69,9 +63,9 @@ export class DrfRouters {
       for (const [name, list] of f.assignments) {
         for (const a of list) {
           // DefaultRouter() if settings.DEBUG else SimpleRouter(): the first router named
-          const call = a.op === '=' ? constructions(a.value).find((c) => ROUTERS[short(project.externalName(f.file, c.callee))]) : undefined;
+          const call = a.op === '=' ? constructions(a.value).find((c) => ROUTERS[shortName(project.externalName(f.file, c.callee))]) : undefined;
           if (!call) continue;
-          const kind = ROUTERS[short(project.externalName(f.file, call.callee))];
+          const kind = ROUTERS[shortName(project.externalName(f.file, call.callee))];
           if (!kind) continue;
           const router: DrfRouter = { id: `${f.file}#${name}`, file: f.file, line: a.line, apiRoot: kind.apiRoot, base: '', registrations: [] };
           this.routers.set(router.id, router);

@@ -1,4 +1,4 @@
-import type { PyProject } from './project.js';
+import { shortName, type PyProject } from './project.js';
 import { routeDecorators, receiverText } from './decorated.js';
 import type { PyRouter, RouterSet } from './routers.js';
 import { constructions, methodCall } from './values.js';
@@ -10,12 +10,6 @@ import { constructions, methodCall } from './values.js';
 const CONSTRUCTORS = new Set(['fastapi.FastAPI', 'fastapi.APIRouter']);
 const SHORTCUTS = ['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'trace'];
 
-function short(qualified: string | undefined): string {
-  if (!qualified) return '';
-  const parts = qualified.split('.');
-  return `${parts[0]}.${parts.at(-1)}`;
-}
-
 function upper(list: string[] | undefined): string[] | undefined {
   return list?.map((m) => m.toUpperCase());
 }
@@ -26,7 +20,7 @@ export function collectFastApiObjects(project: PyProject, set: RouterSet): void 
       for (const a of list) {
         const call = a.op === '=' ? constructions(a.value)[0] : undefined;
         if (!call) continue;
-        const kind = short(project.externalName(f.file, call.callee));
+        const kind = shortName(project.externalName(f.file, call.callee));
         if (!CONSTRUCTORS.has(kind)) continue;
         set.create(`${f.file}#${name}`, 'fastapi', kind === 'fastapi.APIRouter' ? set.ownPrefixArg(f.file, call.kwargs.get('prefix')) : '');
       }

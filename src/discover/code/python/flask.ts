@@ -1,4 +1,4 @@
-import type { PyProject } from './project.js';
+import { shortName, type PyProject } from './project.js';
 import { routeDecorators, receiverText } from './decorated.js';
 import type { RouterSet, PyRouter } from './routers.js';
 import { classMethods, classRef } from './views.js';
@@ -24,13 +24,6 @@ const NAMESPACES = new Set(['flask_restx.Namespace', 'flask_restplus.Namespace']
 const SHORTCUTS = ['get', 'post', 'put', 'patch', 'delete'];
 const FLASK_PACKAGES = ['flask', 'apiflask', 'flask_smorest', 'flask_restful', 'flask_restx', 'flask_openapi3'];
 
-/** `flask.blueprints.Blueprint` → `flask.Blueprint`: the package and the name are what identify it. */
-function short(qualified: string | undefined): string {
-  if (!qualified) return '';
-  const parts = qualified.split('.');
-  return `${parts[0]}.${parts.at(-1)}`;
-}
-
 /** Flask apps, blueprints, RESTful APIs and namespaces. */
 export function collectFlaskObjects(project: PyProject, set: RouterSet): void {
   const apiParents: { api: PyRouter; file: string; parent: PyValue }[] = [];
@@ -40,7 +33,7 @@ export function collectFlaskObjects(project: PyProject, set: RouterSet): void {
       for (const a of list) {
         const call = a.op === '=' ? constructions(a.value)[0] : undefined;
         if (!call) continue;
-        const kind = short(project.externalName(f.file, call.callee));
+        const kind = shortName(project.externalName(f.file, call.callee));
         const id = `${f.file}#${name}`;
         if (CONSTRUCTORS[kind]) set.create(id, 'flask', set.ownPrefixArg(f.file, call.kwargs.get('url_prefix')));
         else if (APIS.has(kind)) {

@@ -17,6 +17,13 @@ export type Resolved =
 
 const MAX_DEPTH = 24;
 
+/** `flask.blueprints.Blueprint` → `flask.Blueprint`: the package and the name are what identify a framework class. */
+export function shortName(qualified: string | undefined): string {
+  if (!qualified) return '';
+  const parts = qualified.split('.');
+  return `${parts[0]}.${parts.at(-1)}`;
+}
+
 export class PyProject {
   private callSites: Map<string, (StatementCall & { file: string })[]> | undefined;
 
