@@ -3,13 +3,37 @@ import type { Redis } from 'ioredis';
 import type { VigilConfig } from '../config/types.js';
 import type { ExchangeConsumer } from '../pipeline/consumer.js';
 import { LeasedLimiter, type RateLimiter } from '../policy/ratelimit/limiter.js';
-import { createRedisClient } from './redis/redis-client.js';
-import { RedisLimiter } from './redis/redis-limiter.js';
-import { ActorBlocks } from './redis/actor-blocks.js';
-import { NatsExchangePublisher } from './events/nats-publisher.js';
+import type { ActorBlocks } from './redis/actor-blocks.js';
 
 // Which engine backs each shared concern: embedded (in process, SQLite) unless the `cluster` section names a
-// service. Engines are chosen at start; a reload does not switch them.
+// service. Engines are chosen at start; a reload does not switch them. Their drivers (ioredis, nats) are loaded
+// only when a config names a service (loadEngineDrivers, awaited at start): a gateway on the embedded default does
+// not pay for loading them in each of its processes.
+
+interface Drivers {
+  createRedisClient: typeof import('./redis/redis-client.js').createRedisClient;
+  RedisLimiter: typeof import('./redis/redis-limiter.js').RedisLimiter;
+  ActorBlocks: typeof import('./redis/actor-blocks.js').ActorBlocks;
+  NatsExchangePublisher: typeof import('./events/nats-publisher.js').NatsExchangePublisher;
+}
+let drivers: Drivers | undefined;
+
+/** Loads the drivers of the services a config names; the functions below need it awaited first. */
+export async function loadEngineDrivers(cfg: VigilConfig): Promise<void> {
+  if (drivers || (!cfg.cluster?.redis && !cfg.cluster?.nats)) return;
+  const [client, limiter, blocks, publisher] = await Promise.all([
+    import('./redis/redis-client.js'),
+    import('./redis/redis-limiter.js'),
+    import('./redis/actor-blocks.js'),
+    import('./events/nats-publisher.js'),
+  ]);
+  drivers = { createRedisClient: client.createRedisClient, RedisLimiter: limiter.RedisLimiter, ActorBlocks: blocks.ActorBlocks, NatsExchangePublisher: publisher.NatsExchangePublisher };
+}
+
+function loaded(): Drivers {
+  if (!drivers) throw new Error('cluster engines used before loadEngineDrivers() was awaited');
+  return drivers;
+}
 
 const openClients = new Set<Redis>();
 const openBlocks = new Set<ActorBlocks>();
@@ -31,6 +55,7 @@ export function describeEngines(cfg: VigilConfig): string {
 export function sharedLimiterFor(cfg: VigilConfig): RateLimiter | undefined {
   const c = cfg.cluster;
   if (!c?.redis) return undefined;
+  const { createRedisClient, RedisLimiter } = loaded();
   const client = createRedisClient(c.redis);
   openClients.add(client);
   const shared = new RedisLimiter(client, { prefix: c.key_prefix, gateways: c.gateways });
@@ -44,7 +69,7 @@ export function sharedLimiterFor(cfg: VigilConfig): RateLimiter | undefined {
 export function sharedBlocksFor(cfg: VigilConfig): ActorBlocks | undefined {
   const c = cfg.cluster;
   if (!c?.redis) return undefined;
-  const blocks = new ActorBlocks(c.redis, { prefix: c.key_prefix });
+  const blocks = new (loaded().ActorBlocks)(c.redis, { prefix: c.key_prefix });
   openBlocks.add(blocks);
   return blocks;
 }
@@ -53,6 +78,7 @@ export function sharedBlocksFor(cfg: VigilConfig): ActorBlocks | undefined {
 export function clusterConsumers(cfg: VigilConfig): ExchangeConsumer[] {
   const c = cfg.cluster;
   if (!c?.nats) return [];
+  const { NatsExchangePublisher } = loaded();
   return [
     new NatsExchangePublisher({
       url: c.nats,

@@ -8,7 +8,7 @@ import { startAdminServer, type AdminServer, type AdminSources } from '../../adm
 import { adminDataSources } from '../../admin/data-sources.js';
 import { startGateway, type RunningGateway } from './gateway.js';
 import { GatewayMetrics } from './metrics.js';
-import { closeSharedEngines, describeEngines, sharedBlocksFor, sharedLimiterFor } from '../../cluster/engines.js';
+import { closeSharedEngines, describeEngines, loadEngineDrivers, sharedBlocksFor, sharedLimiterFor } from '../../cluster/engines.js';
 import { LocalBlocks, type RuntimeBlocks } from '../../policy/blocks/runtime-blocks.js';
 import type { BlockChange, BlockEntry } from '../../policy/blocks/actor-mirror.js';
 
@@ -43,6 +43,7 @@ export async function runGateway(initial: VigilConfig, reloadConfig: LoadConfig 
   if (cluster.isWorker) throw new Error('runGateway is for the primary');
   const workers = typeof initial.workers === 'number' ? initial.workers : 1;
   log(describeEngines(initial));
+  await loadEngineDrivers(initial);
   return workers <= 1 ? runSingle(initial, reloadConfig, log) : runPrimary(initial, workers, reloadConfig, log);
 }
 
@@ -212,9 +213,13 @@ export function runGatewayWorker(): void {
       local.apply(m.change);
     } else if (m.t === 'config') {
       if (!gw) {
-        const shared = sharedBlocksFor(m.cfg);
-        if (!shared) local.load(m.blocks ?? []);
-        startGateway(m.cfg, { limiter: sharedLimiterFor(m.cfg) ?? limiter, metrics, blocks: shared ?? local }).then(
+        const start = async (): Promise<RunningGateway> => {
+          await loadEngineDrivers(m.cfg);
+          const shared = sharedBlocksFor(m.cfg);
+          if (!shared) local.load(m.blocks ?? []);
+          return startGateway(m.cfg, { limiter: sharedLimiterFor(m.cfg) ?? limiter, metrics, blocks: shared ?? local });
+        };
+        start().then(
           (g) => {
             gw = g;
             process.send!({ t: 'ready', ports: g.ports } satisfies ToPrimary);

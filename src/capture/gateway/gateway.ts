@@ -14,6 +14,7 @@ import { newRequestId } from '../../exchange/ids.js';
 import { normaliseIp } from '../../net/cidr.js';
 import { parseListenAddress } from '../../net/listen-address.js';
 import { configuredConsumers } from '../../pipeline/configured-consumers.js';
+import { loadEngineDrivers } from '../../cluster/engines.js';
 import { GatewayHandler, type GatewayState } from './handler.js';
 import { UpstreamPool } from './upstream-pool.js';
 import { GatewayMetrics } from './metrics.js';
@@ -72,6 +73,7 @@ export async function startGateway(cfg: VigilConfig, opts: GatewayOptions = {}):
   const limiter = opts.limiter ?? new LocalLimiter();
   const metrics = opts.metrics ?? new GatewayMetrics();
   const consumers = opts.consumers ?? new ConsumerSet();
+  await loadEngineDrivers(cfg);
   for (const c of configuredConsumers(cfg)) consumers.add(c);
   const blocks = opts.blocks ?? new LocalBlocks();
   let state = await buildState(cfg, limiter, blocks);

@@ -3,6 +3,7 @@ import { normaliseStore, parseConfig } from '../../config/load.js';
 import type { VigilConfig } from '../../config/types.js';
 import { compilePolicy, type CompiledPolicy } from '../../policy/compile.js';
 import { ConsumerSet } from '../../pipeline/consumer.js';
+import { loadEngineDrivers } from '../../cluster/engines.js';
 import { configuredConsumers } from '../../pipeline/configured-consumers.js';
 import type { Recorder } from '../../store/recorder/recorder.js';
 import { RecordingOutputs } from '../../store/recording-consumers.js';
@@ -35,6 +36,7 @@ export async function openObservePipeline(cfg: VigilConfig, db?: string): Promis
   else cfg.store ??= normaliseStore({ path: resolve('vigil-data/vigil.db') });
   const consumers = new ConsumerSet();
   let recorder: Recorder | undefined;
+  await loadEngineDrivers(cfg);
   for (const c of configuredConsumers(cfg)) {
     consumers.add(c);
     if (c instanceof RecordingOutputs) recorder = c.recorder;

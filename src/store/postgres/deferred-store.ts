@@ -1,12 +1,13 @@
 import type { Alert } from '../../alerts/alert.js';
 import type { ExchangeRecord, RecordRow } from '../record.js';
 import type { AlertFilter, FindOptions, RetentionPolicy, RetentionResult, TrafficFilter, TrafficStats, TrafficStore } from '../store.js';
-import { PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
+import type { PostgresStore, PostgresStoreOptions } from './postgres-store.js';
 
 /**
  * The PostgreSQL store for callers that need a store at once (the admin server starts synchronously): it connects
  * on first use, and again on the next use when PostgreSQL was unreachable, so an admin started before PostgreSQL
- * answers its queries once it is up.
+ * answers its queries once it is up. The driver module is loaded on first use too: a gateway that never reads
+ * PostgreSQL does not pay for loading `pg` in each of its processes.
  */
 export class DeferredPostgresStore implements TrafficStore {
   private opening?: Promise<PostgresStore>;
@@ -16,7 +17,7 @@ export class DeferredPostgresStore implements TrafficStore {
 
   private store(): Promise<PostgresStore> {
     if (this.closed) return Promise.reject(new Error('store closed'));
-    this.opening ??= PostgresStore.open(this.opts).catch((e: Error) => {
+    this.opening ??= import('./postgres-store.js').then(({ PostgresStore }) => PostgresStore.open(this.opts)).catch((e: Error) => {
       this.opening = undefined;
       throw e;
     });
