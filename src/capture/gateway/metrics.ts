@@ -1,9 +1,14 @@
-import { Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Exchange } from '../../exchange/exchange.js';
 
 /** Prometheus metrics of one gateway process; the primary aggregates every worker's registry. */
 export class GatewayMetrics {
   readonly registry = new Registry();
+
+  constructor() {
+    // the process's own health: event-loop delay and GC pauses are where a gateway's latency tail comes from
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
+  }
   private readonly requests = new Counter({
     name: 'vigil_requests_total',
     help: 'Exchanges by route and decision',
