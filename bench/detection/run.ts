@@ -6,9 +6,9 @@
 //  5. inspection throughput on one core for typical API requests.
 // Usage: node dist/bench/detection/run.js [--paranoia N] [--no-peer]
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { inspectExchange } from '../../src/detect/engine.js';
 import { copyOf, typicalGet, typicalPost } from './typical.js';
 
@@ -59,6 +59,23 @@ const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)
 
 function wait(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * The peer's replayer (../shared/peers/replay-har.js) writes a body's text as latin1, byte per character: right for
+ * the CRS cases (raw bytes), wrong for the benign captures' Unicode text (an accented name became an invalid UTF-8
+ * byte, and ModSecurity refused the JSON: 275 of its 652 "false positives" on api-traffic.har were that). A copy
+ * whose bodies are the latin1 spelling of their UTF-8 bytes is replayed byte-exact, as Vigil reads them.
+ */
+function utf8ForReplay(har: string, dir: string): string {
+  const doc = JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: { request: { postData?: { text?: string } } }[] } };
+  for (const e of doc.log.entries) {
+    const pd = e.request.postData;
+    if (pd && typeof pd.text === 'string') pd.text = Buffer.from(pd.text, 'utf8').toString('latin1');
+  }
+  const out = join(dir, `replay-${basename(har)}`);
+  writeFileSync(out, JSON.stringify(doc));
+  return out;
 }
 
 async function peerFlags(hars: string[]): Promise<boolean[][] | undefined> {
@@ -123,7 +140,7 @@ async function main(): Promise<void> {
 
     const ours = tally(labels, inspectFlags(crsHar));
     const benignFlags = benign.map(inspectFlags);
-    const peer = withPeer ? await peerFlags([crsHar, ...benign]) : undefined;
+    const peer = withPeer ? await peerFlags([crsHar, ...benign.map((h) => utf8ForReplay(h, tmp))]) : undefined;
     const theirs = peer ? tally(labels, peer[0]!) : undefined;
 
     console.log(`CRS regression suite, attack families 930-944, paranoia ${paranoia}   (recall = attacks flagged; neg = negative cases flagged)`);
