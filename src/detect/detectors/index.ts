@@ -15,6 +15,7 @@ import './ldap.js';
 import './crlf.js';
 import './php.js';
 import './java.js';
+import './java-xml.js';
 import './node.js';
 import './session-fixation.js';
 import './scanner.js';

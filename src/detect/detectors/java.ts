@@ -4,6 +4,8 @@ import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher } from '../match/aho.js';
 import { hit } from './util.js';
 import { base64Forms } from '../match/base64-forms.js';
+import { DANGEROUS_CLASSES } from '../match/java-names.js';
+import { javaSerializedText } from '../match/java-stream.js';
 
 // Java code injection and deserialization: dangerous classes and methods (Runtime, ProcessBuilder, reflection, class
 // loaders, OGNL/EL member access), Commons-Collections gadget names, serialized-object magic in raw, hex and base64 forms.
@@ -31,35 +33,39 @@ const NAME_SET = new Set(NAME_ANCHORS);
 const GADGET_SET = new Set(GADGET_ANCHORS);
 /** One pass over a value finds which anchors it contains. */
 const anchorMatcher = new Matcher([...new Set([...NAME_ANCHORS, ...GADGET_ANCHORS])]);
-const base64Gadgets = new Matcher([...B64_WORDS.flatMap((w) => base64Forms(w, 8)), ...base64Forms(Buffer.from([0xac, 0xed, 0x00, 0x05]), 5)]);
+const base64Gadgets = new Matcher(B64_WORDS.flatMap((w) => base64Forms(w, 8)));
 
-/** The stream magic AC ED 00 05 in base64: rO0AB anywhere, or at the other two alignments where a token starts. */
-const SERIAL_B64 = /rO0AB|(?:^|["'=:])(?:[A-Za-z0-9+/]{1,2}ztAA[U-X]|[A-Za-z0-9+/]{1,3}s7QAF)/;
-/** indexOf pre-checks keep the regex off the many values without any of the three forms. */
-function serialB64(d: string): boolean {
-  return (d.includes('rO0AB') || d.includes('ztAA') || d.includes('s7QAF')) && SERIAL_B64.test(d);
+/** A stream is an object to deserialize; the magic's characters alone are a weak sign (counted from paranoia 3). */
+function serialized(ctx: ScanContext, found: number, d: string): void {
+  if (found === 2) hit(ctx, 'java.serialized-object', 5, d.slice(0, 40));
+  else hit(ctx, 'java.serialization-magic', 3, d.slice(0, 40), 3);
 }
-/** Class names that run code or commands, whatever package they are written under. */
-const DANGEROUS_CLASSES = new Set(['runtime', 'processbuilder', 'processimpl', 'classloader', 'urlclassloader', 'scriptenginemanager', 'scriptengine', 'methodutils', 'invokertransformer', 'templatesimpl']);
 
 const detector: Detector = {
   category: 'java',
   triggers: C.DOT | C.ALNUM | C.HIGH | C.CTRL,
   plainMin: 7,
+  // not the whole XML document: its text and attribute values are scanned as values, its structure by java-xml.ts
+  // (a class name as an element or attribute name constructs nothing by itself)
+  kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
     if (!(v.classes & (SPECIAL | C.DOT))) {
       // plain words: only a base64 gadget (mixed case or digits) or a bare gadget name can matter
       const d = v.decoded;
       const upper = UPPER.test(d);
-      if (upper && d.includes('A') && serialB64(d)) return hit(ctx, 'java.serialized-object', 5, d.slice(0, 40));
+      const serial = upper || v.lower.includes('aced0005') ? javaSerializedText(d, v.lower) : 0;
+      if (serial) serialized(ctx, serial, d);
+      if (serial === 2) return;
       if (d.length >= 8 && upper && base64Gadgets.all(d, 1).length) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
       if (d.length >= 7 && GADGET_WORD.test(d)) return hit(ctx, 'java.class-or-gadget', d.length === 7 ? 3 : 5, d.toLowerCase().slice(0, 60));
       return;
     }
     const s = v.lower;
-    // serialized Java objects: AC ED 00 05, its hex and base64 (rO0AB) forms, and gzip-wrapped base64 (H4sI)
+    // serialized Java objects: AC ED 00 05 and a stream in base64, gzip-base64 and hex (match/java-stream.ts), and raw
     // (NUL bytes are removed by decoding: AC ED 05 is the magic too; C2 AC C3 AD is the same bytes re-encoded as UTF-8)
-    if (serialB64(v.decoded) || s.includes('aced0005') || (v.classes & C.HIGH && /\xac\xed\x00?\x05|\xc2\xac\xc3\xad\x00?\x05/.test(v.decoded))) return hit(ctx, 'java.serialized-object', 5, v.decoded.slice(0, 40));
+    const serial = v.classes & C.HIGH && /\xac\xed\x00?\x05|\xc2\xac\xc3\xad\x00?\x05/.test(v.decoded) ? 2 : javaSerializedText(v.decoded, s);
+    if (serial) serialized(ctx, serial, v.decoded);
+    if (serial === 2) return;
     let best = 0;
     let ev = '';
     let nameAnchor = false;

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { everywhere, inspect } from './helpers.js';
+
+// Java deserialization: serialized streams (the magic and a stream, not the magic alone) and XML gadgets read from the
+// document's structure (XStream, XMLDecoder), not from a class name that is only an element or attribute name.
+
+const xml = (body: string) => inspect({ body, contentType: 'application/xml' });
+const rules = (r: ReturnType<typeof inspect>): string => JSON.stringify(r.findings.map((f) => `${f.rule}@${f.location}`));
+
+/** A serialized PriorityQueue's first bytes: magic, TC_OBJECT, TC_CLASSDESC, the class name. */
+const STREAM = Buffer.concat([Buffer.from([0xac, 0xed, 0x00, 0x05, 0x73, 0x72, 0x00, 0x17]), Buffer.from('java.util.PriorityQueue\x94\xda\x30\xb4\xfb\x3f\x82\xb1\x03\x00\x02I\x00\x04sizeL\x00\ncomparatort', 'latin1')]);
+
+test('serialized Java objects in base64 (three alignments), gzip-base64 and hex are flagged', () => {
+  const forms = [
+    STREAM.toString('base64'),
+    Buffer.concat([Buffer.from([0x01]), STREAM]).toString('base64'),
+    Buffer.concat([Buffer.from([0x01, 0x02]), STREAM]).toString('base64'),
+    STREAM.toString('base64url'),
+    gzipSync(STREAM).toString('base64'),
+    STREAM.toString('hex'),
+    `viewstate:${STREAM.toString('base64')}`,
+  ];
+  for (const f of forms) {
+    for (const r of [...everywhere(f), { headers: { cookie: `rememberMe=${f}` } }]) {
+      const res = inspect(r);
+      assert.ok(res.findings.some((x) => x.rule === 'java.serialized-object') && res.attack, `${f.slice(0, 30)} ${JSON.stringify(r).slice(0, 60)} → ${rules(res)}`);
+    }
+  }
+});
+
+test('the stream magic alone, and base64 that merely decodes near it, is weak evidence (paranoia 3 and up)', () => {
+  for (const f of ['rO0ABQ', 'rO0ABQ==', 'AKztAAU=', 'aced0005', 'xrO0ABQ']) {
+    for (const r of everywhere(f)) {
+      assert.equal(inspect(r).attack, false, `${f} flagged at paranoia 1`);
+      if (f.length > 6) assert.ok(inspect(r, { paranoia: 4 }).attack, `${f} not flagged at paranoia 4`);
+    }
+  }
+});
+
+test('base64 and gzip-base64 of ordinary data is not a serialized object', () => {
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+  const gz = gzipSync(Buffer.from(JSON.stringify({ events: Array.from({ length: 20 }, (_, i) => ({ id: i, type: 'click' })) }))).toString('base64');
+  for (const v of [png, `data:image/png;base64,${png}`, gz, 'H4sIAAAAAAAAA', 'deadbeefaced0005', 'rO0ABx']) {
+    for (const r of everywhere(v)) assert.equal(inspect(r).attack, false, `${v.slice(0, 30)} → ${rules(inspect(r))}`);
+  }
+});
+
+test('XStream and XMLDecoder gadgets are flagged from the document structure', () => {
+  const gadgets = [
+    // XStream: a dangerous class as an element that is an object (children), with custom serialization, or a dynamic proxy
+    '<java.lang.ProcessBuilder><command><string>id</string></command></java.lang.ProcessBuilder>',
+    '<map><entry><org.example.Key><x>1</x></org.example.Key><java.lang.ProcessBuilder>\n  <command><string>calc</string></command>\n</java.lang.ProcessBuilder></entry></map>',
+    '<java.util.PriorityQueue serialization="custom"><unserializable-parents/><java.util.PriorityQueue><default><size>2</size></default><int>3</int><javax.naming.ldap.Rdn_-RdnEntry><type>1</type></javax.naming.ldap.Rdn_-RdnEntry></java.util.PriorityQueue></java.util.PriorityQueue>',
+    '<sorted-set><string>foo</string><dynamic-proxy><interface>org.example.Api</interface><handler class="org.example.Handler"><target>x</target></handler></dynamic-proxy></sorted-set>',
+    // XMLDecoder programs, even with class names the scan does not know
+    '<java version="1.8.0" class="x.Decoder"><object class="org.example.Launcher"><void method="go"><string>x</string></void></object></java>',
+    '<?xml version="1.0"?><java><void class="org.example.Tool" method="run"><array class="x.S" length="1"/></void></java>',
+  ];
+  for (const g of gadgets) {
+    const res = xml(g);
+    assert.ok(res.attack && res.findings.some((f) => f.category === 'java'), `${g.slice(0, 60)} → ${rules(res)}`);
+  }
+});
+
+test('class names that are only XML element or attribute names with harmless values are not flagged', () => {
+  const benign = [
+    '<?xml version="1.0"?><xml><java.lang.Runtime attribute_name="attribute_value">value</java.lang.Runtime></xml>',
+    '<?xml version="1.0"?><xml><element java.lang.ProcessBuilder="attribute_value">element_value</element></xml>',
+    '<?xml version="1.0"?><xml><ProcessBuilder.evil.invokertransformer a="b">value</ProcessBuilder.evil.invokertransformer></xml>',
+    '<?xml version="1.0"?><xml><rO0ABQ attribute_name="attribute_value">value</rO0ABQ></xml>',
+    '<config><java.lang.Runtime/></config>',
+    // XStream of an application's own classes
+    '<com.example.Order><id>1</id><items><com.example.Item><sku>A-1</sku><qty>2</qty></com.example.Item></items></com.example.Order>',
+    // XHTML and feeds with object, java and handler elements
+    '<html><body><object class="video" data="movie.mp4"><param name="autoplay" value="false"/></object></body></html>',
+    '<jobs><java><version>21</version><vendor>temurin</vendor></java><handler>email</handler></jobs>',
+  ];
+  for (const b of benign) assert.equal(xml(b).attack, false, `${b.slice(0, 60)} → ${rules(xml(b))}`);
+});
