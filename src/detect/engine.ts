@@ -4,7 +4,7 @@ import { detectors } from './registry.js';
 import { C } from './charclass.js';
 import { base64Value, extractValues, MAX_NESTED, nestedValues } from './extract/index.js';
 import { scanValue, type Value } from './value.js';
-import { excluded, scoreOf, shorten, totalScore } from './score.js';
+import { excluded, scoreOf, shorten, totalScore, weighByLocation } from './score.js';
 import type { DetectOptions, Detector, InspectResult, RawValue, Report, ScanContext, ScanValue, ValueKind } from './types.js';
 
 // extract → decode → detect → score. Pure: reads the exchange, returns findings; the control decides what to do.
@@ -34,6 +34,8 @@ function escalate(score: number, paranoia: number): number {
 class Collector implements ScanContext {
   readonly findings: Finding[] = [];
   category = '';
+  /** Whether the detector reporting reads code where a name should be (its findings in names weigh more). */
+  weighNames = true;
   /** The value being scanned (its location is only built when something is reported), or a fixed location. */
   at: RawValue | string = '';
   /** Reports made (before paranoia, exclusions and duplicates drop any): a value with none was found clean. */
@@ -52,13 +54,14 @@ class Collector implements ScanContext {
   report(r: Report): void {
     this.reports++;
     if ((r.paranoia ?? 1) > this.paranoia) return;
+    const location = typeof this.at === 'string' ? this.at : this.at.location;
     const f: Finding = {
       category: this.category,
       rule: r.rule,
       severity: r.severity,
       confidence: r.confidence,
-      score: escalate(scoreOf(r), this.paranoia),
-      location: typeof this.at === 'string' ? this.at : this.at.location,
+      score: escalate(this.weighNames ? weighByLocation(scoreOf(r), location) : scoreOf(r), this.paranoia),
+      location,
       evidence: shorten(r.evidence),
     };
     if (this.exclusions.length && excluded(f, this.exclusions)) return;
@@ -79,11 +82,13 @@ class Entry {
   readonly triggers: number;
   readonly plainMin: number;
   readonly category: string;
+  readonly weighNames: boolean;
   readonly scan: (v: ScanValue, ctx: ScanContext) => void;
   constructor(d: Detector) {
     this.triggers = d.triggers;
     this.plainMin = d.plainMin ?? 0;
     this.category = d.category;
+    this.weighNames = !d.namesAreItsInput;
     this.scan = d.scan!.bind(d);
   }
 }
@@ -192,6 +197,7 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
         const d = entries[k]!;
         if ((d.triggers === 0 || (classes & d.triggers) !== 0) && plainLength >= d.plainMin) {
           ctx.category = d.category;
+          ctx.weighNames = d.weighNames;
           d.scan(v, ctx);
         }
       }
@@ -206,6 +212,7 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
   for (const d of list) {
     if (d.scanExchange) {
       ctx.category = d.category;
+      ctx.weighNames = !d.namesAreItsInput;
       ctx.at = 'request';
       d.scanExchange(ex, values, ctx);
     }

@@ -7,6 +7,15 @@ export function scoreOf(r: Report): number {
   return r.score ?? Math.round(BASE[r.severity] * Math.max(0, Math.min(1, r.confidence)));
 }
 
+/**
+ * A parameter name (query or form key, JSON key, cookie name) is an identifier in real APIs: code syntax inside one is
+ * stronger evidence than the same text in a free-text value, so a high-confidence finding there counts as certain. The
+ * location tells (a parameter string found inside a name, `pay=or 1=1` sent as one form key, is located under it).
+ */
+export function weighByLocation(score: number, location: string): number {
+  return score === 4 && (location.startsWith('body-key:') || location.startsWith('query-key:') || location.startsWith('cookie-key:')) ? 5 : score;
+}
+
 const EVIDENCE_MAX = 80;
 
 /** Evidence shortened to ~80 characters, control characters made visible. */

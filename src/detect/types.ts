@@ -87,6 +87,11 @@ export interface Detector {
   readonly plainMin?: number;
   /** Value kinds it reads; default all. */
   readonly kinds?: readonly ValueKind[];
+  /**
+   * Its attack class lives in parameter names (ORM lookups, operator keys, __proto__): a finding in a name is the
+   * ordinary case, not the stronger evidence it is for code found where a name should be (see score.ts).
+   */
+  readonly namesAreItsInput?: boolean;
   scan?(v: ScanValue, ctx: ScanContext): void;
   /** Request-level checks (user agent, referer vs session ids, raw XML body). */
   scanExchange?(ex: Exchange, values: readonly ScanValue[], ctx: ScanContext): void;

@@ -19,6 +19,8 @@ const SQLI_PL1: Record<string, string[]> = {
   'Oracle dynamic SQL': ["EXECUTE IMMEDIATE '", "execute immediate 'drop table x'"],
   'comment hiding a condition': ['9999 or /*+optimizer hint*/ true'],
   'versioned comment in a statement': ['SELECT /*!32302 1/0, */ 1 FROM tablename'],
+  'a whole value that is an always-true comparison written as code': ['1=1', '3 = 3', '42 like 42', '42<=>42', '11!=1', '1 is not 2', "'1' not regexp '2'", "'x'!='y", "'a'='a'"],
+  'a dangling condition with xor, ||, or a quoted operand': ['xor 2 <', "or 'a' <", 'xor 99>', "xor 'test'>", '|| 1 =='],
 };
 
 const SQLI_PL2: Record<string, string[]> = {
@@ -28,7 +30,8 @@ const SQLI_PL2: Record<string, string[]> = {
   'a value that opens with a break into SQL': ["'alter a", "' union/", '" UNION A'],
   'probes that are statements without a table': ['declare @b', "SELECT IIF(1 > 1, 'TRUE', 'FALSE' )"],
   'casts and number evasions': ['password::int', '1.e(ascii)', '1.e.tables'],
-  'conditionals and literal comparisons': ['case when condition1 then result1', ') when 234 then', '11!=1', '1 is not 2', "'1' not regexp '2'", 'except values(1,2)', 'in ( select * from'],
+  'conditionals and literal comparisons': ['case when condition1 then result1', ') when 234 then', '1 is not 1', "'1' not regexp '1'", '1 is null', 'except values(1,2)', 'in ( select * from'],
+  'a function call opened and cut': ['ABS(', 'date(', 'round (', 'COUNT('],
 };
 
 const XSS_PL1: Record<string, string[]> = {
@@ -51,6 +54,8 @@ const BENIGN: string[] = [
   // JavaScript and HTML words in prose and data
   'window.location is undefined in my app', 'Use `Function.prototype.call` to invoke it', 'See section 2.1 (document) for details', 'self-service portal',
   'top 10 results', 'C++ operators: a+b, a+=b', '¼ cup sugar, ¾ cup flour', 'price 1¼ – 1¾ €',
+  // comparisons and logic words in ordinary text; curly apostrophes
+  '2>1', '1 < 2', 'or 2 more', 'and 3 others', 'x or y', 'It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one',
 ];
 
 function check(classes: Record<string, string[]>, paranoia: number, attack: boolean): void {
@@ -119,5 +124,43 @@ test('bare SQL operators count only from paranoia 3 and block alone at 4', () =>
     const r: Req = { body: JSON.stringify({ v: op }), contentType: 'application/json' };
     assert.equal(inspect(r, { paranoia: 2 }).findings.some((f) => f.rule === 'sqli.operator'), false, op);
     assert.equal(inspect(r, { paranoia: 4 }).attack, true, op);
+  }
+});
+
+test('code found where a parameter name should be counts as certain: a form key, a JSON key, a key inside a key', () => {
+  const keys: Req[] = [
+    { body: 'ORder by', contentType: 'application/x-www-form-urlencoded' },
+    { body: 'ABS(', contentType: 'application/x-www-form-urlencoded' },
+    { body: JSON.stringify({ ' HAVING COUNT(CustomerID) > 5': 'foo' }), contentType: 'application/json' },
+    { query: `${encodeURIComponent(') when 234 then')}=1` },
+    { body: `${encodeURIComponent('pay=AND value = \'')}`, contentType: 'application/x-www-form-urlencoded' },
+  ];
+  for (const r of keys) assert.ok(inspect(r).attack, JSON.stringify(r));
+  // the same text as a value is a fragment: it blocks from paranoia 2
+  for (const v of ['ORder by', 'ABS(', ' HAVING COUNT(CustomerID) > 5', ') when 234 then', "AND value = '"]) {
+    for (const r of everywhere(v)) {
+      assert.equal(inspect(r).attack, false, `${v} ${JSON.stringify(r)}`);
+      assert.equal(inspect(r, { paranoia: 2 }).attack, true, `${v} ${JSON.stringify(r)}`);
+    }
+  }
+  // ordinary names: result columns named after their expression, sort keys, SQL words as names, ORM lookups
+  const names: Req[] = [
+    { body: JSON.stringify({ rows: [{ 'count(*)': 12, 'sum(total)': 340, 'date(created_at)': '2024-05-01', 'max(price)': 9 }] }), contentType: 'application/json' },
+    { body: JSON.stringify({ select: ['id', 'name'], from: 'orders', where: { status: 'open' }, order_by: 'created_at', limit: 10 }), contentType: 'application/json' },
+    { query: 'order_by=date&group=size&select=id,name&in=stock' },
+    { body: 'name=x&user[born_on(1i)]=1990&user[born_on(2i)]=5', contentType: 'application/x-www-form-urlencoded' },
+    { query: 'name__icontains=bob&created_by__departments__employees__user__username__startswith=p' },
+  ];
+  for (const r of names) assert.equal(inspect(r).attack, false, JSON.stringify(r));
+});
+
+test('quote look-alikes that a charset conversion turns into quotes break out like the quote', () => {
+  for (const p of ['1’ OR ’1’=’x’#;--()', '’ OR ’1’=’x’--', '1´ OR ´1´=´x´#', '1‘ OR ‘1‘=‘1', '’ #-']) {
+    for (const r of [{ query: `q=${encodeURIComponent(p)}` }, { body: `f=${encodeURIComponent(p)}`, contentType: 'application/x-www-form-urlencoded' }, { headers: { cookie: `id=${p}` } }]) {
+      assert.ok(inspect(r).attack, `${p} ${JSON.stringify(r)}`);
+    }
+  }
+  for (const p of ['It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one', 'Rock ’n’ roll or jazz', '5´ 3´´ tall']) {
+    for (const paranoia of [1, 2]) assert.equal(inspect({ query: `q=${encodeURIComponent(p)}` }, { paranoia }).attack, false, p);
   }
 });

@@ -11,6 +11,7 @@ const CODE = new Set(['$where', '$function', '$accumulator', '$expr']);
 
 const detector: Detector = {
   category: 'nosqli',
+  namesAreItsInput: true,
   triggers: C.DOLLAR,
   scan(v: ScanValue, ctx: ScanContext): void {
     const s = v.lower;

@@ -14,6 +14,7 @@ const SHAPE = /^[a-z_][a-z0-9_]{0,40}(?:__[a-z_][a-z0-9_]{0,40}){1,12}$/;
 
 const detector: Detector = {
   category: 'orm',
+  namesAreItsInput: true,
   triggers: C.ALNUM,
   plainMin: 5,
   kinds: ['query-key', 'body-key'],

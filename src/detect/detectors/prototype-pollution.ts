@@ -10,6 +10,7 @@ const ANCHOR = /proto|constructor/i;
 
 const detector: Detector = {
   category: 'prototype-pollution',
+  namesAreItsInput: true,
   triggers: 0,
   plainMin: 5,
   scan(v: ScanValue, ctx: ScanContext): void {

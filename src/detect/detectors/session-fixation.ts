@@ -23,6 +23,7 @@ function hostOf(u: string): string {
 
 const detector: Detector = {
   category: 'session-fixation',
+  namesAreItsInput: true,
   triggers: C.EQ | C.COLON,
   kinds: ['query', 'body', 'header', 'cookie', 'path'],
   scan(v: ScanValue, ctx: ScanContext): void {

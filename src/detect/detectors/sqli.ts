@@ -75,6 +75,8 @@ const LOGIC_WORDS = /\b(?:and|or|xor|not|like|rlike|regexp|div|glob|is|in|betwee
 const EXECUTABLE_COMMENT = /\/\*!\d{0,6}\s{0,8}([a-z_]{2,12})/i;
 /** Names that are SQL and nothing else (sleep and benchmark are also words, so not on their own). */
 const STANDALONE = new RegExp(`^(?:${[...CATALOGS, ...DANGEROUS, 'pg_sleep', 'dbms_lock', 'dbms_pipe', 'randomblob'].filter((w) => w.length >= 8).map(escape).join('|')})$`, 'i');
+const LOOKALIKE_QUOTES = /[\u2018\u2019\u00b4\u02bc\uff07]/;
+const LOOKALIKE_QUOTES_ALL = /[\u2018\u2019\u00b4\u02bc\uff07]/g;
 const LEADING_NUMBER = /^\s*[-+]?\.?[0-9]/;
 /** A short value that starts with a condition operator is a fragment to look at: is null, rlike, not between 1 and 2, case when. */
 const LEADING_OPERATOR = /^\s*(?:is|not|like|rlike|regexp|in|between|xor|glob|sounds|similar|ilike|case\s+when)\b/i;
@@ -103,8 +105,10 @@ const detector: Detector = {
       if (v.decoded.length >= 8 && v.decoded.length <= 24 && STANDALONE.test(v.decoded)) ctx.report({ rule: 'sqli.catalog', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
       return;
     }
-    if (!sqlCandidate(v) || browserAgent(v)) return;
-    const text = v.decoded;
+    // quote look-alikes (’ ‘ ´ ʼ ＇) that a database's charset conversion turns into the ASCII quote: read as that quote
+    const lookalike = (v.classes & C.HIGH) !== 0 && LOOKALIKE_QUOTES.test(v.decoded);
+    if (!(sqlCandidate(v) || (lookalike && LOGIC_WORDS.test(v.decoded))) || browserAgent(v)) return;
+    const text = lookalike ? v.decoded.replace(LOOKALIKE_QUOTES_ALL, "'") : v.decoded;
     if (v.classes & C.SLASH) {
       // MySQL executable comments: /*!50000union*/ runs its body; outside mysqldump files it is an evasion
       const m = EXECUTABLE_COMMENT.exec(text);
@@ -113,7 +117,7 @@ const detector: Detector = {
       else if (text.includes('/*!')) ctx.report({ rule: 'sqli.executable-comment', severity: 'high', confidence: 0.8, score: 4, evidence: text.slice(text.indexOf('/*!'), text.indexOf('/*!') + 40) });
     }
     const contexts: (string | undefined)[] = [undefined];
-    if (v.classes & C.SQUOTE) contexts.push("'");
+    if (v.classes & C.SQUOTE || lookalike) contexts.push("'");
     if (v.classes & C.DQUOTE) contexts.push('"');
     for (const q of contexts) report(text, q, ctx);
     // a path segment is a value of its own (/items/OR json_extract(...) = 'x'): with spaces in the path, read the last

@@ -176,6 +176,19 @@ function tautologyAt(ts: Token[], start: number): number {
   return -1;
 }
 
+/** Operators between two literals that only SQL writes: 42 like 42, 42<=>42 (and is not, is null). */
+const SQL_ONLY_OPS = new Set(['like', 'rlike', 'regexp', 'glob', 'sounds', 'similar', 'ilike', '<=>']);
+
+/**
+ * A literal comparison ts[0..end) written as SQL (a SQL-only operator, a quoted operand: 'x'!='y) that is always true
+ * (the condition that opens every row; an always-false one, 1 is not 1, is weaker evidence).
+ */
+function sqlTautology(ts: Token[], end: number): boolean {
+  const negated = ts[1]!.v === 'not' || ts[2]?.v === 'not' || ts[1]!.v === '!=' || ts[1]!.v === '<>';
+  const sql = SQL_ONLY_OPS.has(ts[1]!.v) || ts[0]!.t === 's' || ts[end - 1]!.t === 's' || negated;
+  return sql && negated !== (ts[0]!.v === ts[end - 1]!.v);
+}
+
 /**
  * Reports the SQL constructs found in `ts` (comments removed). `broke`: the stream starts with a string the value closed
  * (the value was injected inside a quoted literal and left it). `commentEnd`: the raw stream ended in a comment.
@@ -187,10 +200,11 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
   if (!broke && lead && (lead.t === '1' || lead.t === 's' || lead.t === '(')) {
     const end = tautologyAt(ts, 0);
     if (end > 0 && (ts[end]?.t === '&' || (commentEnd && end >= n - 1))) out.push({ rule: 'sqli.tautology', score: 5, from: 0, to: end + 1 });
-    else if (end > 0 && end >= n && ts[0]!.v === ts[end - 1]!.v) out.push({ rule: 'sqli.tautology', score: 4, from: 0, to: end });
-    // 11!=1, 1 is not 2, '1' not regexp '2': a whole value that is a comparison of two literals (a blind-injection probe)
-    else if (end > 0 && end >= n && (ts[1]!.t === 'o' && ts[1]!.v !== '=' && ts[1]!.v !== '<' && ts[1]!.v !== '>')) out.push({ rule: 'sqli.tautology', score: 4, from: 0, to: end });
-    else if (n >= 4 && n <= 5 && isLiteral(ts[0]) && ts[1]!.v === 'not' && ts[2]?.t === 'o' && COMPARE.has(ts[2]!.v) && isLiteral(ts[3]) && n === 4) out.push({ rule: 'sqli.tautology', score: 4, from: 0, to: 4 });
+    // 1=1, 42 like 42, '1'='1': a whole value that is a comparison of two literals (a blind-injection probe); certain when
+    // it is code and always true (1=1, 11!=1, 1 is not 2); 2>1 or 5 is 5 could be prose
+    else if (end > 0 && end >= n && ts[0]!.v === ts[end - 1]!.v) out.push({ rule: 'sqli.tautology', score: sqlTautology(ts, end) || ts[1]!.v === '=' ? 5 : 4, from: 0, to: end });
+    else if (end > 0 && end >= n && (ts[1]!.t === 'o' && ts[1]!.v !== '=' && ts[1]!.v !== '<' && ts[1]!.v !== '>')) out.push({ rule: 'sqli.tautology', score: sqlTautology(ts, end) ? 5 : 4, from: 0, to: end });
+    else if (n >= 4 && n <= 5 && isLiteral(ts[0]) && ts[1]!.v === 'not' && ts[2]?.t === 'o' && COMPARE.has(ts[2]!.v) && isLiteral(ts[3]) && n === 4) out.push({ rule: 'sqli.tautology', score: sqlTautology(ts, 4) ? 5 : 4, from: 0, to: 4 });
   }
   // context-free numeric injection: 1 or 1=1, 1) or (1=1, -1 union ...
   for (let i = 0; i < n; i++) {
@@ -260,7 +274,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           // or 1#, or 1-- -: a condition that comments out the rest of the query
           else if (isLiteral(ts[1]) && n === 2 && commentEnd) out.push({ rule: 'sqli.boolean-expression', score: 5, from: 0, to: 2 });
           // xor 2 <, or 'a' >: a comparison cut where the application's operand follows
-          else if (isLiteral(ts[1]) && ts[2]?.t === 'o' && COMPARE.has(ts[2]!.v) && n === 3) out.push({ rule: 'sqli.boolean-expression', score: 4, from: 0, to: 3 });
+          // (certain with xor, || or && or a quoted operand: not how a sentence starts)
+          else if (isLiteral(ts[1]) && ts[2]?.t === 'o' && (COMPARE.has(ts[2]!.v) || t.v === 'xor') && n === 3) out.push({ rule: 'sqli.boolean-expression', score: (t.v !== 'or' && t.v !== 'and') || ts[1]!.t === 's' ? 5 : 4, from: 0, to: 3 });
           else if (t.v === 'xor' && isTerm(ts[1])) out.push({ rule: 'sqli.boolean-expression', score: 4, from: 0, to: 2 });
           // or json_extract(...) = 'x', and sleep(: a condition that is a SQL call
           else if (ts[1]?.t === 'f' && ts[2]?.t === '(') out.push({ rule: 'sqli.boolean-function', score: AMBIGUOUS_FUNCTIONS.has(ts[1]!.v) ? 3 : 5, from: 0, to: 3 });
@@ -293,6 +308,10 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         else if (standalone && !DANGEROUS.has(t.v)) {
           // the whole value is a call of a SQL function: concat(, db_name(, version(): a probe, not prose
           if (!AMBIGUOUS_FUNCTIONS.has(t.v)) out.push({ rule: 'sqli.function-call', score: 5, from: i, to: i + 2 });
+          // date(, round (: a call opened and cut, a probe; but also a word, so not certain on its own (it blocks from
+          // paranoia 2, or in a parameter name)
+          else if (term(ts, 0) >= n && ts[n - 1]!.t !== ')') out.push({ rule: 'sqli.function-call-common', score: 4, from: i, to: i + 2 });
+          // count(*), date(created_at): a whole expression, also the name of a result column
           else {
             out.push({ rule: 'sqli.function-call', score: 2, from: i, to: i + 2, paranoia: 2 });
             out.push({ rule: 'sqli.function-call-common', score: 5, from: i, to: i + 2, paranoia: 2 });

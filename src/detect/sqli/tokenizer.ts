@@ -95,7 +95,8 @@ export function tokenize(s: string, quote?: string): Token[] {
     }
     // comments
     // PostgreSQL's JSON path operators #> #>> #- after a value are operators, not MySQL's # comment
-    if (ch === '#' && (s[i + 1] === '>' || s[i + 1] === '-') && out.length > 0 && 'sn)'.includes(out[out.length - 1]!.t)) {
+    // (with an operand after them: "' #-" that ends the value is a comment)
+    if (ch === '#' && (s[i + 1] === '>' || s[i + 1] === '-') && out.length > 0 && 'sn)'.includes(out[out.length - 1]!.t) && hasOperand(s, i + 2)) {
       const op = s[i + 1] === '>' && s[i + 2] === '>' ? '#>>' : s.slice(i, i + 2);
       out.push({ t: 'o', v: op, start, end: i + op.length });
       i += op.length;
@@ -209,6 +210,12 @@ export function tokenize(s: string, quote?: string): Token[] {
     i++;
   }
   return out;
+}
+
+/** Whether something other than spaces (and the rest of a #>> operator) follows `from`. */
+function hasOperand(s: string, from: number): boolean {
+  for (let j = from; j < s.length; j++) if (!isSpace(s.charCodeAt(j)) && s[j] !== '>') return true;
+  return false;
 }
 
 /** Neither lower-case, upper-case nor capitalised (sElect, UnIoN, ORder; not select, Select or SELECT). */
