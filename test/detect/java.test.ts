@@ -79,3 +79,46 @@ test('class names that are only XML element or attribute names with harmless val
   ];
   for (const b of benign) assert.equal(xml(b).attack, false, `${b.slice(0, 60)} → ${rules(xml(b))}`);
 });
+
+test('stack traces, Maven coordinates, JMX names and sentences about Java classes are not flagged', () => {
+  const trace = [
+    'java.lang.IllegalStateException: Failed to execute CommandLineRunner',
+    '\tat org.springframework.boot.SpringApplication.callRunner(SpringApplication.java:771)',
+    '\tat sun.reflect.NativeMethodAccessorImpl.invoke0(Native Method)',
+    '\tat java.lang.reflect.Method.invoke(Method.java:498)',
+    '\tat java.base/java.lang.ProcessBuilder.start(ProcessBuilder.java:1048)',
+    '\tat java.lang.Runtime.exec(Runtime.java:620)',
+    '\tat java.lang.Class.forName0(Native Method)',
+    '\tat com.sun.proxy.$Proxy12.find(Unknown Source)',
+    'Caused by: org.springframework.beans.factory.BeanCreationException: Error creating bean with name "dataSource"',
+    '\t... 12 more',
+  ].join('\n');
+  const benign = [
+    trace,
+    'java.lang.ClassCastException: class java.lang.String cannot be cast to class java.lang.Integer (java.lang.String and java.lang.Integer are in module java.base of loader "bootstrap")',
+    'org.springframework.boot:spring-boot-starter-web:3.2.1',
+    'com.sun.xml.bind:jaxb-impl:2.3.1',
+    "implementation 'org.springframework:spring-core:6.1.2'",
+    'java.lang:type=Memory',
+    'com.sun.management:type=HotSpotDiagnostic',
+    'Our service shells out with java.lang.ProcessBuilder and it hangs on Windows, any idea why?',
+    'We upgraded org.apache.commons.collections to 3.2.2 last week',
+  ];
+  for (const b of benign) {
+    for (const r of everywhere(b)) assert.equal(inspect(r).attack, false, `${b.slice(0, 50)} → ${rules(inspect(r))}`);
+  }
+});
+
+test('Java code and type ids stay flagged next to a stack frame, an exception name or a coordinate', () => {
+  const attacks = [
+    'java.lang.RuntimeException: x\n\tat a.B.c(B.java:1)\njava.lang.Runtime.getRuntime().exec("id")',
+    'java.lang.IllegalStateException: ${T(java.lang.Runtime).getRuntime().exec("id")}',
+    'com.sun.rowset.JdbcRowSetImpl',
+    'org.apache.commons.collections.functors.InvokerTransformer',
+    'java.lang.Runtime',
+    "new java.lang.ProcessBuilder('sh','-c','id').start()",
+  ];
+  for (const a of attacks) {
+    for (const r of everywhere(a)) assert.ok(inspect(r).attack, `${a.slice(0, 50)} not flagged`);
+  }
+});

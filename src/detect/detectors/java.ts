@@ -6,6 +6,7 @@ import { hit } from './util.js';
 import { base64Forms } from '../match/base64-forms.js';
 import { DANGEROUS_CLASSES } from '../match/java-names.js';
 import { javaSerializedText } from '../match/java-stream.js';
+import { JavaContext } from '../match/java-context.js';
 
 // Java code injection and deserialization: dangerous classes and methods (Runtime, ProcessBuilder, reflection, class
 // loaders, OGNL/EL member access), Commons-Collections gadget names, serialized-object magic in raw, hex and base64 forms.
@@ -21,6 +22,8 @@ const STRONG = [
   'templatesimpl', 'java.util.prioritityqueue', 'org.springframework.', 'freemarker.template', 'com.alibaba.fastjson', '@type',
 ];
 const javaNames = new Matcher(['java.', 'javax.', ...STRONG]);
+/** The STRONG patterns that are code (calls, member access, OGNL/SpEL syntax, type keys), not names. */
+const CODE = new Set(STRONG.filter((p) => /[(#@]/.test(p) || p.startsWith('class.') || p === 'getruntime().exec' || p === 'runtime.getruntime' || p === 'new processbuilder' || p === 'xwork.methodaccessor'));
 const gadgetPlain = new Matcher(GADGETS.filter((g) => g.length >= 9 || g === 'runtime'));
 
 const B64_WORDS = ['runtime', 'processbuilder', 'clonetransformer', 'forclosure', 'instantiatefactory', 'instantiatetransformer', 'invokertransformer', 'prototypeclonefactory', 'prototypeserializationfactory', 'whileclosure', 'getruntime', 'classloader', 'java.lang', 'ProcessBuilder', 'Runtime', 'getRuntime', 'ChainedTransformer', 'InvokerTransformer', 'TemplatesImpl'];
@@ -75,6 +78,15 @@ const detector: Detector = {
       gadgetAnchor ||= GADGET_SET.has(h.pattern);
       return nameAnchor && gadgetAnchor;
     });
+    let context: JavaContext | undefined;
+    const where = (): JavaContext => (context ??= new JavaContext(s));
+    const found = (score: number, start: number, end: number): boolean => {
+      if (score > best) {
+        best = score;
+        ev = s.slice(Math.max(0, start - 10), end + 40);
+      }
+      return best >= 5;
+    };
     if (v.classes & (C.DOT | C.AT | C.HASH) && nameAnchor) {
       javaNames.scan(s, (h) => {
         const prev = s.charCodeAt(h.start - 1);
@@ -82,24 +94,15 @@ const detector: Detector = {
           if ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57) || prev === 46) return;
           const rest = /^[a-z0-9_.]{1,80}/.exec(s.slice(h.end))?.[0] ?? '';
           // a dangerous class named under java.* in any package spelling: java.Runtime, java.evil.ProcessBuilder
-          if (rest.split('.').some((seg) => DANGEROUS_CLASSES.has(seg))) {
-            best = 5;
-            ev = s.slice(h.start, h.end + 40);
-            return true;
-          }
+          if (rest.split('.').some((seg) => DANGEROUS_CLASSES.has(seg))) return found(Math.min(5, where().nameCeiling(h.start, h.end)), h.start, h.end);
           if (!rest.includes('.') && !/^(lang|io|net|nio|util|rmi|beans|security)$/.test(rest)) return;
           const score = /(?:exception|error)\b/.test(s.slice(h.end, h.end + 80)) && !/runtime\b|processbuilder/.test(rest) ? 2 : /^(lang|io|net|nio|rmi|beans|security)\b/.test(rest) || h.pattern === 'javax.' ? 5 : 3;
-          if (score > best) {
-            best = score;
-            ev = s.slice(h.start, h.end + 40);
-          }
-        } else if (5 > best) {
-          // a name that continues is another class: java.lang.RuntimeException is a stack trace, not java.lang.Runtime
-          if (/[a-z0-9]$/.test(h.pattern) && /[a-z0-9]/.test(s[h.end] ?? '')) return;
-          best = 5;
-          ev = s.slice(Math.max(0, h.start - 10), h.end + 40);
+          return found(Math.min(score, where().nameCeiling(h.start, h.end)), h.start, h.end);
         }
-        return best >= 5;
+        if (CODE.has(h.pattern)) return found(where().codeCeiling(h.start), h.start, h.end);
+        // a name that continues is another class: java.lang.RuntimeException is a stack trace, not java.lang.Runtime
+        if (/[a-z0-9]$/.test(h.pattern) && /[a-z0-9]/.test(s[h.end] ?? '')) return;
+        return found(where().nameCeiling(h.start, h.end), h.start, h.end);
       });
     }
     if (best < 5 && gadgetAnchor) {
@@ -110,11 +113,8 @@ const detector: Detector = {
         if (glued(prev) || (h.pattern === 'runtime' && glued(next))) return;
         const dotted = prev === '.' || next === '.' || next === '(' || next === ':';
         const score = h.pattern === 'runtime' ? (next === '.' || next === '(' ? 5 : 0) : dotted || s.length === h.pattern.length ? 5 : 3;
-        if (score > best) {
-          best = score;
-          ev = s.slice(Math.max(0, h.start - 10), h.end + 40);
-        }
-        return best >= 5;
+        const ceiling = next === '(' ? where().codeCeiling(h.start) : where().nameCeiling(h.start, h.end);
+        return found(Math.min(score, ceiling), h.start, h.end);
       });
     }
     if (best) hit(ctx, 'java.class-or-gadget', best, ev, best >= 3 ? 1 : 2);

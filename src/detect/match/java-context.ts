@@ -1,0 +1,78 @@
+// Where a Java name stands in a value decides what it says. Error reports carry stack traces (`at sun.reflect.
+// NativeMethodAccessorImpl.invoke0(Native Method)`, `Caused by: org.springframework...Exception: ...`), dependency APIs
+// carry Maven coordinates (`org.springframework.boot:spring-boot-starter-web:3.2.1`), monitoring carries JMX names
+// (`java.lang:type=Memory`), and tickets talk about classes in sentences. None of them runs anything; a name that is a
+// type id, an expression's operand or a call does.
+
+/** A stack frame line: at pkg.Class.method(File.java:12) / (Native Method) / (Unknown Source), module prefix allowed. */
+const FRAME = /^\s*at [a-z0-9_$./<>-]{3,300}\((?:[a-z0-9_$ .-]{1,100}\.(?:java|kt|scala|groovy|clj)(?::\d{1,7})?|native method|unknown source)\)/;
+/** An exception line: [Caused by: ] pkg.SomethingException[: message] */
+const EXCEPTION_LINE = /^\s*(?:caused by: |suppressed: |exception in thread "[^"\n]{0,100}" )?[a-z_$][a-z0-9_$]*(?:\.[a-z0-9_$]+)+(?:exception|error|throwable)(?::|\s*$)/;
+
+const OTHER = 0;
+const FRAME_LINE = 1;
+const EXCEPTION = 2;
+
+function nameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 36;
+}
+
+/** Words of two or more letters: a sentence has several. */
+function words(s: string): number {
+  let n = 0;
+  let run = 0;
+  for (let i = 0; i < s.length && n < 6; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c === 39) run++;
+    else {
+      if ((c === 32 || c === 10) && run >= 2) n++;
+      run = 0;
+    }
+  }
+  return n;
+}
+
+export class JavaContext {
+  private lineStart = -1;
+  private lineKind = OTHER;
+  private prose: boolean | undefined;
+  /** `s`: the value lower-cased. */
+  constructor(private readonly s: string) {}
+
+  private kindOfLine(at: number): number {
+    const start = this.s.lastIndexOf('\n', at) + 1;
+    if (start !== this.lineStart) {
+      this.lineStart = start;
+      const line = this.s.slice(start, start + 400);
+      this.lineKind = FRAME.test(line) ? FRAME_LINE : EXCEPTION_LINE.test(line) ? EXCEPTION : OTHER;
+    }
+    return this.lineKind;
+  }
+
+  /** A package or class name ending at `end` followed by `:artifact` (Maven) or `:key=value` (a JMX object name). */
+  private coordinate(end: number): boolean {
+    const s = this.s;
+    let i = end;
+    while (i < s.length && i - end < 200 && nameChar(s.charCodeAt(i))) i++;
+    if (s[i] !== ':') return false;
+    let j = i + 1;
+    while (j < s.length && j - i < 100 && (nameChar(s.charCodeAt(j)) || s[j] === '-')) j++;
+    if (j === i + 1) return false;
+    const next = s[j];
+    return next === undefined || next === ':' || next === '@' || next === '=' || next === ',' || next === ' ' || next === '\n' || next === '"' || next === "'";
+  }
+
+  /** The most a class or package name at [start, end) can score here. */
+  nameCeiling(start: number, end: number): number {
+    const line = this.kindOfLine(start);
+    if (line === FRAME_LINE || this.coordinate(end)) return 0;
+    if (line === EXCEPTION) return 2;
+    if ((this.prose ??= words(this.s) >= 5)) return 3;
+    return 5;
+  }
+
+  /** The most code (a call, a member access) at `start` can score here: a stack frame names methods, it calls none. */
+  codeCeiling(start: number): number {
+    return this.kindOfLine(start) === FRAME_LINE ? 0 : 5;
+  }
+}
