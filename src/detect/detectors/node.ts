@@ -4,6 +4,7 @@ import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { hit } from './util.js';
 import { Matcher } from '../match/aho.js';
 import { base64Forms } from '../match/base64-forms.js';
+import { wholeValueCall } from './whole-call.js';
 
 const b64 = new Matcher(base64Forms('_$$ND_FUNC$$_', 8));
 
@@ -11,7 +12,9 @@ const b64 = new Matcher(base64Forms('_$$ND_FUNC$$_', 8));
 // process internals, constructor chains to Function, React Server Components payload gadgets, and event-loop DoS loops.
 
 /** Words one of the patterns needs: a value without any skips the pattern list. */
-const ANCHORS = /require|process|module|_load|constructor|nd_func|js_function|while|for|exec|spawn|function|vm|import|fs|res\.|\$[0-9a-f@]|@\{|kernel|popen|open3/i;
+const ANCHORS = /require|process|module|_load|constructor|nd_func|js_function|while|for|exec|spawn|function|vm|import|fs|res\.|\$[0-9a-f@]|@\{|kernel|popen|open3|console|global|reflect/i;
+/** A member of a server-side global called as the whole value: console.info(1), console["log"](1), process.stdout.write(1). */
+const GLOBAL_CALL = /^\s*(?:console|process|global|globalthis|reflect|module)\s*(?:\.\s*[a-z_$][a-z0-9_$]{0,30}|\[\s*["'`][a-z_$][a-z0-9_$]{0,30}["'`]\s*\])(?:\s*\.\s*[a-z_$][a-z0-9_$]{0,30}){0,3}\s*\(/;
 const JS_FUNCTION = /__js_function/i;
 
 const PATTERNS: [RegExp, string, number][] = [
@@ -49,6 +52,7 @@ const detector: Detector = {
     if (!ANCHORS.test(v.decoded)) return;
     const s = v.lower;
     if (s.length > 1 << 16 && !/require|process|constructor|nd_func|while|for\s*\(|child_process|fs\./.test(s.slice(0, 1 << 16))) return;
+    if (s.length <= 160 && GLOBAL_CALL.test(s) && wholeValueCall(s.replace(GLOBAL_CALL, 'call(')) === 2) return hit(ctx, 'node.global-call', 5, s.slice(0, 60));
     for (const [re, rule, score] of PATTERNS) {
       const m = re.exec(s);
       if (m) {

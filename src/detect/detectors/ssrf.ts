@@ -16,6 +16,8 @@ function normaliseHosts(s: string): string {
   return t;
 }
 
+const HOST_BACKSLASH = /^\s{0,4}[a-z][a-z0-9+.-]{0,20}:\/\/(?:[a-z0-9.]{0,2}\\+){3}[a-z0-9]/;
+
 const INTERNAL: ReadonlySet<string> = new Set(['metadata', 'loopback', 'internal-name', 'private']);
 
 /** http:127.0.0.1, http:/2852039166, http:[::ffff:a9fe:a9fe]: a scheme without '//' that lenient fetchers still follow. */
@@ -54,7 +56,12 @@ const detector: Detector = {
     if (v.kind === 'header' && (v.name === 'referer' || v.name === 'origin' || v.name === 'user-agent')) return;
     const s = v.classes & (C.HIGH | C.BSLASH) ? normaliseHosts(v.lower) : v.lower;
     let found = false;
-    if (v.classes & C.COLON) {
+    // backslashes between the letters of a host (http://\\g\\o\\o.\\c\\o\\m/): only a filter bypass writes them
+    if (s !== v.lower && v.classes & C.BSLASH && HOST_BACKSLASH.test(v.lower)) {
+      hit(ctx, 'ssrf.obfuscated-host', 5, v.lower.slice(0, 60));
+      found = true;
+    }
+    if (!found && v.classes & C.COLON) {
       found = schemeWithoutSlashes(s, ctx) || userinfoHosts(s, ctx);
       if (!found) for (const u of findUrls(s)) {
         const cls = classifyHost(u.host);

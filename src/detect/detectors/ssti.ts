@@ -8,6 +8,8 @@ import { hit, occurrences } from './util.js';
 
 const DUNDER = /__(?:class|mro|subclasses|globals|builtins|import|init|base|bases|getattribute|dict|code|func_globals)__/;
 const GADGETS = /\b(?:config|self|request|lipsum|cycler|joiner|namespace|range|application|session)\b\s*[.|[]|\bt\s*\(\s*java\.|\.getclass\s*\(|\.forname\s*\(|getruntime|freemarker\.template|new\(\)|\?new\b|\bexecute\s*\(|popen|os\.system|subprocess|\bsystem\s*\(|\beval\s*\(|\bexec\s*\(|\|attr\b|\|safe\b|java\.lang|\bprocess\.|\bglobal\.|\brequire\s*\(/;
+/** A control tag whose condition is a constant ({% if True %}, <% if 1==1 %>, {{#if true}}): a probe, not a template. */
+const CONSTANT_IF = /^\s*[#-]?\s*(?:if|elif|elsif|unless|while)\s*\(?\s*(?:true|false|1|0|[0-9]{1,6}\s*(?:==|!=|<=|>=|<|>)\s*[0-9]{1,6}|'[a-z0-9]{0,8}'\s*==\s*'[a-z0-9]{0,8}'|"[a-z0-9]{0,8}"\s*==\s*"[a-z0-9]{0,8}")\s*\)?\s*[-:]?\s*$/;
 const ARITH = /^\s*-?[0-9]+\s*[-+*/%]\s*-?[0-9]+\s*$|^\s*["'][^"']{0,20}["']\s*\*\s*[0-9]+\s*$/;
 
 const OPEN: [string, string][] = [
@@ -42,6 +44,8 @@ const detector: Detector = {
         if ((open === '<%' || open === '<%=') && /[a-z]+\s*[.(]/.test(inner)) return hit(ctx, 'ssti.erb-code', 4, s.slice(i, i + 60));
         if (open === '{%' && /^\s*(?:import|include|set|for|if|load|debug|extends|macro)\b/.test(inner) && /[.(]|\bos\b/.test(inner)) return hit(ctx, 'ssti.tag', 4, s.slice(i, i + 60));
         if (open === '@{' && inner.startsWith('[')) return hit(ctx, 'ssti.perl-interpolation', 5, s.slice(i, i + 60));
+        // a short value built around it is a probe; a whole template may switch a block off with {% if false %}
+        if (end >= 0 && CONSTANT_IF.test(inner)) return hit(ctx, 'ssti.constant-condition', s.length <= 160 ? 5 : 3, s.slice(i, i + 60));
       }
     }
   },

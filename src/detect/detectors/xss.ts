@@ -3,6 +3,8 @@ import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher, wordBounded } from '../match/aho.js';
 import { hit, isAlpha, occurrences, skipSpace } from './util.js';
+import { escapedIdentifier, spacedTagName } from './xss-evasions.js';
+import { wholeValueCall } from './whole-call.js';
 
 // Cross-site scripting: HTML tags that run script, event handler attributes (also after an attribute breakout),
 // script URLs, and JavaScript sinks. Scans the decoded, lower-cased value; tags are parsed, not pattern-matched.
@@ -13,7 +15,7 @@ const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 
 const SCHEMES = ['javascript:', 'vbscript:', 'livescript:', 'mocha:', 'data:text/html', 'data:image/svg', 'data:application/', 'data:text/xml', 'data:text/javascript'];
 
 const sinks = new Matcher([
-  'alert', 'prompt', 'confirm', 'eval', 'settimeout', 'setinterval', 'fromcharcode', 'atob', 'execscript', 'function', 'import',
+  'alert', 'prompt', 'confirm', 'eval', 'settimeout', 'setinterval', 'fromcharcode', 'atob', 'btoa', 'execscript', 'function', 'import',
   'document.cookie', 'document.write', 'document.domain', 'document.location', 'window.location', 'location.href', 'location.hash',
   'innerhtml', 'outerhtml', 'insertadjacenthtml', 'document.createelement', 'appendchild', 'localstorage', 'sessionstorage',
   'window.open', 'top.location', 'self[', 'top[', 'window[', 'parent[', 'this[', 'globalthis', '.constructor(', 'jquery.globaleval',
@@ -22,12 +24,17 @@ const sinks = new Matcher([
 
 const EVENTS = new Set('abort afterprint animationend animationiteration animationstart auxclick beforecopy beforecut beforeinput beforepaste beforeprint beforeunload begin blur bounce canplay canplaythrough change click close contextmenu copy cuechange cut dblclick drag dragend dragenter dragleave dragover dragstart drop durationchange end emptied ended error finish focus focusin focusout formdata fullscreenchange hashchange input invalid keydown keypress keyup load loadeddata loadedmetadata loadend loadstart message mousedown mouseenter mouseleave mousemove mouseout mouseover mouseup mousewheel offline online pagehide pageshow paste pause play playing pointerdown pointerenter pointerleave pointermove pointerout pointerover pointerrawupdate pointerup popstate progress ratechange readystatechange repeat reset resize scroll scrollend search seeked seeking select selectionchange selectstart show start stalled storage submit suspend timeupdate toggle touchend touchmove touchstart transitioncancel transitionend transitionrun transitionstart unload volumechange waiting wheel webkitanimationend webkittransitionend activate beforeactivate beforedeactivate deactivate propertychange filterchange help losecapture move moveend movestart rowenter rowexit rowsdelete rowsinserted'.split(' '));
 
+/** Vendor-prefixed events (onwebkitplaybacktargetavailabilitychanged, onmozfullscreenchange, onmsgesturechange). */
+const VENDOR_EVENT = /^(?:webkit|moz|ms)[a-z]{4,40}$/;
+
 function eventHandlerAt(s: string, i: number): number {
-  // on + letters (3..24) + optional spaces + '='; returns the end index or -1
+  // on + letters (3..48) + optional spaces + '='; returns the end index or -1
   if (s.charCodeAt(i) !== 111 || s.charCodeAt(i + 1) !== 110) return -1;
   let j = i + 2;
-  while (j < s.length && j - i < 26 && isAlpha(s.charCodeAt(j))) j++;
-  if (j - i < 5 || !EVENTS.has(s.slice(i + 2, j))) return -1;
+  while (j < s.length && j - i < 50 && isAlpha(s.charCodeAt(j))) j++;
+  if (j - i < 5) return -1;
+  const name = s.slice(i + 2, j);
+  if (!EVENTS.has(name) && !VENDOR_EVENT.test(name)) return -1;
   j = skipSpace(s, j);
   return s[j] === '=' ? j + 1 : -1;
 }
@@ -36,9 +43,20 @@ function isBoundary(c: number): boolean {
   return c !== c /* NaN: start */ || c === 32 || c === 34 || c === 39 || c === 47 || c === 96 || c === 59 || (c >= 9 && c <= 13) || c === 12;
 }
 
+const knownTag = (name: string): boolean => SCRIPT_TAGS.has(name) || HTML_TAGS.has(name);
+
 function scanTags(s: string, ctx: ScanContext): boolean {
   let found = false;
   for (const lt of occurrences(s, '<', 128)) {
+    const c1 = s.charCodeAt(lt + 1);
+    if (isAlpha(c1) ? !isAlpha(s.charCodeAt(lt + 2)) : c1 === 32 || c1 === 9) {
+      const spaced = spacedTagName(s, lt, knownTag);
+      if (spaced) {
+        hit(ctx, 'xss.spaced-tag', 5, s.slice(lt, lt + 40));
+        found = true;
+        continue;
+      }
+    }
     let j = lt + 1;
     if (s[j] === '/') j++;
     const ns = j;
@@ -105,13 +123,28 @@ const TAGGED_CALL = /\.(?:call|apply|bind)`(?:\$\{|`)/;
 /** Classes that make a value worth the full scan; a value with only dots, slashes, plus signs or 8-bit text gets the cheap checks. */
 const FULL_SCAN = C.LT | C.EQ | C.COLON | C.PAREN | C.BACKTICK | C.BRACKET;
 const DOM_WORD = /document|window|self|top|parent|globalthis|frames/i;
+const COMMENT_CLOSE = /^\s*["']?\s*--!?>\s*$/;
+/** A string key made of escapes or pieces: ["\x24"], ['\u0061lert'], ['al'+'ert']. */
+const HIDDEN_KEY = /\[\s*["'`](?:[^"'`\]]{0,20}\\(?:x[0-9a-f]{2}|u[0-9a-f]{4}|[0-7]{1,3})|[^"'`\]]{0,20}["'`]\s*\+\s*["'`])/i;
+/** The whole value writes markup or text into the page: document.querySelector("p").textContent="x". */
+const DOM_WRITE = /^\s*(?:document|window|self|top|parent)\s*\.[^\s;]{0,120}\.\s*(?:innerhtml|outerhtml|textcontent|innertext|outertext)\s*=(?!=)/;
+/** A data: URL carrying markup: data:,<x>, data:text/plain;charset=utf-8,<svg> (a frame renders it); the type, if any, has a '/'. */
+const DATA_MARKUP = /(?:^|[^a-z0-9])data:(?:[a-z]{1,20}\/[a-z0-9+.-]{1,40})?(?:;[a-z0-9=.+-]{0,40}){0,3},<[a-z!/]/;
 
-/** Old IE read 8-bit text as US-ASCII by dropping the top bit: ¼script¾ is <script>. The value with that bit cleared. */
+/**
+ * Old IE read 8-bit text as US-ASCII by dropping the top bit: ¼script¾ is <script>. The value with that bit cleared;
+ * UTF-8 pairs read as two Latin-1 characters (Â¼ for ¼) are joined first.
+ */
 function stripHighBit(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out += c >= 0x80 && c <= 0xff ? String.fromCharCode(c & 0x7f) : s[i];
+    let c = s.charCodeAt(i);
+    const n = s.charCodeAt(i + 1);
+    if ((c === 0xc2 || c === 0xc3) && n >= 0x80 && n <= 0xbf) {
+      c = ((c & 0x1f) << 6) | (n & 0x3f);
+      i++;
+    }
+    out += c >= 0x80 && c <= 0xff ? String.fromCharCode(c & 0x7f) : String.fromCharCode(c);
   }
   return out;
 }
@@ -124,12 +157,14 @@ function jsfuck(s: string): boolean {
     const p = s[i - 1];
     if (p === '!' || p === '+' || p === '(' || p === '[' || p === ' ') n++;
   }
+  // a short fragment is JSFuck only when it is all of the value: +!![], (![]+[])
+  if (n < 3 && s.length >= 4 && s.length <= 64 && /^[\s[\]()!+]+$/.test(s) && /[!+]\[\]/.test(s)) return true;
   return n >= 3 && /^[\s[\]()!+]*$/.test(s.slice(0, 200).replace(/[a-z0-9"'.,;=]/g, (c) => (c === '=' ? '' : ' ')));
 }
 
 const detector: Detector = {
   category: 'xss',
-  triggers: FULL_SCAN | C.DOT | C.SLASH | C.PLUS | C.HIGH,
+  triggers: FULL_SCAN | C.DOT | C.SLASH | C.PLUS | C.HIGH | C.GT,
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
   scan(v: ScanValue, ctx: ScanContext): void {
     const full = (v.classes & FULL_SCAN) !== 0;
@@ -137,17 +172,26 @@ const detector: Detector = {
     const utf7 = (v.classes & C.PLUS) !== 0 && v.decoded.includes('+AD');
     // ¼script¾: only when both halves of a tag are there in 8-bit form
     const ascii = (v.classes & C.HIGH) !== 0 && v.decoded.includes('\u00bc') && v.decoded.includes('\u00be');
+    // -->, --!> alone: a probe for a value reflected inside an HTML comment
+    if (v.decoded.length <= 8 && COMMENT_CLOSE.test(v.decoded)) hit(ctx, 'xss.comment-breakout', 5, v.decoded);
+    if (v.text.length > v.decoded.length && v.text.includes('\\u')) {
+      const id = escapedIdentifier(v.text);
+      if (id) return hit(ctx, 'xss.escaped-identifier', 5, id);
+    }
     if (!full && !dom && !utf7 && !ascii) return;
     const s = v.lower;
     let found = false;
     if (ascii) {
-      const stripped = stripHighBit(s);
+      const stripped = stripHighBit(v.decoded).toLowerCase();
       if (scanTags(stripped, ctx)) found = true;
     }
     if (dom && !found) {
       if (DOM_PROPERTY.test(s)) hit(ctx, 'xss.dom-property', 4, s.slice(0, 60));
       const g = GLOBAL_INDEX.exec(s);
-      if (g) hit(ctx, 'xss.js-sink', /\]\s*\(/.test(s.slice(g.index)) ? 5 : 4, s.slice(g.index, g.index + 50));
+      // called, or the key hidden by escapes or concatenation (self["\x61lert"], top['al'+'ert'])
+      if (g) hit(ctx, 'xss.js-sink', /\]\s*\(/.test(s.slice(g.index)) || HIDDEN_KEY.test(v.text) ? 5 : 4, s.slice(g.index, g.index + 50));
+      const w = DOM_WRITE.exec(s);
+      if (w) hit(ctx, 'xss.dom-write', 5, s.slice(0, 80));
     }
     if (!full) {
       if (utf7 && UTF7.test(v.decoded)) hit(ctx, 'xss.utf7', 5, s.slice(0, 60));
@@ -168,7 +212,9 @@ const detector: Detector = {
         // a quote closed the attribute value, then only attribute-like text up to the handler: " autofocus onfocus=
         const before = s.slice(Math.max(0, i - 40), i);
         const q = Math.max(before.lastIndexOf('"'), before.lastIndexOf("'"), before.lastIndexOf('`'));
-        if ((q >= 0 && /^[\s/a-z0-9=-]*$/.test(before.slice(q + 1)) && /[\s/]$/.test(before)) || (i > 0 && s[i - 1] === '/')) {
+        // or the value opens with whitespace and the handler: a new attribute in an unquoted one (<a title=  onload=...)
+        const opensWithSpace = i > 0 && i <= 16 && skipSpace(s, 0) === i;
+        if ((q >= 0 && /^[\s/a-z0-9=-]*$/.test(before.slice(q + 1)) && /[\s/]$/.test(before)) || (i > 0 && s[i - 1] === '/') || opensWithSpace) {
           hit(ctx, 'xss.attribute-breakout', 5, s.slice(Math.max(0, i - 3), i + 40));
           found = true;
           break;
@@ -213,6 +259,11 @@ const detector: Detector = {
       const compact = v.view('lower,remove-ws');
       // a scheme broken up by tabs, newlines or entities only a browser would glue back: ja&tab;vascript:
       const ob = OBFUSCATED_SCHEME.exec(compact);
+      const dm = found ? null : DATA_MARKUP.exec(compact);
+      if (dm) {
+        hit(ctx, 'xss.script-url', 5, compact.slice(dm.index, dm.index + 60));
+        found = true;
+      }
       if (!found && ob && !s.includes(ob[0])) {
         hit(ctx, 'xss.script-url', 5, compact.slice(ob.index, ob.index + 60));
         found = true;
@@ -251,7 +302,10 @@ const detector: Detector = {
       let n = 0;
       let ev = '';
       sinks.scan(s, (h) => {
-        const after = s[skipSpace(s, h.end)];
+        const at = skipSpace(s, h.end);
+        const after = s[at];
+        // alert(s), prompt(s): an English plural, not a call
+        if (after === '(' && (s.startsWith('(s)', at) || s.startsWith('(es)', at))) return;
         const callLike = h.pattern.endsWith('(') || h.pattern.endsWith('[') || h.pattern.includes('.') || h.pattern.endsWith(':') || after === '(' || after === '`';
         if (!callLike) return;
         if (/^[a-z]/.test(h.pattern) && !wordBounded(s, { ...h, end: h.start + (h.pattern.match(/^[a-z]+/)?.[0].length ?? 0) }) && !h.pattern.includes('.')) return;
@@ -261,9 +315,9 @@ const detector: Detector = {
       });
       if (n > 0) {
         const breakout = /["'`]\s*[;)+,-]|<\/|-->/.test(s) || v.kind === 'path';
-        // the whole value is a call of a sink: alert(1), prompt(), setInterval(code, 1)
-        const whole = n === 1 && /^\s*[a-z_.]{3,40}\s*\([^()]{0,40}\)\s*;?\s*$/.test(s);
-        hit(ctx, 'xss.js-sink', n >= 2 || breakout || found ? 5 : whole ? 4 : 3, ev);
+        // the whole value is a call of a sink: alert(1), prompt(), setInterval(code, 1); labels such as Alert(s) are not
+        const whole = n === 1 ? wholeValueCall(s) : 0;
+        hit(ctx, 'xss.js-sink', n >= 2 || breakout || found || whole === 2 ? 5 : whole === 1 ? 4 : 3, ev);
       }
     }
   },
