@@ -21,16 +21,20 @@ const SQLI_PL1: Record<string, string[]> = {
   'versioned comment in a statement': ['SELECT /*!32302 1/0, */ 1 FROM tablename'],
   'a whole value that is an always-true comparison written as code': ['1=1', '3 = 3', '42 like 42', '42<=>42', '11!=1', '1 is not 2', "'1' not regexp '2'", "'x'!='y", "'a'='a'"],
   'a dangling condition with xor, ||, or a quoted operand': ['xor 2 <', "or 'a' <", 'xor 99>', "xor 'test'>", '|| 1 =='],
+  "a condition cut at the quote that opens the application's value": ['OR name = "', "AND engine = '", 'and code != "', 'AND ( name = "'],
+  'a value that closes a parenthesis and continues the query': [') like (', ')=(', ') when 234 then', ') AS orders FROM', ') as cc from'],
+  'conditions on aggregates, tautologies appended to a list': [' HAVING COUNT(CustomerID) > 5', 'having max(price) >= 10', 'b,1=1', "'admin', '1'='1'"],
+  'statements hidden by comments and reserved words': ['DECLARE/**/@x', 'select/**/@@version', ';INSERT INTO table (col) VALUES', '1.e(ascii)'],
 };
 
 const SQLI_PL2: Record<string, string[]> = {
   'condition right-hand sides': ['IS NULL', 'LIKE NULL', 'in (0,1)', ' IN (815914, 815913)\n', 'not between 1 and 2'],
-  'select-list and clause tails': [') AS orders FROM', ') AS `documentType` FROM', 'from `db_miwf`.`sys_refindex` limit', 'FROM termine GROUP BY tag1', ' HAVING COUNT(CustomerID) > 5'],
+  'select-list and clause tails': ['x AS orders FROM', 'x AS `documentType` FROM', 'from `db_miwf`.`sys_refindex` limit', 'FROM termine GROUP BY tag1', 'having count > 5'],
   'alternating-case clause words': ['ORder by', 'ordeR by'],
   'a value that opens with a break into SQL': ["'alter a", "' union/", '" UNION A'],
   'probes that are statements without a table': ['declare @b', "SELECT IIF(1 > 1, 'TRUE', 'FALSE' )"],
-  'casts and number evasions': ['password::int', '1.e(ascii)', '1.e.tables'],
-  'conditionals and literal comparisons': ['case when condition1 then result1', ') when 234 then', '1 is not 1', "'1' not regexp '1'", '1 is null', 'except values(1,2)', 'in ( select * from'],
+  'casts and number evasions': ['password::int', '1.e.tables'],
+  'conditionals and literal comparisons': ['case when condition1 then result1', 'AND deleted = 0)', '||(c=!1)', '1 is not 1', "'1' not regexp '1'", '1 is null', 'except values(1,2)', 'in ( select * from'],
   'a function call opened and cut': ['ABS(', 'date(', 'round (', 'COUNT('],
 };
 
@@ -148,13 +152,15 @@ test('code found where a parameter name should be counts as certain: a form key,
   const keys: Req[] = [
     { body: 'ORder by', contentType: 'application/x-www-form-urlencoded' },
     { body: 'ABS(', contentType: 'application/x-www-form-urlencoded' },
-    { body: JSON.stringify({ ' HAVING COUNT(CustomerID) > 5': 'foo' }), contentType: 'application/json' },
-    { query: `${encodeURIComponent(') when 234 then')}=1` },
-    { body: `${encodeURIComponent('pay=AND value = \'')}`, contentType: 'application/x-www-form-urlencoded' },
+    { body: JSON.stringify({ 'having count > 5': 'foo' }), contentType: 'application/json' },
+    { query: `${encodeURIComponent('case when condition1 then result1')}=1` },
+    { body: `${encodeURIComponent('pay=AND deleted = 0)')}`, contentType: 'application/x-www-form-urlencoded' },
+    // (a && inside a parameter string is part of its value, not two separators)
+    { body: `${encodeURIComponent('pay=&&(l=!0)')}`, contentType: 'application/x-www-form-urlencoded' },
   ];
   for (const r of keys) assert.ok(inspect(r).attack, JSON.stringify(r));
   // the same text as a value is a fragment: it blocks from paranoia 2
-  for (const v of ['ORder by', 'ABS(', ' HAVING COUNT(CustomerID) > 5', ') when 234 then', "AND value = '"]) {
+  for (const v of ['ORder by', 'ABS(', 'having count > 5', 'case when condition1 then result1', 'AND deleted = 0)', '&&(l=!0)']) {
     for (const r of everywhere(v)) {
       assert.equal(inspect(r).attack, false, `${v} ${JSON.stringify(r)}`);
       assert.equal(inspect(r, { paranoia: 2 }).attack, true, `${v} ${JSON.stringify(r)}`);
@@ -165,6 +171,7 @@ test('code found where a parameter name should be counts as certain: a form key,
     { body: JSON.stringify({ rows: [{ 'count(*)': 12, 'sum(total)': 340, 'date(created_at)': '2024-05-01', 'max(price)': 9 }] }), contentType: 'application/json' },
     { body: JSON.stringify({ select: ['id', 'name'], from: 'orders', where: { status: 'open' }, order_by: 'created_at', limit: 10 }), contentType: 'application/json' },
     { query: 'order_by=date&group=size&select=id,name&in=stock' },
+    { query: `q=${encodeURIComponent('a=1&&b=2')}` },
     { body: 'name=x&user[born_on(1i)]=1990&user[born_on(2i)]=5', contentType: 'application/x-www-form-urlencoded' },
     { query: 'name__icontains=bob&created_by__departments__employees__user__username__startswith=p' },
   ];
@@ -179,5 +186,21 @@ test('quote look-alikes that a charset conversion turns into quotes break out li
   }
   for (const p of ['It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one', 'Rock ’n’ roll or jazz', '5´ 3´´ tall']) {
     for (const paranoia of [1, 2]) assert.equal(inspect({ query: `q=${encodeURIComponent(p)}` }, { paranoia }).attack, false, p);
+  }
+});
+
+test('prose about SQL injection quoting its payloads is writing, not a payload: medium at most', () => {
+  const article =
+    "Our security training covers SQL injection. The classic example is a login form where the attacker types ' OR '1'='1' -- into the password field, so the query becomes SELECT * FROM users WHERE name = 'admin' AND password = '' OR '1'='1'. Parameterised queries prevent this.\n\nAnother example is UNION SELECT username, password FROM users, which reads another table. Please review the attached slides before Friday.";
+  for (const r of everywhere(article)) {
+    for (const paranoia of [1, 2]) {
+      const mine = inspect(r, { paranoia }).findings.filter((f) => f.category === 'sqli');
+      assert.ok(totalScore(mine) < 5, `paranoia ${paranoia}: ${JSON.stringify(mine)}`);
+    }
+    assert.ok(inspect(r, { paranoia: 4 }).attack);
+  }
+  // a payload with a sentence around it is still a payload
+  for (const p of ["admin' OR '1'='1' -- thanks", "Search: x' UNION SELECT username, password FROM users--. It shows all users."]) {
+    for (const r of everywhere(p)) assert.ok(inspect(r).attack, p);
   }
 });

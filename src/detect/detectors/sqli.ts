@@ -1,9 +1,11 @@
 import { C, SPECIAL } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import { analyze, type SqlSignal } from '../sqli/grammar.js';
+import { isProse } from '../sqli/prose.js';
 import { tokenize, type Token } from '../sqli/tokenizer.js';
 import { CATALOGS, DANGEROUS, STATEMENTS, TIME_FUNCTIONS, UNIONS } from '../sqli/words.js';
-import type { Detector, ScanValue, ScanContext } from '../types.js';
+import type { Exchange } from '../../exchange/exchange.js';
+import type { Detector, Report, ScanValue, ScanContext } from '../types.js';
 import { browserAgent } from './util.js';
 
 // SQL injection: the value is tokenized as SQL three ways (as is, as if injected inside '...', inside "..."),
@@ -27,7 +29,7 @@ function signals(text: string, quote: string | undefined, out: SqlSignal[]): Tok
     if (t.v === '/*' && a && b && a.end === t.start && b.start === t.end) {
       const sqlA = a.t === 'E' || a.t === 'U' || a.t === '&' || (a.t === 'k' && SQL_WORDS.has(a.v));
       const sqlB = b.t === 'E' || b.t === 'U' || b.t === '&' || (b.t === 'k' && SQL_WORDS.has(b.v)) || b.t === 'f';
-      if ((sqlA && (sqlB || b.t === 'n' || b.t === '1' || b.t === 'o')) || (sqlB && (a.t === 'n' || a.t === '1' || a.t === ')')) || (a.t === 'n' && b.t === 'n' && SQL_WORDS.has(a.v + b.v))) {
+      if ((sqlA && (sqlB || b.t === 'n' || b.t === '1' || b.t === 'o' || b.t === 'v')) || (sqlB && (a.t === 'n' || a.t === '1' || a.t === ')')) || (a.t === 'n' && b.t === 'n' && SQL_WORDS.has(a.v + b.v))) {
         out.push({ rule: 'sqli.comment-obfuscation', score: 5, from: ts.length - 1, to: ts.length + 1 });
       }
     }
@@ -109,6 +111,9 @@ const detector: Detector = {
     const lookalike = (v.classes & C.HIGH) !== 0 && LOOKALIKE_QUOTES.test(v.decoded);
     if (!(sqlCandidate(v) || (lookalike && LOGIC_WORDS.test(v.decoded))) || browserAgent(v)) return;
     const text = lookalike ? v.decoded.replace(LOOKALIKE_QUOTES_ALL, "'") : v.decoded;
+    // prose about SQL: what it quotes counts once, as a medium finding (it blocks only from paranoia 4)
+    const prose = v.classes & C.SPACE && isProse(text) ? new ProseFindings(ctx) : undefined;
+    if (prose) ctx = prose;
     if (v.classes & C.SLASH) {
       // MySQL executable comments: /*!50000union*/ runs its body; outside mysqldump files it is an evasion
       const m = EXECUTABLE_COMMENT.exec(text);
@@ -132,7 +137,27 @@ const detector: Detector = {
         end = slash;
       }
     }
+    prose?.flush();
   },
 };
+
+/** Collects the findings in a value of prose and reports the strongest once, as medium evidence. */
+class ProseFindings implements ScanContext {
+  private best: Report | undefined;
+  constructor(private readonly ctx: ScanContext) {}
+  get paranoia(): number {
+    return this.ctx.paranoia;
+  }
+  get exchange(): Exchange {
+    return this.ctx.exchange;
+  }
+  report(r: Report): void {
+    if ((r.paranoia ?? 1) <= this.ctx.paranoia && (!this.best || (r.score ?? 0) > (this.best.score ?? 0))) this.best = r;
+  }
+  flush(): void {
+    const b = this.best;
+    if (b) this.ctx.report({ rule: 'sqli.quoted-in-prose', severity: 'medium', confidence: 0.6, score: Math.min(3, b.score ?? 3), evidence: b.evidence });
+  }
+}
 
 registerDetector(detector);

@@ -90,6 +90,8 @@ export function nestedValues(v: ScanValue, out: RawValue[]): void {
   let start = 0;
   for (let parts = 0; parts < 16 && start < s.length && out.length < MAX_NESTED; parts++) {
     let end = s.indexOf('&', start);
+    // && is an operator inside a value (pay=&&(a=1)), not an empty parameter between two separators
+    while (end >= 0 && s[end + 1] === '&') end = s.indexOf('&', end + 2);
     if (end < 0) end = s.length;
     const eq = s.indexOf('=', start);
     if (eq > start && eq < end - 1 && s[eq + 1] !== '=' && PARAM_NAME.test(s.slice(start, eq))) {

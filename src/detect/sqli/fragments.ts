@@ -37,6 +37,9 @@ function dottedName(ts: Token[], i: number): number {
   return j;
 }
 
+/** The value starts by closing the application's parenthesis: what follows is SQL written to continue its query. */
+const closes = (ts: Token[]): boolean => ts[0]!.t === ')';
+
 export function fragments(ts: Token[], out: SqlSignal[]): void {
   const n = ts.length;
   const first = ts[0];
@@ -59,7 +62,7 @@ export function fragments(ts: Token[], out: SqlSignal[]): void {
   const last = ts[n - 1]!;
   if (n >= 4 && n <= 6 && word(last, 'from') && word(ts[n - 3], 'as') && (ts[n - 2]!.t === 'n' || ts[n - 2]!.t === 's')) {
     const p = ts[n - 4]!;
-    if (p.t === ')' || p.t === 'n' || literal(p)) out.push({ rule: 'sqli.select-tail', score: 4, from: n - 4, to: n });
+    if (p.t === ')' || p.t === 'n' || literal(p)) out.push({ rule: 'sqli.select-tail', score: closes(ts) ? 5 : 4, from: n - 4, to: n });
     return;
   }
   // from t where x = ..., from `db`.`t` limit, from t group by: a query's tail
@@ -85,7 +88,8 @@ export function fragments(ts: Token[], out: SqlSignal[]): void {
     } else if (ts[j]?.t === 'n' || literal(ts[j])) j++;
     else return;
     const op = ts[j];
-    if (op?.t === 'o' && COMPARISONS.has(op.v)) out.push({ rule: 'sqli.clause-fragment', score: 4, from: 0, to: j + 1 });
+    // (having count(x) > 5: a condition on an aggregate, SQL and nothing else)
+    if (op?.t === 'o' && COMPARISONS.has(op.v)) out.push({ rule: 'sqli.clause-fragment', score: word(first, 'having') && ts[1]!.t === 'f' ? 5 : 4, from: 0, to: j + 1 });
     return;
   }
   // values ('192.168.0.1', 'test'): a row constructor
@@ -97,14 +101,14 @@ export function fragments(ts: Token[], out: SqlSignal[]): void {
   if ((word(first, 'case') || first.t === ')') && word(ts[1], 'when')) {
     for (let j = 2; j < Math.min(n, 8); j++) {
       if (word(ts[j], 'then')) {
-        out.push({ rule: 'sqli.clause-fragment', score: 4, from: 0, to: j + 1 });
+        out.push({ rule: 'sqli.clause-fragment', score: closes(ts) ? 5 : 4, from: 0, to: j + 1 });
         return;
       }
     }
   }
   // ) like (, )=(: an operator between the closing and opening of two conditions
   if (n === 3 && first.t === ')' && ts[1]!.t === 'o' && COMPARISONS.has(ts[1]!.v) && ts[2]!.t === '(') {
-    out.push({ rule: 'sqli.condition-fragment', score: 4, from: 0, to: 3 });
+    out.push({ rule: 'sqli.condition-fragment', score: 5, from: 0, to: 3 });
     return;
   }
   // name LIKE ', col = ": a comparison cut right after the quote that opens the application's value

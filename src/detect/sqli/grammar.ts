@@ -107,7 +107,8 @@ export function statementAt(ts: Token[], i: number): { strength: number; to: num
     }
     case 'insert':
     case 'replace':
-      if (isKw(a, 'into') && b?.t === 'n') {
+      // (insert into table (col): a reserved word as the table name, followed by its column list)
+      if (isKw(a, 'into') && (b?.t === 'n' || (b?.t === 'k' && ts[i + 3]?.t === '('))) {
         const c = ts[term(ts, i + 2)] ?? ts[i + 3];
         return { strength: !c ? 1 : c.t === '(' || isKw(c, 'values') || isKw(c, 'select') || isKw(c, 'set') ? 2 : 0, to: i + 3 };
       }
@@ -187,6 +188,29 @@ function sqlTautology(ts: Token[], end: number): boolean {
   const negated = ts[1]!.v === 'not' || ts[2]?.v === 'not' || ts[1]!.v === '!=' || ts[1]!.v === '<>';
   const sql = SQL_ONLY_OPS.has(ts[1]!.v) || ts[0]!.t === 's' || ts[end - 1]!.t === 's' || negated;
   return sql && negated !== (ts[0]!.v === ts[end - 1]!.v);
+}
+
+/** b,1=1 or 'admin', '1'='1': the appended comparison is an always-true one written as code (see sqlTautology). */
+function commaTautology(ts: Token[], from: number, end: number): boolean {
+  const c = ts.slice(from, end);
+  return c.length >= 3 && (sqlTautology(c, c.length) || (c[1]!.v === '=' && c[0]!.v === c[c.length - 1]!.v));
+}
+
+/**
+ * A comparison on a column from i: (name = ", e ===, c=!1), uid!=( — parentheses, a name or literal, a comparison
+ * operator, at most one operand and closing parentheses. Returns the index after it, or -1.
+ */
+function conditionOnColumn(ts: Token[], i: number): number {
+  let k = i;
+  while (ts[k]?.t === '(' && k < i + 3) k++;
+  const a = ts[k];
+  const op = ts[k + 1];
+  if (!a || !(a.t === 'n' || isLiteral(a)) || op?.t !== 'o' || !(COMPARE.has(op.v) || op.v === '!')) return -1;
+  let j = k + 2;
+  for (let u = 0; u < 2 && ts[j]?.t === 'o' && (ts[j]!.v === '=' || ts[j]!.v === '!' || ts[j]!.v === '-'); u++) j++;
+  if (ts[j] && (isTerm(ts[j]) || ts[j]!.t === '(')) j++;
+  while (ts[j]?.t === ')') j++;
+  return j;
 }
 
 /**
@@ -279,12 +303,11 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           else if (t.v === 'xor' && isTerm(ts[1])) out.push({ rule: 'sqli.boolean-expression', score: 4, from: 0, to: 2 });
           // or json_extract(...) = 'x', and sleep(: a condition that is a SQL call
           else if (ts[1]?.t === 'f' && ts[2]?.t === '(') out.push({ rule: 'sqli.boolean-function', score: AMBIGUOUS_FUNCTIONS.has(ts[1]!.v) ? 3 : 5, from: 0, to: 3 });
-          // and value = ', or (name = ", && (e === : a condition on a column, cut where the application's value follows
+          // and value = ', or (name = ", && (e ===, ||(c=!1): a condition on a column, the whole value; certain when cut
+          // right at the quote that opens the application's value
           else {
-            let k = 1;
-            while (ts[k]?.t === '(' && k < 4) k++;
-            const op = ts[k + 1];
-            if (ts[k] && (ts[k]!.t === 'n' || isLiteral(ts[k])) && op?.t === 'o' && (COMPARE.has(op.v) || op.v === '==' || op.v === '!') && n <= k + 4) out.push({ rule: 'sqli.boolean-expression', score: 4, from: 0, to: Math.min(n, k + 3) });
+            const end = conditionOnColumn(ts, 1);
+            if (end >= n) out.push({ rule: 'sqli.boolean-expression', score: ts[n - 1]!.t === 's' && ts[n - 1]!.open && ts[n - 1]!.v === '' ? 5 : 4, from: 0, to: Math.min(n, end) });
           }
           break;
         }
@@ -331,7 +354,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         break;
       case '1':
         // 1.e(ascii), 1.e.tables: MySQL reads "1.e" as a number, so the word after it touches the number (a WAF evasion)
-        if (t.v.endsWith('.e') && ts[i + 1]?.start === t.end && (ts[i + 1]!.t === '(' || ts[i + 1]!.t === '.')) out.push({ rule: 'sqli.number-evasion', score: 4, from: i, to: i + 2 });
+        // (1.e( is code and nothing else; 1.e. could be an outline number, "1.e.g.")
+        if (t.v.endsWith('.e') && ts[i + 1]?.start === t.end && (ts[i + 1]!.t === '(' || ts[i + 1]!.t === '.')) out.push({ rule: 'sqli.number-evasion', score: ts[i + 1]!.t === '(' ? 5 : 4, from: i, to: i + 2 });
         // current_user::int: a function-like literal cast to force an error that shows its value
         else if (ts[i + 1]?.v === '::' && /^[a-z_]+$/.test(t.v) && PG_TYPES.has(ts[i + 2]?.v ?? '')) out.push({ rule: 'sqli.pg-cast', score: 4, from: i, to: i + 3 });
         break;
@@ -342,7 +366,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
       case ',': {
         // b,1=1, 'admin', '1'='1': a tautology appended as another list item
         const end = tautologyAt(ts, i + 1);
-        if (end > 0 && end >= n && i <= 3) out.push({ rule: 'sqli.tautology', score: 4, from: i, to: end });
+        if (end > 0 && end >= n && i <= 3) out.push({ rule: 'sqli.tautology', score: commaTautology(ts, i + 1, end) ? 5 : 4, from: i, to: end });
         break;
       }
       case 'v':
