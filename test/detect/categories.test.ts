@@ -128,7 +128,7 @@ test('fragments, evasions and encodings are attacks; prose that quotes code is n
 });
 
 test('paranoia 2 blocks on one high-confidence finding', () => {
-  const probe = { query: `v=${encodeURIComponent("AND value = '")}` };
+  const probe = { query: `v=${encodeURIComponent('AND deleted = 0)')}` };
   assert.equal(inspect(probe).attack, false);
   assert.equal(inspect(probe, { paranoia: 2 }).attack, true);
 });
