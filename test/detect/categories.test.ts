@@ -18,7 +18,7 @@ const ATTACKS: Record<string, string[]> = {
   node: ['require("child_process").exec("id")', '_$$ND_FUNC$$_function(){require("child_process").exec("ls")}()', 'this.constructor.constructor("return process")().mainModule', 'process.mainModule.require("fs")', 'console.info(1)', 'console["log"](1)', 'console.info.call(this,1)', 'c\\u006fnsole.info(1)'],
   ldapi: ['*)(uid=*))(|(uid=*', 'admin)(|(password=*))', '*)(objectClass=*'],
   crlf: ['foo\r\nSet-Cookie: session=attacker', 'x%0d%0aLocation:%20http://evil.example'],
-  rfi: ['http://203.0.113.66/shell.txt?', 'https://evil.example/shell.php?'],
+  rfi: ['http://203.0.113.66/shell.txt?', 'https://evil.example/shell.php?', 'http://good.example/:x@evil.example/', 'http://a@b@evil.example/', 'http://good.example\\@evil.example/', 'http://good.example#@evil.example'],
 };
 
 const BENIGN: string[] = [
@@ -30,7 +30,8 @@ const BENIGN: string[] = [
   'Is <b>bold</b> supported?', 'javascript: the good parts', 'java.util.List is an interface', 'this is the 1st of the month', "don't; won't; can't",
   'console.log(x) prints undefined', 'Console (retro edition)', 'process (step 2)', '{% if user.is_authenticated %}Hi {{ user.name }}{% endif %}',
   `<p>Hello {{ name }}</p>${'{% if false %}<p>old banner, switched off</p>{% endif %}'}<p>${'Thanks for your order. '.repeat(5)}</p>`,
-  'C:\\Users\\grace\\AppData', '\\\\fileserver\\share\\report.xlsx',
+  'C:\\Users\\grace\\AppData', 'https://mastodon.social/@user@other.example', 'https://www.threads.net/@john.doe', 'https://maps.example.com/@51.5,-0.1,12z',
+  'https://user:secret@files.example.com/x', 'Set the cookie; expires= is optional', 'document.cookie is empty; path=/ did not help', '\\\\fileserver\\share\\report.xlsx',
 ];
 
 for (const [category, payloads] of Object.entries(ATTACKS)) {
@@ -136,4 +137,8 @@ test('paranoia 2 blocks on one high-confidence finding', () => {
 test('the /etc/hosts loopback aliases are internal hosts in URL parameters; a public host there is not', () => {
   for (const h of ['localhost4.localdomain4/', 'ipv6-localhost/', 'http://localhost6.localdomain6:8080/admin']) assert.ok(inspect({ query: `url=${encodeURIComponent(h)}` }).attack, h);
   assert.equal(inspect({ query: `url=${encodeURIComponent('status.example.com/')}` }).attack, false);
+});
+
+test('a cookie written with attributes as the whole value is session fixation; prose about cookies is not', () => {
+  for (const p of ['.cookie;expires=', 'document.cookie="sid=1";domain=.example.com']) assert.ok(inspect({ query: `q=${encodeURIComponent(p)}` }).attack, p);
 });

@@ -1,13 +1,24 @@
 import { C } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
-import { classifyHost, findUrls } from './hosts.js';
+import { classifyHost, findUrls, type UrlRef } from './hosts.js';
 import { hit } from './util.js';
 
 // Remote file inclusion: a parameter that carries a remote URL the application may include: URLs to raw IP addresses,
 // URLs ending in '?' (to cut off an appended suffix), URLs in include-style parameters. Off-domain URLs count at paranoia 2.
 
 const INCLUDE_PARAMS = /(?:^|[_\-[])(include|inc|require|file|page|path|template|tpl|load|module|dir|root|lib|libdir|conf|config|layout|skin|theme|mosconfig_absolute_path|base_path|site_path|abspath|class_path|document_root|show|view|cat|action|content|src)(?:$|[\]_-])/;
+
+/**
+ * A URL written so that parsers disagree on its host: two '@' in the authority (http://a@b@evil.com), a first path
+ * segment shaped like credentials (http://good.com/:x@evil.com), or '@' right after a '\\', '#' or '?' that ends the
+ * authority (http://good.com\\@evil.com). A validator reads one host, the fetcher another.
+ */
+function hostConfusion(s: string, u: UrlRef): boolean {
+  const authority = s.slice(u.start + u.scheme.length + 3, u.end - u.rest.length);
+  if (authority.indexOf('@') !== authority.lastIndexOf('@')) return true;
+  return /^(?:\/[^/?#@\s]{0,40}:[^/?#\s]{0,80}|[\\#?])@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+/.test(u.rest);
+}
 
 const detector: Detector = {
   category: 'rfi',
@@ -24,6 +35,10 @@ const detector: Detector = {
       if (!/^(https?|ftps?|smb|webdav|dav)$/.test(u.scheme)) continue;
       const ev = s.slice(u.start, Math.min(u.end, u.start + 80));
       const cls = classifyHost(u.host);
+      if (hostConfusion(s, u)) {
+        hit(ctx, 'rfi.host-confusion', 5, ev);
+        return;
+      }
       if (cls === 'ip') {
         hit(ctx, 'rfi.ip-url', /\.(php\d?|phtml|txt|inc|asp|aspx|jsp|pl|cgi|sh|py|gif|jpg|png)(\?|$)/.test(u.rest) || u.start === 0 ? 5 : 4, ev);
         return;

@@ -21,6 +21,8 @@ function hostOf(u: string): string {
   return (m?.[2] ?? '').toLowerCase();
 }
 
+const COOKIE_ATTRIBUTES = /^\s*(?:document\s*)?\.\s*cookie\s*(?:=\s*["'`]?[^;\s"'`]{1,80}["'`]?\s*)?;\s*(?:expires|domain|path|max-age)\s*=/;
+
 const detector: Detector = {
   category: 'session-fixation',
   namesAreItsInput: true,
@@ -29,6 +31,8 @@ const detector: Detector = {
   scan(v: ScanValue, ctx: ScanContext): void {
     const s = v.lower;
     if (/\.cookie\s*=|document\s*\.\s*cookie\s*=/.test(s) && (s.includes('=') && /(?:sess|sid|token|id)[a-z_]*\s*=/.test(s))) hit(ctx, 'session-fixation.cookie-write', 5, s.slice(Math.max(0, s.indexOf('cookie') - 10), s.indexOf('cookie') + 50));
+    // a value that opens with a cookie write carrying attributes: .cookie;expires=..., document.cookie="x";domain=
+    else if (COOKIE_ATTRIBUTES.test(s)) hit(ctx, 'session-fixation.cookie-write', 5, s.slice(0, 60));
     else if (/http-equiv\s*=\s*["']?set-cookie/.test(s)) hit(ctx, 'session-fixation.meta-set-cookie', 5, s.slice(s.indexOf('http-equiv'), s.indexOf('http-equiv') + 60));
     else if (v.kind !== 'header' && /(?:^|[\r\n])set-cookie\s*:/.test(s)) hit(ctx, 'session-fixation.set-cookie', 5, s.slice(0, 60));
   },
