@@ -57,10 +57,14 @@ function dotdot(s: string): { count: number; at: number } {
   let count = 0;
   let at = -1;
   for (let i = s.indexOf('..'); i >= 0 && count < 64; i = s.indexOf('..', i + 2)) {
-    // ../ ..\ ..;/ .../ and a trailing .. (dir/..)
+    // ../ ..\ ..;/ .../ and a trailing .. (dir/..); Tomcat drops a path parameter from a segment: ..;x=1/ is ../
     let j = i + 2;
     while (s[j] === '.') j++;
-    if (s[j] === ';') j++;
+    if (s[j] === ';') {
+      const end = j + 64;
+      j++;
+      while (j < s.length && j < end && s[j] !== '/' && s[j] !== '?' && s[j] !== '#' && s[j] !== ' ' && s[j] !== '&') j++;
+    }
     const next = s[j];
     const prev = s[i - 1];
     if (next === '/' || (next === undefined && prev === '/')) {
@@ -80,7 +84,11 @@ const HIDDEN_FILE = /\/\.[a-z0-9_][a-z0-9_.-]{0,40}\/(?:[a-z0-9_.-]{1,60}\/){0,4
 /** Log files requested by URL (/wp-content/error.log): they hold paths, tokens and stack traces. */
 const LOG_FILE = /\/(?:error|errors|debug|php_errors|error_log|debug_log)(?:\.log|_log)?(?:\.[0-9])?$/;
 
+/** Vite dev-server file access (/@fs/ + an absolute path, /@id/__x00__ virtual modules): never an API's path. */
+const DEV_SERVER_FILE = /^\/@(?:fs\/|id\/__x00__)/;
+
 function hiddenPath(s: string, ctx: ScanContext): void {
+  if (DEV_SERVER_FILE.test(s)) return hit(ctx, 'lfi.dev-server-file', 5, s.slice(0, 60));
   if (LOG_FILE.test(s) && /\.log|_log/.test(s)) return hit(ctx, 'lfi.log-file', 5, s.slice(-60));
   if (SERVED_HIDDEN.test(s)) return;
   const m = HIDDEN_FILE.exec(s);

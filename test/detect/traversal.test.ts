@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { everywhere, inspect } from './helpers.js';
+
+// Path traversal spellings that need a server's path rules to read: Tomcat's path parameters (..;x/ is ../) and the
+// Vite dev server's file routes.
+
+test('dot-dot segments with a Tomcat path parameter are traversal', () => {
+  for (const p of ['..;/..;/admin/console', '..;jsessionid=1/..;/manager/html', '..;.\\.;\\.', '/app/..;x/..;y/secret']) {
+    for (const r of everywhere(p)) assert.ok(inspect(r).findings.some((f) => f.rule === 'lfi.path-traversal'), `${p} ${JSON.stringify(r)}`);
+  }
+  assert.ok(inspect({ path: '/api/..;/..;/actuator/env' }).attack);
+});
+
+test('Vite dev-server file routes in the URL path are flagged', () => {
+  for (const path of ['/@fs/home/app/config.json', '/@id/__x00__?import']) {
+    const res = inspect({ path: path.split('?')[0]!, query: path.split('?')[1] });
+    assert.ok(res.findings.some((f) => f.rule === 'lfi.dev-server-file') && res.attack, `${path} → ${JSON.stringify(res.findings)}`);
+  }
+  assert.equal(inspect({ path: '/api/users/@id/profile' }).attack, false);
+});
+
+test('dots and semicolons in prose are not traversal', () => {
+  for (const b of ['wait..; then go/home', 'so..;)', 'items: a..; b..; c/d', 'Range 1..;5/10']) {
+    for (const r of everywhere(b)) assert.equal(inspect(r).attack, false, `${b} → ${JSON.stringify(inspect(r).findings)}`);
+  }
+});
