@@ -41,6 +41,18 @@ const CASES: [string, Req][] = [
   ['perl interpolation', body('@{['.repeat(MB / 3))],
   ['ORM-like key', body('a__'.repeat(MB / 3))],
   ['hidden path', { path: '/.a'.repeat(MB / 3) }],
+  ['tomcat path parameters', body('..;'.repeat(MB / 3))],
+  ['a run of dots', body('.'.repeat(MB))],
+  ['stream magic', body('rO0AB'.repeat(MB / 5))],
+  ['gzip magic', body('H4sI '.repeat(MB / 5))],
+  ['package names in one line', body('com.sun.'.repeat(MB / 8))],
+  ['coordinates', body('org.springframework.a:b '.repeat(MB / 24))],
+  ['frames', body('\tat java.lang.reflect.M.invoke(M.java:1)\n'.repeat(MB / 42))],
+  ['exception lines', body('java.lang.XException: java.lang.reflect '.repeat(MB / 40))],
+  ['xml class elements', { body: '<java.lang.Runtime>x'.repeat(MB / 20), contentType: 'application/xml' }],
+  ['xml class elements with open comments', { body: '<java.lang.Runtime><!--'.repeat(MB / 23), contentType: 'application/xml' }],
+  ['xml dotted names', { body: '<a.b.c.d '.repeat(MB / 9), contentType: 'application/xml' }],
+  ['xml decoder voids', { body: '<java><void x>'.repeat(MB / 14), contentType: 'application/xml' }],
 ];
 
 test('new scanners stay linear on adversarial 1 MB inputs', () => {

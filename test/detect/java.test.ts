@@ -51,6 +51,7 @@ test('XStream and XMLDecoder gadgets are flagged from the document structure', (
   const gadgets = [
     // XStream: a dangerous class as an element that is an object (children), with custom serialization, or a dynamic proxy
     '<java.lang.ProcessBuilder><command><string>id</string></command></java.lang.ProcessBuilder>',
+    '<java.lang.ProcessBuilder> <!-- a --><?x y?>\n<command><string>id</string></command></java.lang.ProcessBuilder>',
     '<map><entry><org.example.Key><x>1</x></org.example.Key><java.lang.ProcessBuilder>\n  <command><string>calc</string></command>\n</java.lang.ProcessBuilder></entry></map>',
     '<java.util.PriorityQueue serialization="custom"><unserializable-parents/><java.util.PriorityQueue><default><size>2</size></default><int>3</int><javax.naming.ldap.Rdn_-RdnEntry><type>1</type></javax.naming.ldap.Rdn_-RdnEntry></java.util.PriorityQueue></java.util.PriorityQueue>',
     '<sorted-set><string>foo</string><dynamic-proxy><interface>org.example.Api</interface><handler class="org.example.Handler"><target>x</target></handler></dynamic-proxy></sorted-set>',

@@ -16,12 +16,19 @@ function nameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45 || c === 36 || c === 58;
 }
 
-/** Whether the element whose start tag ends at `tagEnd` holds child elements (not just text). */
+/** Whether the element whose start tag ends at `tagEnd` holds child elements (not just text); comments are skipped. */
 function hasChildElements(s: string, tagEnd: number): boolean {
   if (s.charCodeAt(tagEnd - 1) === 47) return false;
-  const k = skipSpace(s, tagEnd + 1);
+  let k = skipSpace(s, tagEnd + 1);
+  for (let n = 0; n < 16 && (s.startsWith('<!--', k) || s.startsWith('<?', k)); n++) {
+    // within a window: an unclosed comment after every element must not make the scan quadratic
+    const comment = s.startsWith('<!--', k);
+    const close = s.slice(k, k + 2000).indexOf(comment ? '-->' : '?>', 2);
+    if (close < 0) return false;
+    k = skipSpace(s, k + close + (comment ? 3 : 2));
+  }
   const c = s.charCodeAt(k + 1);
-  return s[k] === '<' && c >= 97 && c <= 122;
+  return s[k] === '<' && ((c >= 97 && c <= 122) || c === 95);
 }
 
 const MAX_TAGS = 20000;

@@ -56,9 +56,10 @@ function sep(c: string | undefined): boolean {
 function dotdot(s: string): { count: number; at: number } {
   let count = 0;
   let at = -1;
-  for (let i = s.indexOf('..'); i >= 0 && count < 64; i = s.indexOf('..', i + 2)) {
+  // the next search starts after this segment's dots and parameter (a run of dots is read once: linear)
+  for (let i = s.indexOf('..'), j = 0; i >= 0 && count < 64; i = s.indexOf('..', Math.max(i + 2, j))) {
     // ../ ..\ ..;/ .../ and a trailing .. (dir/..); Tomcat drops a path parameter from a segment: ..;x=1/ is ../
-    let j = i + 2;
+    j = i + 2;
     while (s[j] === '.') j++;
     if (s[j] === ';') {
       const end = j + 64;

@@ -33,17 +33,34 @@ function words(s: string): number {
 }
 
 export class JavaContext {
-  private lineStart = -1;
+  /** Hits arrive in increasing order within a pass: the current line is found by walking forward (linear in total). */
+  private cursor = 0;
+  private lineStart = 0;
+  private nextNewline = -2;
+  private kindStart = -1;
   private lineKind = OTHER;
+  /** The identifier run last checked for a coordinate, and the answer. */
+  private identFrom = -1;
+  private identEnd = -1;
+  private identCoordinate = false;
   private prose: boolean | undefined;
   /** `s`: the value lower-cased. */
   constructor(private readonly s: string) {}
 
   private kindOfLine(at: number): number {
-    const start = this.s.lastIndexOf('\n', at) + 1;
-    if (start !== this.lineStart) {
-      this.lineStart = start;
-      const line = this.s.slice(start, start + 400);
+    const s = this.s;
+    if (at < this.cursor || this.nextNewline === -2) {
+      this.lineStart = 0;
+      this.nextNewline = s.indexOf('\n');
+    }
+    this.cursor = at;
+    while (this.nextNewline >= 0 && this.nextNewline < at) {
+      this.lineStart = this.nextNewline + 1;
+      this.nextNewline = s.indexOf('\n', this.lineStart);
+    }
+    if (this.lineStart !== this.kindStart) {
+      this.kindStart = this.lineStart;
+      const line = s.slice(this.lineStart, this.lineStart + 400);
       this.lineKind = FRAME.test(line) ? FRAME_LINE : EXCEPTION_LINE.test(line) ? EXCEPTION : OTHER;
     }
     return this.lineKind;
@@ -52,14 +69,20 @@ export class JavaContext {
   /** A package or class name ending at `end` followed by `:artifact` (Maven) or `:key=value` (a JMX object name). */
   private coordinate(end: number): boolean {
     const s = this.s;
+    // hits inside one dotted name share its end: answered once per name
+    if (end >= this.identFrom && end <= this.identEnd) return this.identCoordinate;
     let i = end;
     while (i < s.length && i - end < 200 && nameChar(s.charCodeAt(i))) i++;
+    this.identFrom = end;
+    this.identEnd = i;
+    this.identCoordinate = false;
     if (s[i] !== ':') return false;
     let j = i + 1;
     while (j < s.length && j - i < 100 && (nameChar(s.charCodeAt(j)) || s[j] === '-')) j++;
     if (j === i + 1) return false;
     const next = s[j];
-    return next === undefined || next === ':' || next === '@' || next === '=' || next === ',' || next === ' ' || next === '\n' || next === '"' || next === "'";
+    this.identCoordinate = next === undefined || next === ':' || next === '@' || next === '=' || next === ',' || next === ' ' || next === '\n' || next === '"' || next === "'";
+    return this.identCoordinate;
   }
 
   /** The most a class or package name at [start, end) can score here. */
