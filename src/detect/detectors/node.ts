@@ -32,7 +32,7 @@ const PATTERNS: [RegExp, string, number][] = [
   [/\b__js_function\b|\b_\$\$nd_func\$\$_/, 'node.serialized-function', 5],
   // computed access to process/require, the module loader and exports: process["env"], require[x], require.main
   [/\bprocess\s*\[\s*(?:["'`]?(?:env|mainmodule|binding|argv|kill|exit|dlopen)\b|[a-z_$][a-z0-9_$.]{0,30}\s*[\][.])|\brequire\s*\[|\brequire\s*\.\s*(?:main|cache|resolve)\b|\bmodule\s*\.\s*(?:exports\s*=|constructor|_load|require\s*\()|\._load\s*\(/, 'node.module-access', 5],
-  [/\bres\.(?:end|send|write)\s*\(\s*require\b|\bfs\s*\.\s*(?:readfilesync|writefilesync|readdirsync|unlinksync)\s*\(/, 'node.fs-access', 5],
+  [/\bres\.(?:end|send|write)\s*\(\s*require\b|(?:\bfs|\brequire\s*\(\s*[`'"]fs[`'"]\s*\))\s*\.\s*(?:readfilesync|writefilesync|readdirsync|unlinksync|rmsync|appendfilesync)\s*\(/, 'node.fs-access', 5],
   // other server-side languages' ways to run a command: Ruby (Process.spawn, Kernel.system, IO.popen, Open3, %x()),
   // Perl interpolation of code into a string (@{[ system 'id' ]})
   [/\b(?:process\s{0,4}\.\s{0,4}spawn|kernel\s{0,4}\.\s{0,4}(?:system|exec|spawn|open|`)|io\s{0,4}\.\s{0,4}popen|open3\s{0,4}\.\s{0,4}(?:popen[23e]?|capture[23e]?|pipeline))\s{0,8}\(/, 'node.ruby-command', 5],

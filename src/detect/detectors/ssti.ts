@@ -7,10 +7,10 @@ import { hit, occurrences } from './util.js';
 // is an expression (arithmetic, attribute walks, calls) rather than a plain placeholder such as {{name}}.
 
 const DUNDER = /__(?:class|mro|subclasses|globals|builtins|import|init|base|bases|getattribute|dict|code|func_globals)__/;
-const GADGETS = /\b(?:config|self|request|lipsum|cycler|joiner|namespace|range|application|session)\b\s*[.|[]|\bt\s*\(\s*java\.|\.getclass\s*\(|\.forname\s*\(|getruntime|freemarker\.template|new\(\)|\?new\b|\bexecute\s*\(|popen|os\.system|subprocess|\bsystem\s*\(|\beval\s*\(|\bexec\s*\(|\|attr\b|\|safe\b|java\.lang|\bprocess\.|\bglobal\.|\brequire\s*\(/;
+const GADGETS = /\b(?:config|self|request|lipsum|cycler|joiner|namespace|range|application|session)\b\s*[.|[]|\bt\s*\(\s*java\.|\.getclass\s*\(|\.forname\s*\(|getruntime|freemarker\.template|new\(\)|\?new\b|\bexecute\s*\(|popen|os\.system|subprocess|\bsystem\s*\(|\beval\s*\(|\bexec\s*\(|\|attr\b|\|safe\b|\|\s*(?:filter|map|reduce|sort)\s*\(\s*["'](?:system|exec|passthru|shell_exec|popen|proc_open)["']|java\.lang|\bprocess\.|\bglobal\.|\brequire\s*\(/;
 /** A control tag whose condition is a constant ({% if True %}, <% if 1==1 %>, {{#if true}}): a probe, not a template. */
 const CONSTANT_IF = /^\s*[#-]?\s*(?:if|elif|elsif|unless|while)\s*\(?\s*(?:true|false|1|0|[0-9]{1,6}\s*(?:==|!=|<=|>=|<|>)\s*[0-9]{1,6}|'[a-z0-9]{0,8}'\s*==\s*'[a-z0-9]{0,8}'|"[a-z0-9]{0,8}"\s*==\s*"[a-z0-9]{0,8}")\s*\)?\s*[-:]?\s*$/;
-const ARITH = /^\s*-?[0-9]+\s*[-+*/%]\s*-?[0-9]+\s*$|^\s*["'][^"']{0,20}["']\s*\*\s*[0-9]+\s*$/;
+const ARITH = /^\s*-?[0-9]+\s*[-+*/%]\s*-?[0-9]+\s*$|^\s*["'][^"']{0,20}["']\s*\*\s*[0-9]+\s*$|^\s*[0-9]+\s*\*\s*["'][^"']{0,20}["']\s*$/;
 
 const OPEN: [string, string][] = [
   ['{{', '}}'],
@@ -24,11 +24,12 @@ const OPEN: [string, string][] = [
   ['{#', '#}'],
   ['[[', ']]'],
   ['{{=', '}}'],
+  ['@(', ')'],
 ];
 
 const detector: Detector = {
   category: 'ssti',
-  triggers: C.BRACE | C.LT | C.BRACKET,
+  triggers: C.BRACE | C.LT | C.BRACKET | C.AT,
   scan(v: ScanValue, ctx: ScanContext): void {
     const s = v.lower;
     if (DUNDER.test(s)) return hit(ctx, 'ssti.python-dunder', 5, s.slice(0, 80));

@@ -314,7 +314,8 @@ const detector: Detector = {
         return n >= 3;
       });
       if (n > 0) {
-        const breakout = /["'`]\s*[;)+,-]|<\/|-->/.test(s) || v.kind === 'path';
+        // a quote, tag or comment closed before it, or a template literal's ${ around it
+        const breakout = /["'`]\s*[;)+,-]|<\/|-->|\$\{/.test(s) || v.kind === 'path';
         // the whole value is a call of a sink: alert(1), prompt(), setInterval(code, 1); labels such as Alert(s) are not
         const whole = n === 1 ? wholeValueCall(s) : 0;
         hit(ctx, 'xss.js-sink', n >= 2 || breakout || found || whole === 2 ? 5 : whole === 1 ? 4 : 3, ev);
