@@ -45,7 +45,7 @@ test('CRS regression suite: recall on attack families 930-944 and negatives flag
     // (most flagged negatives are payloads for another rule: obfuscated metadata IPs, ;cat /etc/passwd; see docs/detection.md)
     assert.ok(negRate <= 0.11, `negatives flagged ${(negRate * 100).toFixed(1)}%`);
     // every family is detected at least at this floor; the command/file/code families at their measured level
-    const FLOORS: Record<string, number> = { '930': 0.98, '931': 0.55, '932': 0.76, '933': 0.86, '934': 0.93, '943': 1, '944': 0.94, '941': 0.87, '942': 0.7 };
+    const FLOORS: Record<string, number> = { '930': 0.98, '931': 0.55, '932': 0.76, '933': 0.86, '934': 0.93, '943': 1, '944': 0.94, '941': 0.87, '942': 0.73 };
     for (const [f, [t, p]] of fam) assert.ok(t / p >= (FLOORS[f] ?? 0.45), `family ${f}: ${t}/${p}`);
     // paranoia 2: more recall (single high-confidence findings block)
     let tp2 = 0;
@@ -61,10 +61,10 @@ test('CRS regression suite: recall on attack families 930-944 and negatives flag
       else fam2.set(l.family, [c[0], c[1], c[2] + (attack ? 1 : 0), c[3] + 1]);
     });
     assert.ok(tp2 / pos >= 0.81, `paranoia 2 recall ${((100 * tp2) / pos).toFixed(1)}%`);
-    // paranoia 2, SQL injection and XSS: recall (measured 76.7% and 91.8%) and negatives flagged (8.0%, 7.4%: one of the
+    // paranoia 2, SQL injection and XSS: recall (measured 78.3% and 91.8%) and negatives flagged (8.0%, 7.4%: one of the
     // XSS negatives is a bare '-->', 941181's comment-breakout probe filed under another rule)
     // Java (measured 94.6%, 0 of 33 negatives: class names that are only XML element or attribute names)
-    for (const [f, min, maxNeg] of [['942', 0.76, 0.09], ['941', 0.91, 0.075], ['944', 0.94, 0.03]] as const) {
+    for (const [f, min, maxNeg] of [['942', 0.78, 0.09], ['941', 0.91, 0.075], ['944', 0.94, 0.03]] as const) {
       const [t, p, fp, n] = fam2.get(f)!;
       assert.ok(t / p >= min, `paranoia 2 family ${f}: ${t}/${p}`);
       assert.ok(fp / n <= maxNeg, `paranoia 2 family ${f}: ${fp}/${n} negatives flagged`);

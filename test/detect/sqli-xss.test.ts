@@ -24,6 +24,8 @@ const SQLI_PL1: Record<string, string[]> = {
   "a condition cut at the quote that opens the application's value": ['OR name = "', "AND engine = '", 'and code != "', 'AND ( name = "'],
   'a value that closes a parenthesis and continues the query': [') like (', ')=(', ') when 234 then', ') AS orders FROM', ') as cc from'],
   'conditions on aggregates, tautologies appended to a list': [' HAVING COUNT(CustomerID) > 5', 'having max(price) >= 10', 'b,1=1', "'admin', '1'='1'"],
+  'numeric-context conditions': ['1 AND (1)=(1)', '1 AND LENGTH(database())>5', "1 AND CHR(65)||CHR(66)='AB'", '1 XOR 1', '1 or true', '1) ORDER BY 1--', '1 ORDER BY 1#'],
+  'JSON documents compared with JSON paths, package calls concatenated after a break': [`'{"a":2,"c":[4,5,{"f":7}]}' < '$.c[2].f' = 7`, "'||UTL_HTTP.request('http://x.y')||'"],
   'statements hidden by comments and reserved words': ['DECLARE/**/@x', 'select/**/@@version', ';INSERT INTO table (col) VALUES', '1.e(ascii)'],
 };
 
@@ -36,6 +38,7 @@ const SQLI_PL2: Record<string, string[]> = {
   'casts and number evasions': ['password::int', '1.e.tables'],
   'conditionals and literal comparisons': ['case when condition1 then result1', 'AND deleted = 0)', '||(c=!1)', '1 is not 1', "'1' not regexp '1'", '1 is null', 'except values(1,2)', 'in ( select * from'],
   'a function call opened and cut': ['ABS(', 'date(', 'round (', 'COUNT('],
+  'statements cut at their first word, session variables, identifiers closed into a select list': [';drop', ' SET @OLD_SQL_NOTES', '(select', '( SELECT', '` AS `edit_user_id` from'],
 };
 
 const XSS_PL1: Record<string, string[]> = {
@@ -68,7 +71,7 @@ const BENIGN: string[] = [
   'window.location is undefined in my app', 'Use `Function.prototype.call` to invoke it', 'See section 2.1 (document) for details', 'self-service portal',
   'top 10 results', 'C++ operators: a+b, a+=b', '¼ cup sugar, ¾ cup flour', 'price 1¼ – 1¾ €',
   // comparisons and logic words in ordinary text; curly apostrophes
-  '2>1', '1 < 2', 'or 2 more', 'and 3 others', 'x or y', 'It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one',
+  '2>1', '1 < 2', 'or 2 more', '(Select one)', 'set @john as admin', '`SELECT * FROM orders` is slow', "O'Brien or jane.doe (2)", '1 or 2 items', 'and 3 others', 'x or y', 'It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one',
   // look-alikes of the evasion shapes: labels with a parenthesis, arrows, comparisons, escapes that are not code
   'Alert(s)', 'Confirm (2 items)', 'alert(s) and prompt(s)', 'A --> B --> C', '--> see above', 'if (a < b) return a',
   'i < f.length', '< 5 items left', 'a < b c d', 'data: none, <empty>', 'Data: 3 rows, <br> missing', ' online=true', '  onboarding=done',
@@ -203,4 +206,9 @@ test('prose about SQL injection quoting its payloads is writing, not a payload: 
   for (const p of ["admin' OR '1'='1' -- thanks", "Search: x' UNION SELECT username, password FROM users--. It shows all users."]) {
     for (const r of everywhere(p)) assert.ok(inspect(r).attack, p);
   }
+});
+
+test('a path segment that is a numeric-context condition', () => {
+  for (const path of ['/api/items/1 XOR 1', '/api/items/1%20or%20true', '/api/items/1 and 1 like 1']) assert.ok(inspect({ path }).attack, path);
+  for (const path of ['/docs/2 or 3 things', '/blog/10 and counting']) assert.equal(inspect({ path }).attack, false, path);
 });

@@ -39,7 +39,8 @@ function signals(text: string, quote: string | undefined, out: SqlSignal[]): Tok
     }
   }
   const commentEnd = raw.length > 0 && raw[raw.length - 1]!.t === 'c';
-  analyze(ts, quote !== undefined, commentEnd, out);
+  // a closed identifier leaves the value continuing a name (` AS `x` FROM), read like any value; a closed string breaks out
+  analyze(ts, quote !== undefined && quote !== '`', commentEnd, out);
   return ts;
 }
 
@@ -80,6 +81,8 @@ const STANDALONE = new RegExp(`^(?:${[...CATALOGS, ...DANGEROUS, 'pg_sleep', 'db
 const LOOKALIKE_QUOTES = /[\u2018\u2019\u00b4\u02bc\uff07]/;
 const LOOKALIKE_QUOTES_ALL = /[\u2018\u2019\u00b4\u02bc\uff07]/g;
 const LEADING_NUMBER = /^\s*[-+]?\.?[0-9]/;
+/** A path segment that starts with a number and has a space: /items/1 or true. */
+const SEGMENT_NUMBER = /\/[-+]?[0-9][^/\s]*\s/;
 /** A short value that starts with a condition operator is a fragment to look at: is null, rlike, not between 1 and 2, case when. */
 const LEADING_OPERATOR = /^\s*(?:is|not|like|rlike|regexp|in|between|xor|glob|sounds|similar|ilike|case\s+when)\b/i;
 
@@ -92,7 +95,7 @@ export function sqlCandidate(v: ScanValue): boolean {
   if (ANCHOR_WORDS.test(d)) return true;
   if (d.length <= 64 && LEADING_OPERATOR.test(d)) return true;
   if (c & C.DOT && d.includes('.e.') && LEADING_NUMBER.test(d)) return true;
-  return ((c & (C.SQUOTE | C.DQUOTE)) !== 0 || LEADING_NUMBER.test(d)) && LOGIC_WORDS.test(d);
+  return ((c & (C.SQUOTE | C.DQUOTE)) !== 0 || LEADING_NUMBER.test(d) || (v.kind === 'path' && SEGMENT_NUMBER.test(d))) && LOGIC_WORDS.test(d);
 }
 
 const detector: Detector = {
@@ -124,6 +127,8 @@ const detector: Detector = {
     const contexts: (string | undefined)[] = [undefined];
     if (v.classes & C.SQUOTE || lookalike) contexts.push("'");
     if (v.classes & C.DQUOTE) contexts.push('"');
+    // a value that opens by closing a backtick-quoted identifier
+    if (v.classes & C.BACKTICK && text.trimStart().startsWith('`')) contexts.push('`');
     for (const q of contexts) report(text, q, ctx);
     // a path segment is a value of its own (/items/OR json_extract(...) = 'x'): with spaces in the path, read the last
     // segments as values too, so a condition that starts a segment is seen as starting a value

@@ -49,13 +49,13 @@ export function fragments(ts: Token[], out: SqlSignal[]): void {
     out.push({ rule: 'sqli.operator', score: 3, from: 0, to: n, paranoia: 3 });
     return;
   }
-  // is null, like null, in (0,1), not between 1 and 2, is not 2
+  // is null, like null, in (0,1), not between 1 and 2, is not 2 (blocks from paranoia 2, or in a parameter name)
   let k = 0;
   if (word(ts[k], 'not')) k++;
   if (ts[k]?.t === 'o' && CONDITION_OPS.has(ts[k]!.v)) {
     let j = k + 1;
     if (word(ts[j], 'not')) j++;
-    if (operands(ts, j) === n) out.push({ rule: 'sqli.condition-fragment', score: 4, from: 0, to: n, paranoia: 2 });
+    if (operands(ts, j) === n) out.push({ rule: 'sqli.condition-fragment', score: 4, from: 0, to: n });
     return;
   }
   // ) as cc from, ` as `name` from, 6 as" from: the end of a select list, cut where the application's table follows
@@ -90,6 +90,11 @@ export function fragments(ts: Token[], out: SqlSignal[]): void {
     const op = ts[j];
     // (having count(x) > 5: a condition on an aggregate, SQL and nothing else)
     if (op?.t === 'o' && COMPARISONS.has(op.v)) out.push({ rule: 'sqli.clause-fragment', score: word(first, 'having') && ts[1]!.t === 'f' ? 5 : 4, from: 0, to: j + 1 });
+    return;
+  }
+  // set @saved_mode, (select: a session variable assignment, a subquery opened and cut
+  if ((word(first, 'set') && ts[1]?.t === 'v' && (n === 2 || ts[2]!.v === '=' || ts[2]!.v === ':=')) || (n === 2 && first.t === '(' && ts[1]!.t === 'E' && ts[1]!.v === 'select')) {
+    out.push({ rule: 'sqli.clause-fragment', score: 4, from: 0, to: 2 });
     return;
   }
   // values ('192.168.0.1', 'test'): a row constructor

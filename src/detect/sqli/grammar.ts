@@ -163,18 +163,34 @@ export function statementAt(ts: Token[], i: number): { strength: number; to: num
 /** A comparison that is always true (or decided only by the attacker): 1=1, 'a'='a', x=x, 2>1, 1 like 1, 'a' is not null. */
 function tautologyAt(ts: Token[], start: number): number {
   let i = start;
-  while (ts[i]?.t === '(' && i - start < 4) i++;
+  let open = 0;
+  for (; ts[i]?.t === '(' && open < 4; i++) open++;
   const a = ts[i];
-  const op = ts[i + 1];
-  let bi = i + 2;
+  // (1)=(1): each operand in its own parentheses
+  let oi = i + 1;
+  for (; open > 0 && ts[oi]?.t === ')'; oi++) open--;
+  const op = ts[oi];
+  let bi = oi + 1;
   if (!a || !op || !(op.t === 'o' && COMPARE.has(op.v))) return -1;
   if (ts[bi]?.v === 'not') bi++;
-  const b = ts[bi];
+  let b = ts[bi];
+  let end = bi + 1;
+  if (b?.t === '(' && isLiteral(ts[bi + 1]) && ts[bi + 2]?.t === ')') {
+    b = ts[bi + 1];
+    end = bi + 3;
+  }
   if (!b) return -1;
-  if (isLiteral(a) && isLiteral(b)) return bi + 1;
-  if (a.t === 'n' && b.t === 'n' && a.v === b.v) return bi + 1;
-  if (isLiteral(a) && b.t === '1' && b.v === 'null') return bi + 1;
+  if (isLiteral(a) && isLiteral(b)) return end;
+  if (a.t === 'n' && b.t === 'n' && a.v === b.v) return end;
+  if (isLiteral(a) && b.t === '1' && b.v === 'null') return end;
   return -1;
+}
+
+/** Whether the call at i is followed by a comparison or concatenation and an operand: length(x)>5, chr(65)||chr(66)='AB'. */
+function callCompared(ts: Token[], i: number): boolean {
+  const j = term(ts, i);
+  const op = ts[j];
+  return j > 0 && !!op && ((op.t === 'o' && (COMPARE.has(op.v) || op.v === '||')) || (op.t === '&' && op.v === '||')) && !!ts[j + 1];
 }
 
 /** Operators between two literals that only SQL writes: 42 like 42, 42<=>42 (and is not, is null). */
@@ -256,11 +272,11 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         // ;SET @saved_mode = ..., ; set @a: a session variable assignment after a terminator
         else if (isKw(ts[i + 1], 'set') && ts[i + 2]?.t === 'v') out.push({ rule: 'sqli.stacked-query', score: 5, from: i, to: i + 3 });
         // "; update your imports", "; select the member option": a statement word then plain words is a sentence;
-        // ";update users" cut right there is a probe
+        // ";update users" cut right there is a probe; so is a value that is a terminator and a statement word (;drop)
         else if (ts[i + 1]?.t === 'E' && ts[i + 2] && (ts[i + 2]!.t === 'k' || ts[i + 2]!.t === 'n' || ts[i + 2]!.t === 'f' || ts[i + 2]!.t === 'v')) {
           const prose = ts[i + 2]!.t === 'n' && !ts[i + 1]!.mixed;
           if (!prose || !ts[i + 3] || ts[i + 3]!.t === ';') out.push({ rule: 'sqli.stacked-query', score: prose ? 3 : 4, from: i, to: i + 3 });
-        }
+        } else if (i === 0 && n === 2 && ts[1]!.t === 'E') out.push({ rule: 'sqli.stacked-query', score: 4, from: 0, to: 2 });
         break;
       }
       case 'E': {
@@ -318,9 +334,12 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           break;
         }
         const nx = ts[i + 1];
-        if (nx?.t === 'f' && (TIME_FUNCTIONS.has(nx.v) || DANGEROUS.has(nx.v) || !AMBIGUOUS_FUNCTIONS.has(nx.v))) out.push({ rule: 'sqli.boolean-function', score: 4, from: i - 1, to: i + 2 });
+        // 1 and length(database())>5, 1 and chr(65)||chr(66)='AB': a call compared with an operand is a condition
+        const compared = nx?.t === 'f' ? callCompared(ts, i + 1) : false;
+        if (nx?.t === 'f' && (compared || TIME_FUNCTIONS.has(nx.v) || DANGEROUS.has(nx.v) || !AMBIGUOUS_FUNCTIONS.has(nx.v))) out.push({ rule: 'sqli.boolean-function', score: compared ? 5 : 4, from: i - 1, to: i + 2 });
         else if (nx?.t === '(' && ts[i + 2]?.t === 'E') out.push({ rule: 'sqli.boolean-subquery', score: 5, from: i - 1, to: i + 3 });
-        else if (lead?.t === '1' && i === 1 && isLiteral(nx) && (ts[i + 2]?.t === 'o' || !ts[i + 2])) out.push({ rule: 'sqli.boolean-numeric', score: 4, from: 0, to: i + 3 });
+        // 1 or 2, 1 xor 1, 1 or true: certain with xor or a boolean literal (not how prose counts)
+        else if (lead?.t === '1' && i === 1 && isLiteral(nx) && (ts[i + 2]?.t === 'o' || !ts[i + 2])) out.push({ rule: 'sqli.boolean-numeric', score: t.v === 'xor' || nx!.v === 'true' || nx!.v === 'false' ? 5 : 4, from: 0, to: i + 3 });
         break;
       }
       case 'f': {
@@ -351,6 +370,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         if (ts[i + 1]?.v === '::' && ts[i + 2]?.t === 'n' && PG_TYPES.has(ts[i + 2]!.v)) out.push({ rule: 'sqli.pg-cast', score: ts[i - 1]?.t === '&' || ts[i - 1]?.t === 'o' || (ts[i + 2]!.v.startsWith('json') && ts[i + 3]?.t === 'o') ? 5 : 4, from: i, to: i + 4 });
         // '{"a":"b"}' ? 'a', '[1,2]' ?| array[...], '{...}' -> '$.c': PostgreSQL/MySQL JSON operators on a JSON literal
         else if (ts[i + 1]?.t === 'o' && JSON_OPS.has(ts[i + 1]!.v) && (t.v.startsWith('{') || t.v.startsWith('[')) && ts[i + 2]) out.push({ rule: 'sqli.json-operator', score: ts[i - 1]?.t === '&' ? 5 : 4, from: i, to: i + 3 });
+        // '{"a":2}' < '$.a': a JSON document compared with a JSON path (MySQL reads the path), SQL and nothing else
+        else if (ts[i + 1]?.t === 'o' && COMPARE.has(ts[i + 1]!.v) && (t.v.startsWith('{') || t.v.startsWith('[')) && ts[i + 2]?.t === 's' && /^\$[.[]/.test(ts[i + 2]!.v)) out.push({ rule: 'sqli.json-operator', score: 5, from: i, to: i + 3 });
         break;
       case '1':
         // 1.e(ascii), 1.e.tables: MySQL reads "1.e" as a number, so the word after it touches the number (a WAF evasion)
@@ -383,7 +404,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         break;
       case 'k':
         if (t.v === 'into' && (isKw(ts[i + 1], 'outfile') || isKw(ts[i + 1], 'dumpfile'))) out.push({ rule: 'sqli.file-write', score: 5, from: i, to: i + 2 });
-        else if ((t.v === 'order' || t.v === 'group') && isKw(ts[i + 1], 'by') && ts[i + 2]?.t === '1' && (i === 0 ? false : isLiteral(ts[i - 1]) || ts[i - 1]!.t === ')')) out.push({ rule: 'sqli.order-by-probe', score: 4, from: i - 1, to: i + 3 });
+        // (certain after a closing parenthesis or with the rest of the query commented out: 1) order by 1--)
+        else if ((t.v === 'order' || t.v === 'group') && isKw(ts[i + 1], 'by') && ts[i + 2]?.t === '1' && (i === 0 ? false : isLiteral(ts[i - 1]) || ts[i - 1]!.t === ')')) out.push({ rule: 'sqli.order-by-probe', score: ts[i - 1]!.t === ')' || (commentEnd && i + 3 >= n) ? 5 : 4, from: i - 1, to: i + 3 });
         // procedure analyse(: MySQL's column statistics, appended to leak the schema
         else if (t.v === 'procedure' && isKw(ts[i + 1], 'analyse')) out.push({ rule: 'sqli.procedure-analyse', score: 5, from: i, to: i + 2 });
         else if (t.v === 'having' && tautologyAt(ts, i + 1) > 0) out.push({ rule: 'sqli.tautology', score: 5, from: i, to: i + 4 });
@@ -427,7 +449,9 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
     if (!after) return;
     const rest = ts.length - i - 1;
     // ' or 1=1, ' or 'a'='a, 'or'a, ' and sleep(5), ' or (select ...), ' or true--
-    const strong = tautologyAt(ts, i + 1) > 0 || after.t === 'f' || after.t === '(' || after.t === 'E' || (isLiteral(after) && (rest === 1 || commentEnd || ts[i + 2]?.t === ';')) || (after.t === 'n' && ts[i + 2]?.t === 'o') || commentEnd;
+    // (or a package's function: '||utl_http.request(...)||')
+    const packageCall = after.t === 'n' && ts[i + 2]?.t === '.' && ts[i + 3] && ts[i + 4]?.t === '(' && ts[i + 4]!.start === ts[i + 3]!.end;
+    const strong = tautologyAt(ts, i + 1) > 0 || after.t === 'f' || packageCall || after.t === '(' || after.t === 'E' || (isLiteral(after) && (rest === 1 || commentEnd || ts[i + 2]?.t === ';')) || (after.t === 'n' && ts[i + 2]?.t === 'o') || commentEnd;
     // ' or glob(id,id), ' or json (id): an operator or unknown function called as the condition
     const call = (after.t === 'o' || after.t === 'n') && ts[i + 2]?.t === '(' && ts[i + 2]!.start - after.end <= 1;
     if (strong || (isLiteral(after) && ts[i + 2]?.t === 'o') || (call && after.t === 'o')) out.push({ rule: 'sqli.string-break-boolean', score: 5, from: 0, to: Math.min(ts.length, i + 4) });

@@ -45,7 +45,8 @@ export function tokenize(s: string, quote?: string): Token[] {
   if (quote) {
     const close = s.indexOf(quote);
     if (close < 0) return out;
-    out.push({ t: 's', v: s.slice(0, close), start: 0, end: close + 1 });
+    // (a backtick closes an identifier: what it ends is a name)
+    out.push({ t: quote === '`' ? 'n' : 's', v: s.slice(0, close), start: 0, end: close + 1 });
     i = close + 1;
   }
   while (i < n && out.length < MAX_TOKENS) {
