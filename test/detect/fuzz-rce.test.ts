@@ -51,6 +51,8 @@ const CASES: [string, Req][] = [
   ['exception lines', body('java.lang.XException: java.lang.reflect '.repeat(MB / 40))],
   ['xml class elements', { body: '<java.lang.Runtime>x'.repeat(MB / 20), contentType: 'application/xml' }],
   ['xml class elements with open comments', { body: '<java.lang.Runtime><!--'.repeat(MB / 23), contentType: 'application/xml' }],
+  ['entity declarations', { body: '<!ENTITY a "&b'.repeat(MB / 14), contentType: 'application/xml' }],
+  ['doctypes', { body: '<!DOCTYPE a PUBLIC "'.repeat(MB / 20), contentType: 'application/xml' }],
   ['xml dotted names', { body: '<a.b.c.d '.repeat(MB / 9), contentType: 'application/xml' }],
   ['xml decoder voids', { body: '<java><void x>'.repeat(MB / 14), contentType: 'application/xml' }],
 ];
