@@ -18,7 +18,8 @@ const ATTACKS: Record<string, string[]> = {
   node: ['require("child_process").exec("id")', '_$$ND_FUNC$$_function(){require("child_process").exec("ls")}()', 'this.constructor.constructor("return process")().mainModule', 'process.mainModule.require("fs")', 'console.info(1)', 'console["log"](1)', 'console.info.call(this,1)', 'c\\u006fnsole.info(1)', "require('fs').readdirSync('.')"],
   ldapi: ['*)(uid=*))(|(uid=*', 'admin)(|(password=*))', '*)(objectClass=*'],
   crlf: ['foo\r\nSet-Cookie: session=attacker', 'x%0d%0aLocation:%20http://evil.example'],
-  rfi: ['http://203.0.113.66/shell.txt?', 'https://evil.example/shell.php?', 'http://good.example/:x@evil.example/', 'http://a@b@evil.example/', 'http://good.example\\@evil.example/', 'http://good.example#@evil.example'],
+  rfi: ['http://203.0.113.66/shell.txt?', 'https://evil.example/shell.php?', 'http://good.example/:x@evil.example/', 'http://a@b@evil.example/', 'http://good.example\\@evil.example/', 'http://good.example#@evil.example',
+    '//evil.example/shell.txt?', 'http:evil.example/shell.txt?', 'http://evil.example/shell.txt%00', 'http://localhost%00.evil.example/', 'http://evil.example%23.trusted.example/'],
 };
 
 const BENIGN: string[] = [
@@ -31,7 +32,8 @@ const BENIGN: string[] = [
   'console.log(x) prints undefined', 'Console (retro edition)', 'process (step 2)', '{% if user.is_authenticated %}Hi {{ user.name }}{% endif %}',
   `<p>Hello {{ name }}</p>${'{% if false %}<p>old banner, switched off</p>{% endif %}'}<p>${'Thanks for your order. '.repeat(5)}</p>`,
   'C:\\Users\\grace\\AppData', 'https://mastodon.social/@user@other.example', 'https://www.threads.net/@john.doe', 'https://maps.example.com/@51.5,-0.1,12z',
-  'https://user:secret@files.example.com/x', 'Call me @(555) 123-4567', '@(Model.Name)', "{{ items|map(attribute='name')|join(', ') }}", '${formatPrice(total)}', 'Set the cookie; expires= is optional', 'document.cookie is empty; path=/ did not help', '\\\\fileserver\\share\\report.xlsx',
+  'https://user:secret@files.example.com/x', 'Call me @(555) 123-4567',
+  'ftp://john%40example.com:secret@ftp.example.com/', 'https://cdn.example.com/app.js?v=3', 'see //wiki/page?', 'What is https?', '@(Model.Name)', "{{ items|map(attribute='name')|join(', ') }}", '${formatPrice(total)}', 'Set the cookie; expires= is optional', 'document.cookie is empty; path=/ did not help', '\\\\fileserver\\share\\report.xlsx',
 ];
 
 for (const [category, payloads] of Object.entries(ATTACKS)) {

@@ -14,19 +14,43 @@ const INCLUDE_PARAMS = /(?:^|[_\-[])(include|inc|require|file|page|path|template
  * segment shaped like credentials (http://good.com/:x@evil.com), or '@' right after a '\\', '#' or '?' that ends the
  * authority (http://good.com\\@evil.com). A validator reads one host, the fetcher another.
  */
-function hostConfusion(s: string, u: UrlRef): boolean {
-  const authority = s.slice(u.start + u.scheme.length + 3, u.end - u.rest.length);
+function hostConfusion(s: string, u: UrlRef, raw: string): boolean {
+  // counted as received: ftp://john%40example.com:pw@host/ is one user name with an encoded '@'
+  const authority = u.start === 0 ? (/^\s{0,4}[a-z][a-z0-9+.-]{0,20}:\/\/([^/?#\s]{1,260})/i.exec(raw)?.[1] ?? '') : s.slice(u.start + u.scheme.length + 3, u.end - u.rest.length);
   if (authority.indexOf('@') !== authority.lastIndexOf('@')) return true;
   return /^(?:\/[^/?#@\s]{0,40}:[^/?#\s]{0,80}|[\\#?])@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+/.test(u.rest);
 }
 
+/** The value as received (decoded once): a URL whose host hides a delimiter (%23, %2f, %3f, %5c, %40, %00) or that ends in a NUL. */
+function rawUrlTricks(t: string, ctx: ScanContext): boolean {
+  const m = /^\s{0,4}(?:https?|ftps?):\/\/([^/?#\s]{1,200})/i.exec(t);
+  if (!m) return false;
+  const hostPart = m[1]!.slice(m[1]!.lastIndexOf('@') + 1);
+  if (/%(?:00|23|2f|3f|40|5c)/i.test(hostPart) || hostPart.includes('\0')) {
+    hit(ctx, 'rfi.host-confusion', 5, t.slice(0, 80));
+    return true;
+  }
+  // http://evil/shell.txt%00: the NUL cuts off the suffix the application appends (.php)
+  if (t.length < 400 && (t.endsWith('%00') || t.endsWith('\0'))) {
+    hit(ctx, 'rfi.null-truncation', 5, t.slice(0, 80));
+    return true;
+  }
+  return false;
+}
+
+/** //evil.example/shell.txt?, http:evil.example/shell.txt?: a URL without '//' or without a scheme, cut by a final '?'. */
+const LOOSE_TRAILING_QUESTION = /^\s{0,4}(?:(?:https?|ftps?):\/{0,2}|\/\/)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+(?::[0-9]{1,5})?\/[^\s?]{0,200}\?$/;
+
 const detector: Detector = {
   category: 'rfi',
-  triggers: C.COLON,
+  triggers: C.COLON | C.SLASH,
   kinds: ['query', 'body', 'cookie', 'header', 'body-key'],
   scan(v: ScanValue, ctx: ScanContext): void {
     if (v.kind === 'header' && (v.name === 'referer' || v.name === 'origin' || v.name === 'user-agent')) return;
     const s = v.lower;
+    if (s.length < 300 && s.endsWith('?') && LOOSE_TRAILING_QUESTION.test(s)) return hit(ctx, 'rfi.trailing-question-mark', 5, s.slice(0, 80));
+    if (!(v.classes & C.COLON)) return;
+    if (rawUrlTricks(v.text, ctx)) return;
     const host = (ctx.exchange.request.host || '').toLowerCase().split(':')[0] ?? '';
     // jar:http://x/a.jar!/Cls, jar:file:/… : a Java archive URL loads classes or resources from where it points
     const jar = s.includes('jar:') ? /(?:^|[^a-z0-9])jar:(?:https?|ftps?|file|smb):/.exec(s) : null;
@@ -35,7 +59,7 @@ const detector: Detector = {
       if (!/^(https?|ftps?|smb|webdav|dav)$/.test(u.scheme)) continue;
       const ev = s.slice(u.start, Math.min(u.end, u.start + 80));
       const cls = classifyHost(u.host);
-      if (hostConfusion(s, u)) {
+      if (hostConfusion(s, u, v.text)) {
         hit(ctx, 'rfi.host-confusion', 5, ev);
         return;
       }
