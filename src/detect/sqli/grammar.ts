@@ -14,6 +14,8 @@ export interface SqlSignal {
   paranoia?: number;
 }
 
+/** Calls that read what the server is (or force a duplicate-key error): passed into another call, they exfiltrate. */
+const INFO_FUNCTIONS = new Set(['version', 'database', 'user', 'current_user', 'system_user', 'session_user', 'schema', 'db_name', 'user_name', 'suser_name', 'host_name', 'sqlite_version', 'getpgusername', 'current_setting', 'rand', 'connection_id']);
 const PG_TYPES = new Set(['json', 'jsonb', 'int', 'integer', 'int4', 'int8', 'bigint', 'text', 'varchar', 'numeric', 'bool', 'boolean', 'regclass', 'oid', 'bytea', 'xml', 'date', 'timestamp', 'float', 'real', 'char', 'name', 'inet', 'uuid', 'double', 'smallint', 'decimal', 'money', 'cstring', 'regproc']);
 const JSON_OPS = new Set(['->', '->>', '#>', '#>>', '?', '?|', '?&', '@>', '<@']);
 const OBJECTS = new Set(['table', 'database', 'view', 'index', 'trigger', 'procedure', 'function', 'schema', 'user', 'column', 'sequence', 'type', 'role', 'login']);
@@ -252,7 +254,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
     switch (t.t) {
       case 'U': {
         let j = i + 1;
-        if (ts[j]?.t === 'k' && (ts[j]!.v === 'all' || ts[j]!.v === 'distinct')) j++;
+        if (ts[j]?.t === 'k' && (ts[j]!.v === 'all' || ts[j]!.v === 'distinct' || ts[j]!.v === 'distinctrow')) j++;
         while (ts[j]?.t === '(') j++;
         const st = statementAt(ts, j);
         if (ts[j]?.v === 'select' && (st.strength > 0 || selectList(ts, j + 1)?.special)) out.push({ rule: 'sqli.union-select', score: 5, from: i, to: Math.max(j + 1, st.to) });
@@ -360,6 +362,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           }
         }
         else if (DANGEROUS.has(t.v)) out.push({ rule: 'sqli.dangerous-function', score: 5, from: i, to: i + 2 });
+        // concat(version(), floor(rand(: what the server is, or an error-forcing random, passed into another call
+        else if (ts[i + 2]?.t === 'f' && ts[i + 3]?.t === '(' && INFO_FUNCTIONS.has(ts[i + 2]!.v)) out.push({ rule: 'sqli.nested-functions', score: 5, from: i, to: i + 4 });
         else if (ts[i + 2]?.t === 'f' && ts[i + 3]?.t === '(' && !AMBIGUOUS_FUNCTIONS.has(ts[i + 2]!.v)) out.push({ rule: 'sqli.nested-functions', score: 4, from: i, to: i + 4 });
         else if (!AMBIGUOUS_FUNCTIONS.has(t.v)) out.push({ rule: 'sqli.function-call', score: 3, from: i, to: i + 2, paranoia: t.v.includes('_') || n <= 3 ? 1 : 2 });
         else out.push({ rule: 'sqli.function-call', score: 2, from: i, to: i + 2, paranoia: 2 });
@@ -417,7 +421,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
   if (!broke) fragments(ts, out);
   // the calls inside a statement that is SQL as data (now(), count()) are part of that data, not extra evidence
   if (out.length > 1 && out.some((x) => x.rule === 'sqli.statement' && x.from === 0 && x.score === 4 && x.to > 1)) {
-    for (let k = out.length - 1; k >= 0; k--) if ((out[k]!.rule === 'sqli.function-call' || out[k]!.rule === 'sqli.nested-functions') && out[k]!.score < 5) out.splice(k, 1);
+    for (let k = out.length - 1; k >= 0; k--) if ((out[k]!.rule === 'sqli.function-call' && out[k]!.score < 5) || out[k]!.rule === 'sqli.nested-functions') out.splice(k, 1);
   }
 }
 
@@ -464,8 +468,10 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
     if (after && (after.t === '(' || after.t === 'f' || after.t === 'E' || after.t === 'v')) out.push({ rule: 'sqli.string-break-concat', score: 5, from: 0, to: i + 2 });
   }
   if (next.t === 'o' && commentEnd && ts.length - i <= 5) out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: ts.length });
+  // '=', 'like': the value is a comparison between the application's two quoted halves (always true for name=''='')
+  else if (i === 1 && ts[0]!.v === '' && next.t === 'o' && COMPARE.has(next.v) && ts.length === 3 && ts[2]!.t === 's' && ts[2]!.open && ts[2]!.v === '') out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: 3 });
   if (next.t === ';' && (i === ts.length - 1 || commentEnd)) out.push({ rule: 'sqli.string-break-terminate', score: 5, from: 0, to: i + 1 });
-  else if (next.t === 'U' && (ts[i + 1]?.t === 'E' || (isKw(ts[i + 1], 'all') && ts[i + 2]?.t === 'E'))) out.push({ rule: 'sqli.string-break-union', score: 5, from: 0, to: i + 2 });
+  else if (next.t === 'U' && (ts[i + 1]?.t === 'E' || ((isKw(ts[i + 1], 'all') || isKw(ts[i + 1], 'distinct') || isKw(ts[i + 1], 'distinctrow')) && ts[i + 2]?.t === 'E'))) out.push({ rule: 'sqli.string-break-union', score: 5, from: 0, to: i + 2 });
   // 'union a, ' union/, "union all x: the value opens with the break and goes straight to a union
   else if (next.t === 'U' && ts[0]!.v === '' && i === 1 && (!ts[i + 1] || ts[i + 1]!.t === 'n' || ts[i + 1]!.t === 'k' || ts[i + 1]!.t === 'o')) out.push({ rule: 'sqli.string-break', score: 4, from: 0, to: i + 2 });
   else if (next.t === ';' || next.t === 'U' || next.t === 'c') out.push({ rule: 'sqli.string-break', score: 3, from: 0, to: i + 1 });

@@ -15,7 +15,7 @@ export const WORD_OPS = set('like rlike regexp is in between not div mod collate
 
 /** Other reserved words that shape a statement. */
 export const KEYWORDS = set(`from where group by order having limit offset into values set as join inner outer left right cross
-  natural on using case when then else end distinct all top procedure analyse outfile dumpfile table database schema view
+  natural on using case when then else end distinct distinctrow all top procedure analyse outfile dumpfile table database schema view
   index trigger function column asc fetch next rows only with recursive returning exists any some delay tran transaction
   begin commit rollback procedure if elseif while loop`);
 
