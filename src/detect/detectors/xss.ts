@@ -120,6 +120,12 @@ const DOM_PROPERTY = /^\s*(?:document|window|self|top|parent)\s*\.\s*(?:cookie|d
 const GLOBAL_INDEX = /(?:^|[^a-z0-9_$.])(?:self|window|top|parent|globalthis|frames|document)\s*\[\s*["'`]/;
 /** A function called as a tagged template: [].sort.call`${alert}1`, Reflect.apply.call``: a call without parentheses. */
 const TAGGED_CALL = /\.(?:call|apply|bind)`(?:\$\{|`)/;
+/**
+ * A sink reached without writing its call plainly: assigned or passed as a function (onerror=alert, [1].find(alert),
+ * Reflect.apply(alert, ...)), called through parentheses or optional chaining ((alert)(1), alert?.(1)), Function as a
+ * tag (new Function`...`), or the page sent elsewhere (location='//evil.example').
+ */
+const SINK_REFERENCE = /onerror=(?:alert|prompt|confirm|eval)\b|\.(?:apply|call|find|map|filter|foreach|some|every|reduce|then)\(\s{0,4}(?:alert|prompt|confirm|eval)\s{0,4}[,)]|\((?:alert|prompt|confirm|eval)\)\(|\b(?:alert|prompt|confirm|eval)\?\.\(|\bnew\s{1,4}function\s{0,4}`|^\s*(?:(?:document|window|self|top)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=\s*["'`](?:\/\/|https?:|javascript:|data:)/;
 /** Classes that make a value worth the full scan; a value with only dots, slashes, plus signs or 8-bit text gets the cheap checks. */
 const FULL_SCAN = C.LT | C.EQ | C.COLON | C.PAREN | C.BACKTICK | C.BRACKET;
 const DOM_WORD = /document|window|self|top|parent|globalthis|frames/i;
@@ -239,6 +245,13 @@ const detector: Detector = {
       const m = TAGGED_CALL.exec(js);
       if (m) {
         hit(ctx, 'xss.tagged-template', 5, js.slice(Math.max(0, m.index - 20), m.index + 40));
+        found = true;
+      }
+    }
+    if (!found && v.classes & (C.PAREN | C.EQ | C.BACKTICK)) {
+      const m = SINK_REFERENCE.exec(s);
+      if (m) {
+        hit(ctx, 'xss.sink-reference', 5, s.slice(m.index, m.index + 50));
         found = true;
       }
     }
