@@ -123,3 +123,17 @@ test('Java code and type ids stay flagged next to a stack frame, an exception na
     for (const r of everywhere(a)) assert.ok(inspect(r).attack, `${a.slice(0, 50)} not flagged`);
   }
 });
+
+test('gadget classes as type ids (Jackson, fastjson, @class) are flagged; configured classes are not', () => {
+  const json = (body: string) => inspect({ body, contentType: 'application/json' });
+  const gadgets = [
+    '["org.apache.xbean.propertyeditor.JndiConverter",{"asText":"x"}]',
+    '{"@class":"ch.qos.logback.core.db.JNDIConnectionSource","jndiLocation":"x"}',
+    '{"@type":"org.apache.ibatis.datasource.jndi.JndiDataSourceFactory","properties":{"data_source":"x"}}',
+    '["com.mchange.v2.c3p0.WrapperConnectionPoolDataSource",{"userOverridesAsString":"HexAsciiSerializedMap:ACED"}]',
+    '{"@type":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"x","autoCommit":true}',
+  ];
+  for (const g of gadgets) assert.ok(json(g).attack, `${g} → ${rules(json(g))}`);
+  const config = '{"spring.datasource.type":"com.mchange.v2.c3p0.ComboPooledDataSource","spring.jpa.properties.hibernate.dialect":"org.hibernate.dialect.PostgreSQLDialect","driverClassName":"com.mysql.cj.jdbc.Driver","pool":"com.zaxxer.hikari.HikariDataSource","key.converter":"org.apache.kafka.connect.json.JsonConverter"}';
+  assert.equal(json(config).attack, false, rules(json(config)));
+});

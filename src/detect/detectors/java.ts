@@ -4,7 +4,7 @@ import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher } from '../match/aho.js';
 import { hit } from './util.js';
 import { base64Forms } from '../match/base64-forms.js';
-import { DANGEROUS_CLASSES } from '../match/java-names.js';
+import { DANGEROUS_CLASSES, gadgetTypeId } from '../match/java-names.js';
 import { javaSerializedText } from '../match/java-stream.js';
 import { JavaContext } from '../match/java-context.js';
 
@@ -69,6 +69,7 @@ const detector: Detector = {
     const serial = v.classes & C.HIGH && /\xac\xed\x00?\x05|\xc2\xac\xc3\xad\x00?\x05/.test(v.decoded) ? 2 : javaSerializedText(v.decoded, s);
     if (serial) serialized(ctx, serial, v.decoded);
     if (serial === 2) return;
+    if (!(v.classes & (C.SPACE | SPECIAL)) && gadgetTypeId(s)) return hit(ctx, 'java.gadget-type', 5, s.slice(0, 80));
     let best = 0;
     let ev = '';
     let nameAnchor = false;
