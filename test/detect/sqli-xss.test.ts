@@ -28,6 +28,7 @@ const SQLI_PL1: Record<string, string[]> = {
   'JSON documents compared with JSON paths, package calls concatenated after a break': [`'{"a":2,"c":[4,5,{"f":7}]}' < '$.c[2].f' = 7`, "'||UTL_HTTP.request('http://x.y')||'"],
   'login bypasses comparing the two quoted halves, union modifiers': ["'='", "'LIKE'", "1' union distinctrow select 1"],
   'server information passed into another call (error-based extraction)': ['1 OR 1 GROUP BY CONCAT(version(),FLOOR(RAND(0)*2)) HAVING MIN(0)', 'extract(concat(database(), 1))'],
+  'probes that are one call: server information, character codes, opened and cut': ['version()', 'db_name()', 'concat(0x7e,version())', 'chr(123)', 'concat(', 'GROUP_CONCAT('],
   'statements hidden by comments and reserved words': ['DECLARE/**/@x', 'select/**/@@version', ';INSERT INTO table (col) VALUES', '1.e(ascii)'],
 };
 
@@ -215,4 +216,10 @@ test('prose about SQL injection quoting its payloads is writing, not a payload: 
 test('a path segment that is a numeric-context condition', () => {
   for (const path of ['/api/items/1 XOR 1', '/api/items/1%20or%20true', '/api/items/1 and 1 like 1']) assert.ok(inspect({ path }).attack, path);
   for (const path of ['/docs/2 or 3 things', '/blog/10 and counting']) assert.equal(inspect({ path }).attack, false, path);
+});
+
+test('an expression a reporting API stores (one closed call over columns) is high, not certain', () => {
+  for (const e of ['coalesce(price, 0)', "concat(first_name, ' ', last_name)", 'md5(email)', 'now()', 'count(*)', 'sum(total)']) {
+    for (const r of everywhere(e)) assert.equal(inspect(r).attack, false, e);
+  }
 });

@@ -16,6 +16,8 @@ export interface SqlSignal {
 
 /** Calls that read what the server is (or force a duplicate-key error): passed into another call, they exfiltrate. */
 const INFO_FUNCTIONS = new Set(['version', 'database', 'user', 'current_user', 'system_user', 'session_user', 'schema', 'db_name', 'user_name', 'suser_name', 'host_name', 'sqlite_version', 'getpgusername', 'current_setting', 'rand', 'connection_id']);
+/** Calls that build text from character codes (chr(123)): an evasion primitive, never a stored expression. */
+const CODE_BUILDERS = new Set(['chr', 'char', 'nchar', 'unhex', 'unistr']);
 const PG_TYPES = new Set(['json', 'jsonb', 'int', 'integer', 'int4', 'int8', 'bigint', 'text', 'varchar', 'numeric', 'bool', 'boolean', 'regclass', 'oid', 'bytea', 'xml', 'date', 'timestamp', 'float', 'real', 'char', 'name', 'inet', 'uuid', 'double', 'smallint', 'decimal', 'money', 'cstring', 'regproc']);
 const JSON_OPS = new Set(['->', '->>', '#>', '#>>', '?', '?|', '?&', '@>', '<@']);
 const OBJECTS = new Set(['table', 'database', 'view', 'index', 'trigger', 'procedure', 'function', 'schema', 'user', 'column', 'sequence', 'type', 'role', 'login']);
@@ -188,6 +190,17 @@ function tautologyAt(ts: Token[], start: number): number {
   return -1;
 }
 
+/** A whole value that is one closed call over names and plain literals: f(a, 'b', 1). */
+function plainExpression(ts: Token[]): boolean {
+  const n = ts.length;
+  if (n < 3 || ts[n - 1]!.t !== ')') return false;
+  for (let k = 2; k < n - 1; k++) {
+    const t = ts[k]!;
+    if (!(t.t === 'n' || t.t === ',' || t.t === 's' || (t.t === '1' && !t.v.startsWith('0x')) || t.t === '.')) return false;
+  }
+  return true;
+}
+
 /** Whether the call at i is followed by a comparison or concatenation and an operand: length(x)>5, chr(65)||chr(66)='AB'. */
 function callCompared(ts: Token[], i: number): boolean {
   const j = term(ts, i);
@@ -351,7 +364,9 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         else if (TIME_FUNCTIONS.has(t.v) && (ts[i + 2]?.t === 'n' || ts[i + 2]?.t === 'v')) out.push({ rule: 'sqli.time-based', score: 4, from: i, to: i + 3 });
         else if (standalone && !DANGEROUS.has(t.v)) {
           // the whole value is a call of a SQL function: concat(, db_name(, version(): a probe, not prose
-          if (!AMBIGUOUS_FUNCTIONS.has(t.v)) out.push({ rule: 'sqli.function-call', score: 5, from: i, to: i + 2 });
+          // (closed over plain columns and literals, coalesce(price, 0) or concat(first, ' ', last), it is also an
+          // expression a reporting API stores: high, not certain; version(), concat(0x7e, user()) stay certain)
+          if (!AMBIGUOUS_FUNCTIONS.has(t.v)) out.push({ rule: 'sqli.function-call', score: plainExpression(ts) && !INFO_FUNCTIONS.has(t.v) && !CODE_BUILDERS.has(t.v) ? 4 : 5, from: i, to: i + 2 });
           // date(, round (: a call opened and cut, a probe; but also a word, so not certain on its own (it blocks from
           // paranoia 2, or in a parameter name)
           else if (term(ts, 0) >= n && ts[n - 1]!.t !== ')') out.push({ rule: 'sqli.function-call-common', score: 4, from: i, to: i + 2 });
