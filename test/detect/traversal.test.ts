@@ -25,3 +25,11 @@ test('dots and semicolons in prose are not traversal', () => {
     for (const r of everywhere(b)) assert.equal(inspect(r).attack, false, `${b} → ${JSON.stringify(inspect(r).findings)}`);
   }
 });
+
+test('the Windows system directory alone is a process path, its files of interest are LFI', () => {
+  for (const p of ['C:\\Windows\\System32\\drivers\\etc\\hosts', 'C:\\Windows\\System32\\config\\SAM', '..\\..\\Windows\\System32\\cmd.exe', 'C:\\Windows\\win.ini']) {
+    for (const r of everywhere(p)) assert.ok(inspect(r).attack, `${p} ${JSON.stringify(r).slice(0, 40)}`);
+  }
+  const telemetry = JSON.stringify({ process: { path: 'C:\\Windows\\System32\\svchost.exe', parent: 'C:\\Windows\\System32\\services.exe' } });
+  assert.equal(inspect({ body: telemetry, contentType: 'application/json' }).attack, false);
+});

@@ -13,7 +13,7 @@ const SENSITIVE = [
   'etc/security/', 'etc/master.passwd', 'etc/pwd.db', 'etc/spwd.db', 'etc/bashrc', 'etc/inittab',
   'proc/', 'sys/class/', 'sys/kernel/', 'sys/devices/', 'sys/block/', 'sys/firmware/', '.docker/', 'proc/self/', 'proc/version', 'proc/cpuinfo', 'proc/meminfo', 'proc/net/', 'proc/mounts', 'proc/1/', 'dev/tcp/', 'dev/udp/',
   'var/log/', 'var/run/secrets', 'var/lib/mysql', 'usr/local/apps', 'usr/local/etc', 'root/.', 'home/.', 'opt/lampp',
-  'win.ini', 'system.ini', 'boot.ini', 'windows/system32', 'winnt/system32', 'windows/win.ini', 'system32/config', 'windows/repair',
+  'win.ini', 'system.ini', 'boot.ini', 'windows/system32', 'drivers/etc/hosts', 'winnt/system32', 'windows/win.ini', 'system32/config', 'windows/repair',
   'inetpub/', 'autoexec.bat', 'config.sys', 'httpd.conf', 'apache2.conf', 'php.ini', 'my.cnf', 'my.ini', 'nginx.conf', 'web.config',
   'applicationhost.config', 'machine.config', 'wp-config.php', 'configuration.php', 'localsettings.php', 'settings.php', 'config.inc.php',
   '.htaccess', '.htpasswd', '.htdigest', '.env', '.git/', '.gitconfig', '.svn/', '.hg/', '.bzr/', '.ssh/', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519',
@@ -30,7 +30,9 @@ const SEGMENT_ONLY = new Set(['cmdline', 'environ', 'shadow', 'passwd', 'dockerf
 const LOW = new Set(['package.json', 'composer.json', 'yarn.lock', 'docker-compose.yml', 'dockerfile', '.travis.yml', '.gitlab-ci.yml', '.bak', '.old', '.swp', '~', '.sqlite', '.mdb', 'etc/hosts', 'etc/hostname']);
 
 const files = new Matcher(SENSITIVE);
-const DIRECTORIES = new Set(['var/log/', 'usr/local/apps', 'usr/local/etc', 'opt/lampp', 'inetpub/', 'etc/httpd/', 'etc/apache2/', 'etc/nginx/']);
+// (the Windows system directory too: process paths in telemetry and error reports name it; its files of interest,
+// system32/config and drivers/etc/hosts, are patterns of their own)
+const DIRECTORIES = new Set(['var/log/', 'usr/local/apps', 'usr/local/etc', 'opt/lampp', 'inetpub/', 'etc/httpd/', 'etc/apache2/', 'etc/nginx/', 'windows/system32', 'winnt/system32']);
 /** ../ then a relative path to an ordinary asset (no further climbing): ../assets/logo.svg, ../guide/setup.md */
 const RELATIVE_ASSET = /^\.\.\/[a-z0-9_-]{1,40}(?:\/[a-z0-9_.-]{1,60}){0,6}\.(?:svg|png|jpe?g|gif|webp|ico|css|scss|js|mjs|ts|tsx|jsx|md|html?|json|txt|csv|pdf|vue)$/;
 
