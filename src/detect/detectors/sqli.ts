@@ -80,6 +80,7 @@ const EXECUTABLE_COMMENT = /\/\*!\d{0,6}\s{0,8}([a-z_]{2,12})/i;
 const STANDALONE = new RegExp(`^(?:${[...CATALOGS, ...DANGEROUS, 'pg_sleep', 'dbms_lock', 'dbms_pipe', 'randomblob'].filter((w) => w.length >= 8).map(escape).join('|')})$`, 'i');
 const LOOKALIKE_QUOTES = /[\u2018\u2019\u00b4\u02bc\uff07]/;
 const LOOKALIKE_QUOTES_ALL = /[\u2018\u2019\u00b4\u02bc\uff07]/g;
+const SYSTEM_VARIABLE = /^@@[a-z_]{3,40}$/i;
 const LEADING_NUMBER = /^\s*[-+]?\.?[0-9]/;
 /** A path segment that starts with a number and has a space: /items/1 or true. */
 const SEGMENT_NUMBER = /\/[-+]?[0-9][^/\s]*\s/;
@@ -108,6 +109,8 @@ const detector: Detector = {
     if (!(v.classes & (SPECIAL | C.SPACE)) && !dotted) {
       // one word: only a catalog, a dangerous procedure or a time function named on its own
       if (v.decoded.length >= 8 && v.decoded.length <= 24 && STANDALONE.test(v.decoded)) ctx.report({ rule: 'sqli.catalog', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
+      // @@version, @@datadir: a server variable on its own, a probe for the server itself
+      else if (v.classes & C.AT && SYSTEM_VARIABLE.test(v.decoded)) ctx.report({ rule: 'sqli.system-variable', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
       return;
     }
     // quote look-alikes (’ ‘ ´ ʼ ＇) that a database's charset conversion turns into the ASCII quote: read as that quote

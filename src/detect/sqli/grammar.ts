@@ -44,7 +44,16 @@ function term(ts: Token[], i: number): number {
     }
     return depth > 0 && j >= ts.length ? j : -1;
   }
-  if (!isTerm(t) && !(t.t === 'k' && (t.v === 'case' || t.v === 'distinct'))) return -1;
+  // case when ... end: one term, up to its end
+  if (t.t === 'k' && t.v === 'case') {
+    let depth = 0;
+    for (let j = i, k = 0; j < ts.length && k < 64; j++, k++) {
+      if (ts[j]!.t === 'k' && ts[j]!.v === 'case') depth++;
+      else if (ts[j]!.t === 'k' && ts[j]!.v === 'end' && --depth === 0) return j + 1;
+    }
+    return -1;
+  }
+  if (!isTerm(t) && !(t.t === 'k' && t.v === 'distinct')) return -1;
   let j = i + 1;
   while (ts[j]?.t === '.' && isTerm(ts[j + 1])) j += 2;
   if (ts[j]?.t === '.' && ts[j + 1]?.v === '*') j += 2;
@@ -283,7 +292,9 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
       }
       case ';': {
         const st = statementAt(ts, i + 1);
-        if (st.strength) out.push({ rule: 'sqli.stacked-query', score: st.strength === 2 ? 5 : 4, from: i, to: st.to });
+        // (; delete from users cut there is a whole statement)
+        const deletes = isKw(ts[i + 1], 'delete') && isKw(ts[i + 2], 'from') && ts[i + 3]?.t === 'n' && i + 4 >= n;
+        if (st.strength) out.push({ rule: 'sqli.stacked-query', score: st.strength === 2 || deletes ? 5 : 4, from: i, to: st.to });
         // ;SET @saved_mode = ..., ; set @a: a session variable assignment after a terminator
         else if (isKw(ts[i + 1], 'set') && ts[i + 2]?.t === 'v') out.push({ rule: 'sqli.stacked-query', score: 5, from: i, to: i + 3 });
         // "; update your imports", "; select the member option": a statement word then plain words is a sentence;
@@ -410,7 +421,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         break;
       }
       case 'v':
-        if (t.v.startsWith('@@')) out.push({ rule: 'sqli.system-variable', score: 4, from: i, to: i + 1 });
+        // (the whole value: @@version, @@datadir, a probe for the server itself)
+        if (t.v.startsWith('@@')) out.push({ rule: 'sqli.system-variable', score: n === 1 && t.v.length > 3 ? 5 : 4, from: i, to: i + 1 });
         break;
       case 'n':
         // password::int, current_user::int: a column cast in a value (PostgreSQL error-based extraction)
@@ -424,6 +436,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
       case 'k':
         if (t.v === 'into' && (isKw(ts[i + 1], 'outfile') || isKw(ts[i + 1], 'dumpfile'))) out.push({ rule: 'sqli.file-write', score: 5, from: i, to: i + 2 });
         // (certain after a closing parenthesis or with the rest of the query commented out: 1) order by 1--)
+        // order by (case when / (select: a conditional sort, the blind-injection form of order by
+        else if ((t.v === 'order' || t.v === 'group') && isKw(ts[i + 1], 'by') && ts[i + 2]?.t === '(' && (isKw(ts[i + 3], 'case') || isKw(ts[i + 3], 'select')) && i > 0) out.push({ rule: 'sqli.order-by-probe', score: 5, from: i - 1, to: i + 4 });
         else if ((t.v === 'order' || t.v === 'group') && isKw(ts[i + 1], 'by') && ts[i + 2]?.t === '1' && (i === 0 ? false : isLiteral(ts[i - 1]) || ts[i - 1]!.t === ')')) out.push({ rule: 'sqli.order-by-probe', score: ts[i - 1]!.t === ')' || (commentEnd && i + 3 >= n) ? 5 : 4, from: i - 1, to: i + 3 });
         // procedure analyse(: MySQL's column statistics, appended to leak the schema
         else if (t.v === 'procedure' && isKw(ts[i + 1], 'analyse')) out.push({ rule: 'sqli.procedure-analyse', score: 5, from: i, to: i + 2 });
