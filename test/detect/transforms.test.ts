@@ -21,6 +21,9 @@ test('transforms are registered units', () => {
   for (const n of ['url', 'html', 'js-escapes', 'lower', 'compress-ws', 'remove-comments', 'shell-unquote', 'base64', 'unicode-fold', 'remove-nulls']) assert.ok(transformNames().includes(n), n);
   assert.equal(transform('remove-comments').apply('UN/**/ION SEL/*x*/ECT'), 'UN ION SEL ECT');
   assert.equal(transform('shell-unquote').apply("c''a\\t /e\"t\"c/pa$@sswd"), 'cat /etc/passwd');
+  // an unset variable glued inside a word before a backslash or quote expands to nothing; elsewhere it stays
+  assert.equal(transform('shell-unquote').apply('n$u\\c -lvp 1 ; cu$v"rl" x'), 'nc -lvp 1 ; curl x');
+  assert.equal(transform('shell-unquote').apply('cost $price total, $ab$c'), 'cost $price total, $ab$c');
   assert.equal(transform('compress-ws').apply('a \t\n b'), 'a b');
   assert.equal(transform('base64').apply('PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=='), '<script>alert(1)</script>');
   assert.equal(transform('base64').apply('not base64 at all'), 'not base64 at all');

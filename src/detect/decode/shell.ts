@@ -5,6 +5,15 @@ function specialParam(c: string | undefined): boolean {
   return c === '@' || c === '*' || c === '!' || c === '?' || c === '-' || c === '_' || c === '$' || c === '#' || (c !== undefined && c >= '0' && c <= '9');
 }
 
+function nameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function letterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 /** Letters on both sides: an expansion glued inside a word (c$!at, pi``ng) rather than used on its own ($? in a test). */
 function inWord(s: string, i: number, len: number): boolean {
   const a = s.charCodeAt(i - 1);
@@ -16,7 +25,8 @@ function inWord(s: string, i: number, len: number): boolean {
 /**
  * Undoes shell evasions that keep a command runnable: quotes and backslashes inside words (c''at, c\at, "c"at),
  * backslash-newline continuations, empty expansions ($@, $*, $!, ${x}, $1, $() and `` ` ` `` with nothing inside,
- * <() >()), $'…' and $"…" quoting, and ${IFS} used as a space.
+ * <() >()), unset variables glued inside a word before a quote or backslash (cu$v\rl), $'…' and $"…" quoting, and
+ * ${IFS} used as a space.
  */
 export function shellUnquote(s: string): string {
   // unchanged runs are copied as slices (one concatenation per edit, not per character)
@@ -78,6 +88,16 @@ export function shellUnquote(s: string): string {
         drop(i, i + 4, ' ');
         i += 3;
         continue;
+      } else if (nameChar(s.charCodeAt(i + 1)) && letterAt(s, i - 1)) {
+        // an unset variable glued inside a word and ended by a quote, a backslash or another $: cu$v\rl, n$u\c
+        let k = i + 1;
+        while (k < n && k - i < 20 && (nameChar(s.charCodeAt(k)) || (s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57))) k++;
+        const end = s[k];
+        if (end === '\\' || end === "'" || end === '"' || end === '$') {
+          drop(i, k);
+          i = k - 1;
+          continue;
+        }
       }
     }
   }

@@ -77,7 +77,10 @@ function proseWords(s: string): number {
       } else if (run === 0) wordStart = true;
       run++;
     } else {
-      if ((c === 32 || c === 44 || c === 46 || c === 63 || c === 33) && run >= 2 && wordStart) n++;
+      // a word ends a sentence at a space, or at punctuation followed by a space or the end (appa.jpg is a file name)
+      const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 32;
+      const ends = c === 32 || ((c === 44 || c === 46 || c === 63 || c === 33) && (next === 32 || next === 10 || next === 34 || next === 39));
+      if (ends && run >= 2 && wordStart) n++;
       run = 0;
     }
   }
@@ -145,22 +148,28 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     else if (ch === '{' && (i === 0 || s[i - 1] === ' ' || s[i - 1] === ';')) after = i + 1; // {cat,/etc/passwd}
     else continue;
     seen++;
-    const cmd = commandAt(s, after);
+    let cmd = commandAt(s, after);
     if (!cmd) {
-      // a variable used as the command: a=nc&&$a -nlvp 555
       const j = skipSpace(s, after);
-      if (s[j] === '$' && /^\$\{?[a-z_][a-z0-9_]{0,20}\}?\s+-/.test(s.slice(j, j + 30)) && ch !== '$') {
+      const variable = s[j] === '$' && ch !== '$' ? /^\$\{?[a-z_][a-z0-9_]{0,20}\}?\s+/.exec(s.slice(j, j + 30)) : null;
+      if (!variable) continue;
+      // a variable used as the command: a=nc&&$a -nlvp 555, or one the value assigns (g=adduse[r];$g x)
+      const name = variable[0].replace(/[${}\s]/g, '');
+      if (s[j + variable[0].length] === '-' || (assignedBefore(s, name, j) && /[a-z/]/.test(s[s.lastIndexOf(`${name}=`, j) + name.length + 1] ?? ''))) {
         best = 5;
         evidence = s.slice(i, i + 40);
         break;
       }
-      continue;
+      // an unset variable in front of the command expands to nothing: ;$u wget x, |$a cat file
+      cmd = commandAt(s, j + variable[0].length);
+      if (!cmd) continue;
     }
     if (!UNIX_STRONG.has(cmd.word)) {
       // an unknown word right after a leading separator, with options: ;c89 -wrapper sh, ;flock -u /
       const lead = s.slice(0, i).trim() === '' || /^[a-z0-9.:_-]{1,64}$/.test(s.slice(0, i).trim());
       if (lead && (ch === ';' || ch === '|' || ch === '&' || ch === '\n') && argsStrength(s, cmd.end) === 2 && /^\s+-{1,2}[a-z]/.test(s.slice(cmd.end, cmd.end + 6)) && 4 > best) {
-        best = 4;
+        // a value that opens with ; and a command line (;date -f secrets.txt) is nothing but the injection
+        best = ch === ';' && s.slice(0, i).trim() === '' ? 5 : 4;
         evidence = s.slice(i, Math.min(s.length, cmd.end + 40));
       }
       continue;
@@ -302,6 +311,26 @@ function leadingEvasion(v: ScanValue, s: string, ctx: ScanContext): boolean {
   return false;
 }
 
+/** `name=` at the start of the value or after a separator, before index `before`. */
+function assignedBefore(s: string, name: string, before: number): boolean {
+  const at = s.lastIndexOf(`${name}=`, before);
+  return at >= 0 && (at === 0 || /[\s;&|]/.test(s[at - 1]!));
+}
+
+/**
+ * A command assembled from variables the value itself assigns: c1=c;c2=a;c3=t;$c1$c2$c3 /etc/passwd. Three or more
+ * references glued together, at least two of them assigned after a separator.
+ */
+function assembledCommand(s: string): boolean {
+  const glued = /(?:\$\{?[a-z_][a-z0-9_]{0,15}\}?){3}/.exec(s);
+  if (!glued) return false;
+  let assigned = 0;
+  for (const m of glued[0].matchAll(/\$\{?([a-z_][a-z0-9_]{0,15})/g)) {
+    if (assignedBefore(s, m[1]!, glued.index) && ++assigned >= 2) return true;
+  }
+  return false;
+}
+
 /**
  * Brace expansion that builds a command: {,ifconfig}, {l,-lh}s, c{a,oun}t, {,echo,#x}. It counts when the expansion
  * starts with a known command and has a tell: an empty element, an element that is an option, path or variable, or
@@ -353,9 +382,9 @@ const detector: Detector = {
     const s = v.classes & SHELL_EVASION || (v.classes & (C.LT | C.GT) && v.classes & C.PAREN) ? v.view('shell-unquote,lower') : v.lower;
     let found = false;
     if (v.classes & (C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.BRACE)) found = scanSeparators(s, v, ctx);
-    // shellshock: () { :; };
+    // shellshock: () { :; }; (a named function, name() { … }, is a definition shared as code)
     const ss = v.lower.indexOf('()');
-    if (ss >= 0) {
+    if (ss >= 0 && !/[a-z0-9_]/.test(v.lower[ss - 1] ?? '')) {
       const j = skipSpace(v.lower, ss + 2);
       if (v.lower[j] === '{') {
         hit(ctx, 'rce.shellshock', 5, v.lower.slice(ss, ss + 40));
@@ -397,7 +426,7 @@ const detector: Detector = {
       }
     }
     // wildcard and variable evasions: /???/??t /e??/p?ss?d, $IFS
-    if (v.classes & C.QMARK && /\/[a-z?*]{0,6}[?*][a-z?*]{0,6}\/[a-z?*]{1,10}/.test(v.lower) && /[?*]{2}|\/\?\?/.test(v.lower)) hit(ctx, 'rce.wildcard-path', 5, v.lower.slice(0, 60));
+    if (v.classes & C.QMARK && /\/[a-z?*]{0,6}[?*][a-z?*]{0,6}\/[a-z?*]{1,10}/.test(v.lower) && /[?*]{2}|\/\?\?|\/[a-z]{0,5}\?[a-z?]{0,5}\/[a-z]{0,5}\?/.test(v.lower)) hit(ctx, 'rce.wildcard-path', 5, v.lower.slice(0, 60));
     if (v.lower.includes('$ifs') || v.lower.includes('${ifs')) hit(ctx, 'rce.ifs-evasion', 5, v.lower.slice(0, 60));
     // a glob standing for a path, as a command's argument: cat /et*/*wd, tail /v?r/l?g/*
     if (!found && v.classes & (C.STAR | C.QMARK) && v.classes & C.SLASH) {
@@ -440,8 +469,13 @@ const detector: Detector = {
     }
     // shell parameter expansion and arithmetic: ${x#pattern}, ${PATH%/*}, $[1+1], $(( ))
     if (v.classes & C.DOLLAR) {
-      const e = /\$\{[a-z_][a-z0-9_]{0,30}(?:#|%|:[-=?+]|\/\/?)|\$\[[^\]]{0,20}\]|\$\(\(/.exec(l);
-      if (e) hit(ctx, 'rce.shell-expansion', 4, l.slice(e.index, e.index + 40));
+      // pattern removal, replacement and substrings (${PATH%/*}, ${x//a/b}, ${PATH:0:1}) and arithmetic ($((…)), $[1+1])
+      // build characters and words out of variables; a default (${PORT:-3000}) and a bare $[…] are also config
+      // templates and JSONPath
+      const strong = /\$\{[a-z_][a-z0-9_]{0,30}(?:#|%|\/\/?|:[0-9])|\$\(\(|\$\[\s{0,4}[a-z0-9_]{1,12}\s{0,4}[+*/%^<>]/.exec(l);
+      const e = strong ?? /\$\{[a-z_][a-z0-9_]{0,30}:[-=?+]|\$\[[^\]]{0,20}\]/.exec(l);
+      if (e) hit(ctx, 'rce.shell-expansion', strong ? 5 : 4, l.slice(e.index, e.index + 40));
+      else if (v.classes & C.EQ && assembledCommand(l)) hit(ctx, 'rce.variable-assembly', 5, l.slice(0, 60));
     }
     // alias x='cmd' / alias -p: defining a command
     const al = ALIAS.exec(s);

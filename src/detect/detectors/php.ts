@@ -28,6 +28,9 @@ const WHOLE_CALL = /^\(\s*[^()]{0,200}(?:\)\s*(?:\[[0-9]{1,3}\]\s*)?;?\s*)?$/;
 /** A parenthesised name (or one with comments), then optional [n] subscripts and comments, then a call. */
 const EXPRESSION_CALL = /\(\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,8})?([a-z_][a-z0-9_]{0,30})\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,8})?\)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,8})?(?:\[[0-9]{1,3}\]\s{0,4}){0,4}\(/;
 
+/** A parenthesised concatenation of pieces, then a call: ('sy'.'stem')('id'), (sy.(st).em)(@id). Group 1: the pieces. */
+const CONCATENATED_CALL = /\(\s{0,4}((?:\(?\s{0,4}["']?[a-z_]{1,20}["']?\s{0,4}\)?\s{0,4}\.\s{0,4}){1,8}\(?\s{0,4}["']?[a-z_]{1,20}["']?\s{0,4}\)?)\s{0,4}\)\s{0,4}\(/;
+
 /**
  * Skips whitespace and PHP comments (/* *\/, # and // to the end of the line) after a function name, bounded.
  * Returns the next index and whether a comment was skipped.
@@ -173,6 +176,9 @@ const detector: Detector = {
       // a command function's name in brackets or quotes, then called: (system)(ls), [system][0](ls), "system"(ls)
       const ob = OBFUSCATED_NAME.exec(s);
       if (ob && (ob[0].endsWith('(') || (s.indexOf('(', ob.index + ob[0].length) >= 0 && s.indexOf('(', ob.index + ob[0].length) - (ob.index + ob[0].length) < 40))) hit(ctx, 'php.obfuscated-call', 5, s.slice(ob.index, ob.index + 60));
+      // the pieces joined name a function that runs code or commands
+      const cc = v.classes & C.DOT ? CONCATENATED_CALL.exec(s) : null;
+      if (cc && CRITICAL.has(cc[1]!.replace(/[^a-z_]/g, ''))) hit(ctx, 'php.obfuscated-call', 5, s.slice(cc.index, cc.index + 60));
       if (COMMENTED_CALL.test(s)) hit(ctx, 'php.obfuscated-call', 5, s.slice(0, 60));
       // a PHP extension function called as the whole value: posix_getegid(), ldap_get_entries(), tidy_parse_string()
       if (PHP_API_CALL.test(s)) hit(ctx, 'php.function-call', 4, s.slice(0, 60));
