@@ -155,7 +155,8 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       if (!variable) continue;
       // a variable used as the command: a=nc&&$a -nlvp 555, or one the value assigns (g=adduse[r];$g x)
       const name = variable[0].replace(/[${}\s]/g, '');
-      if (s[j + variable[0].length] === '-' || (assignedBefore(s, name, j) && /[a-z/]/.test(s[s.lastIndexOf(`${name}=`, j) + name.length + 1] ?? ''))) {
+      const assigned = assignmentBefore(s, name, j);
+      if (s[j + variable[0].length] === '-' || (assigned >= 0 && /[a-z/]/.test(s[assigned + name.length + 1] ?? ''))) {
         best = 5;
         evidence = s.slice(i, i + 40);
         break;
@@ -311,10 +312,11 @@ function leadingEvasion(v: ScanValue, s: string, ctx: ScanContext): boolean {
   return false;
 }
 
-/** `name=` at the start of the value or after a separator, before index `before`. */
-function assignedBefore(s: string, name: string, before: number): boolean {
-  const at = s.lastIndexOf(`${name}=`, before);
-  return at >= 0 && (at === 0 || /[\s;&|]/.test(s[at - 1]!));
+/** The index of `name=` at the start of the value or after a separator, within 256 characters before `before`, or -1. */
+function assignmentBefore(s: string, name: string, before: number): number {
+  const from = Math.max(0, before - 256);
+  const at = s.slice(from, before).lastIndexOf(`${name}=`);
+  return at >= 0 && (at + from === 0 || /[\s;&|]/.test(s[at + from - 1]!)) ? at + from : -1;
 }
 
 /**
@@ -326,7 +328,7 @@ function assembledCommand(s: string): boolean {
   if (!glued) return false;
   let assigned = 0;
   for (const m of glued[0].matchAll(/\$\{?([a-z_][a-z0-9_]{0,15})/g)) {
-    if (assignedBefore(s, m[1]!, glued.index) && ++assigned >= 2) return true;
+    if (assignmentBefore(s, m[1]!, glued.index) >= 0 && ++assigned >= 2) return true;
   }
   return false;
 }
@@ -382,9 +384,10 @@ const detector: Detector = {
     const s = v.classes & SHELL_EVASION || (v.classes & (C.LT | C.GT) && v.classes & C.PAREN) ? v.view('shell-unquote,lower') : v.lower;
     let found = false;
     if (v.classes & (C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.BRACE)) found = scanSeparators(s, v, ctx);
-    // shellshock: () { :; }; (a named function, name() { … }, is a definition shared as code)
+    // shellshock: () { :; }; (a named function, name() { … }, is a definition shared as code; an anonymous
+    // function () { is still code put in a value)
     const ss = v.lower.indexOf('()');
-    if (ss >= 0 && !/[a-z0-9_]/.test(v.lower[ss - 1] ?? '')) {
+    if (ss >= 0 && (!/[a-z0-9_]/.test(v.lower[ss - 1] ?? '') || (v.lower.endsWith('function', ss) && !/[a-z0-9_$]/.test(v.lower[ss - 9] ?? '')))) {
       const j = skipSpace(v.lower, ss + 2);
       if (v.lower[j] === '{') {
         hit(ctx, 'rce.shellshock', 5, v.lower.slice(ss, ss + 40));
