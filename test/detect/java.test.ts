@@ -100,6 +100,7 @@ test('stack traces, Maven coordinates, JMX names and sentences about Java classe
     'org.springframework.boot:spring-boot-starter-web:3.2.1',
     'com.sun.xml.bind:jaxb-impl:2.3.1',
     "implementation 'org.springframework:spring-core:6.1.2'",
+    'pkg:maven/org.springframework.boot/spring-boot@3.2.1',
     'java.lang:type=Memory',
     'com.sun.management:type=HotSpotDiagnostic',
     'Our service shells out with java.lang.ProcessBuilder and it hangs on Windows, any idea why?',

@@ -85,10 +85,17 @@ export class JavaContext {
     return this.identCoordinate;
   }
 
+  /** A package URL names an artifact: pkg:maven/org.springframework.boot/spring-boot@3.2.1 */
+  private packageUrl(start: number): boolean {
+    let i = start;
+    while (i > 0 && start - i < 200 && nameChar(this.s.charCodeAt(i - 1))) i--;
+    return this.s.startsWith('pkg:maven/', i - 10);
+  }
+
   /** The most a class or package name at [start, end) can score here. */
   nameCeiling(start: number, end: number): number {
     const line = this.kindOfLine(start);
-    if (line === FRAME_LINE || this.coordinate(end)) return 0;
+    if (line === FRAME_LINE || this.coordinate(end) || this.packageUrl(start)) return 0;
     if (line === EXCEPTION) return 2;
     if ((this.prose ??= words(this.s) >= 5)) return 3;
     return 5;
