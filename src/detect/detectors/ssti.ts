@@ -12,6 +12,23 @@ const GADGETS = /\b(?:config|self|request|lipsum|cycler|joiner|namespace|range|a
 const CONSTANT_IF = /^\s*[#-]?\s*(?:if|elif|elsif|unless|while)\s*\(?\s*(?:true|false|1|0|[0-9]{1,6}\s*(?:==|!=|<=|>=|<|>)\s*[0-9]{1,6}|'[a-z0-9]{0,8}'\s*==\s*'[a-z0-9]{0,8}'|"[a-z0-9]{0,8}"\s*==\s*"[a-z0-9]{0,8}")\s*\)?\s*[-:]?\s*$/;
 const ARITH = /^\s*-?[0-9]+\s*[-+*/%]\s*-?[0-9]+\s*$|^\s*["'][^"']{0,20}["']\s*\*\s*[0-9]+\s*$|^\s*[0-9]+\s*\*\s*["'][^"']{0,20}["']\s*$/;
 
+/** Values that are known probes by themselves: {{config}}, {{self}}, {% debug %}, {$smarty.version}. */
+const WHOLE_PROBE = /^\s*(?:\{\{\s*(?:config|self|_self|request|settings)(?:\.items\(\))?\s*\}\}|\{%\s*debug\s*%\}|\{\$smarty\.[a-z_.]{1,30}\})\s*$/;
+/**
+ * Engine-specific gadgets outside the usual delimiters: Handlebars' {{#with "s" as |string|}} chain, FreeMarker and
+ * Velocity assignments of arithmetic ([#assign x=7*7], #set($x=7*7)), Twig's dump(app), Java class-loader walks.
+ */
+const ENGINE_GADGETS = /\{\{#with\s+["'][^"']{0,40}["']\s+as\s+\||[<[]#assign\s+[a-z_][a-z0-9_]{0,30}\s*=\s*[0-9]+\s*[-+*/]\s*[0-9]+|#set\s*\(\s*\$[a-z_][a-z0-9_]{0,30}\s*=\s*[0-9]+\s*[-+*/]\s*[0-9]+\s*\)|\bdump\s*\(\s*(?:app|_context|_self)\b|\.getclassloader\s*\(/;
+const POLYGLOT_PARTS = ['${', '{{', '<%', '[%', '#{', '}}', '%>', '%}'];
+
+/** ${{<%[%'"}}%\. : one short value opening many template syntaxes at once, a fuzzing string to see which one breaks. */
+function polyglot(s: string): boolean {
+  if (s.length > 40 || !/["']/.test(s)) return false;
+  let n = 0;
+  for (const d of POLYGLOT_PARTS) if (s.includes(d)) n++;
+  return n >= 5;
+}
+
 const OPEN: [string, string][] = [
   ['{{', '}}'],
   ['${', '}'],
@@ -29,10 +46,14 @@ const OPEN: [string, string][] = [
 
 const detector: Detector = {
   category: 'ssti',
-  triggers: C.BRACE | C.LT | C.BRACKET | C.AT,
+  triggers: C.BRACE | C.LT | C.BRACKET | C.AT | C.HASH,
   scan(v: ScanValue, ctx: ScanContext): void {
     const s = v.lower;
     if (DUNDER.test(s)) return hit(ctx, 'ssti.python-dunder', 5, s.slice(0, 80));
+    if (s.length <= 64 && WHOLE_PROBE.test(s)) return hit(ctx, 'ssti.probe', 5, s.slice(0, 60));
+    const g = ENGINE_GADGETS.exec(s);
+    if (g) return hit(ctx, 'ssti.gadget', 5, s.slice(g.index, g.index + 60));
+    if (polyglot(s)) return hit(ctx, 'ssti.polyglot', 5, s);
     for (const [open, close] of OPEN) {
       for (const i of occurrences(s, open, 32)) {
         const w = s.slice(i + open.length, i + open.length + 400).indexOf(close);
