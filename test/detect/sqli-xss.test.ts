@@ -30,6 +30,7 @@ const SQLI_PL1: Record<string, string[]> = {
   'server information passed into another call (error-based extraction)': ['1 OR 1 GROUP BY CONCAT(version(),FLOOR(RAND(0)*2)) HAVING MIN(0)', 'extract(concat(database(), 1))'],
   'probes that are one call: server information, character codes, opened and cut': ['version()', 'db_name()', 'concat(0x7e,version())', 'chr(123)', 'concat(', 'GROUP_CONCAT('],
   'conditional subqueries and sorts, server variables, a stacked delete': ['1 and 1=(select case when (1=1) then 1 else 1/0 end)', '1 order by (case when (1=1) then 1 else 2 end)', '@@version', '1; delete from users'],
+  'calls in parentheses after a logic operator': ['||(elt(-3+5,bin(15),ord(10),hex(char(45))))', 'AND 5650=CONVERT(INT,(SELECT 1))--'],
   'statements hidden by comments and reserved words': ['DECLARE/**/@x', 'select/**/@@version', ';INSERT INTO table (col) VALUES', '1.e(ascii)'],
 };
 
@@ -76,7 +77,7 @@ const BENIGN: string[] = [
   'window.location is undefined in my app', 'Use `Function.prototype.call` to invoke it', 'See section 2.1 (document) for details', 'self-service portal',
   'top 10 results', 'C++ operators: a+b, a+=b', '¼ cup sugar, ¾ cup flour', 'price 1¼ – 1¾ €',
   // comparisons and logic words in ordinary text; curly apostrophes
-  '2>1', '1 < 2', 'or 2 more', '(Select one)', 'Delete from cart', '@@', 'set @john as admin', "x'='", 'Math.floor(Math.random()*2)', '`SELECT * FROM orders` is slow', "O'Brien or jane.doe (2)", '1 or 2 items', 'and 3 others', 'x or y', 'It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one',
+  '2>1', '1 < 2', 'or 2 more', '(Select one)', 'Delete from cart', 'Prix 10\u00a0€ or so', 'and (count(x))', '@@', 'set @john as admin', "x'='", 'Math.floor(Math.random()*2)', '`SELECT * FROM orders` is slow', "O'Brien or jane.doe (2)", '1 or 2 items', 'and 3 others', 'x or y', 'It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one',
   // look-alikes of the evasion shapes: labels with a parenthesis, arrows, comparisons, escapes that are not code
   'Alert(s)', 'Confirm (2 items)', 'alert(s) and prompt(s)', 'A --> B --> C', '--> see above', 'if (a < b) return a',
   'i < f.length', '< 5 items left', 'a < b c d', 'data: none, <empty>', 'Data: 3 rows, <br> missing', ' online=true', '  onboarding=done',
@@ -188,7 +189,8 @@ test('code found where a parameter name should be counts as certain: a form key,
 });
 
 test('quote look-alikes that a charset conversion turns into quotes break out like the quote', () => {
-  for (const p of ['1’ OR ’1’=’x’#;--()', '’ OR ’1’=’x’--', '1´ OR ´1´=´x´#', '1‘ OR ‘1‘=‘1', '’ #-']) {
+  // (and a no-break space, which MySQL reads as white space)
+  for (const p of ['1’ OR ’1’=’x’#;--()', '’ OR ’1’=’x’--', '1´ OR ´1´=´x´#', '1‘ OR ‘1‘=‘1', '’ #-', "1'\u00a0or\u00a01=1--"]) {
     for (const r of [{ query: `q=${encodeURIComponent(p)}` }, { body: `f=${encodeURIComponent(p)}`, contentType: 'application/x-www-form-urlencoded' }, { headers: { cookie: `id=${p}` } }]) {
       assert.ok(inspect(r).attack, `${p} ${JSON.stringify(r)}`);
     }

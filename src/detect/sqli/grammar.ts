@@ -336,7 +336,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           // a value that starts with a logic operator: "or 1=1", "and 1=2"
           const end = tautologyAt(ts, 1);
           if (end > 0) out.push({ rule: 'sqli.tautology', score: 5, from: 0, to: end });
-          else if (isLiteral(ts[1]) && ts[2]?.t === 'o' && ts[3] && (isLiteral(ts[3]) || ts[3]!.t === 'n' || ts[3]!.t === '(')) out.push({ rule: 'sqli.boolean-expression', score: 5, from: 0, to: 4 });
+          else if (isLiteral(ts[1]) && ts[2]?.t === 'o' && ts[3] && (isLiteral(ts[3]) || ts[3]!.t === 'n' || ts[3]!.t === '(' || ts[3]!.t === 'f')) out.push({ rule: 'sqli.boolean-expression', score: 5, from: 0, to: 4 });
           // or 1#, or 1-- -: a condition that comments out the rest of the query
           else if (isLiteral(ts[1]) && n === 2 && commentEnd) out.push({ rule: 'sqli.boolean-expression', score: 5, from: 0, to: 2 });
           // xor 2 <, or 'a' >: a comparison cut where the application's operand follows
@@ -345,6 +345,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           else if (t.v === 'xor' && isTerm(ts[1])) out.push({ rule: 'sqli.boolean-expression', score: 4, from: 0, to: 2 });
           // or json_extract(...) = 'x', and sleep(: a condition that is a SQL call
           else if (ts[1]?.t === 'f' && ts[2]?.t === '(') out.push({ rule: 'sqli.boolean-function', score: AMBIGUOUS_FUNCTIONS.has(ts[1]!.v) ? 3 : 5, from: 0, to: 3 });
+          // ||(elt(...)), and (sleep(5)): the call in parentheses
+          else if (ts[1]?.t === '(' && ts[2]?.t === 'f' && ts[3]?.t === '(' && !AMBIGUOUS_FUNCTIONS.has(ts[2]!.v)) out.push({ rule: 'sqli.boolean-function', score: 5, from: 0, to: 4 });
           // and value = ', or (name = ", && (e ===, ||(c=!1): a condition on a column, the whole value; certain when cut
           // right at the quote that opens the application's value
           else {
