@@ -12,8 +12,15 @@ function isCmdChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 46;
 }
 
+interface Command {
+  word: string;
+  start: number;
+  end: number;
+  pathed: boolean;
+}
+
 /** The command word starting at i (after an optional path such as /bin/ or /usr/bin/), or undefined. */
-function commandAt(s: string, i: number): { word: string; start: number; end: number; pathed: boolean } | undefined {
+function commandAt(s: string, i: number): Command | undefined {
   let j = skipSpace(s, i);
   while (s[j] === '(' || s[j] === '{' || s[j] === '!') j = skipSpace(s, j + 1);
   const start = j;
@@ -35,8 +42,14 @@ function commandAt(s: string, i: number): { word: string; start: number; end: nu
   while (k < s.length && k - j < 40 && isCmdChar(s.charCodeAt(k))) k++;
   if (k === j) return undefined;
   let word = s.slice(j, k);
-  if (word.endsWith('.exe')) word = word.slice(0, -4);
-  else if (/[0-9.]$/.test(word) && !UNIX_STRONG.has(word)) word = word.replace(/[0-9.]+$/, ''); // python3.10, gcc10.1
+  const last = s.charCodeAt(k - 1);
+  if (last === 101 && word.endsWith('.exe')) word = word.slice(0, -4);
+  else if (((last >= 48 && last <= 57) || last === 46) && !UNIX_STRONG.has(word)) {
+    // python3.10, gcc10.1: the version goes
+    let e = k;
+    while (e > j && ((s.charCodeAt(e - 1) >= 48 && s.charCodeAt(e - 1) <= 57) || s.charCodeAt(e - 1) === 46)) e--;
+    word = s.slice(j, e);
+  }
   return { word, start, end: k, pathed };
 }
 
@@ -285,14 +298,14 @@ function evasiveWord(raw: string, start: number, word: string): boolean {
   return false;
 }
 
-function leadingEvasion(v: ScanValue, s: string, ctx: ScanContext): boolean {
+/** `cmd` is the value's first command word (commandAt(s, 0)). */
+function leadingEvasion(v: ScanValue, s: string, ctx: ScanContext, cmd: Command | undefined): boolean {
   // a variable used as the command, with options: $SHELL -c "id", ${BASH} -i
   const m = v.classes & C.DOLLAR ? /^\s{0,4}\$\{?([a-z_][a-z0-9_]{0,20})\}?\s{1,8}-[a-z]{1,3}(?:\s|$)/.exec(v.lower) : null;
   if (m) {
     hit(ctx, 'rce.variable-command', /^(?:shell|bash|sh|zsh|comspec|cmd)$/.test(m[1]!) ? 5 : 4, v.lower.slice(0, 60));
     return true;
   }
-  const cmd = commandAt(s, 0);
   if (!cmd || !UNIX_STRONG.has(cmd.word)) return false;
   if (v.classes & SHELL_EVASION && evasiveWord(v.lower, skipSpace(v.lower, 0), cmd.word)) {
     hit(ctx, 'rce.quoted-command', 5, s.slice(0, 60));
@@ -386,7 +399,7 @@ const detector: Detector = {
     if (v.classes & (C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.BRACE)) found = scanSeparators(s, v, ctx);
     // shellshock: () { :; }; (a named function, name() { … }, is a definition shared as code; an anonymous
     // function () { is still code put in a value)
-    const ss = v.lower.indexOf('()');
+    const ss = v.classes & C.PAREN ? v.lower.indexOf('()') : -1;
     if (ss >= 0 && (!/[a-z0-9_]/.test(v.lower[ss - 1] ?? '') || (v.lower.endsWith('function', ss) && !/[a-z0-9_$]/.test(v.lower[ss - 9] ?? '')))) {
       const j = skipSpace(v.lower, ss + 2);
       if (v.lower[j] === '{') {
@@ -411,10 +424,11 @@ const detector: Detector = {
         }
       }
     }
-    if (!found && v.kind !== 'path') found = leadingEvasion(v, s, ctx);
+    const first = v.kind !== 'path' ? commandAt(s, 0) : undefined;
+    if (!found && v.kind !== 'path') found = leadingEvasion(v, s, ctx, first);
     // a command line as the whole value: "ls -la /tmp", "bash -c id", "nohup ifconfig", "/bin/sh -i"
     if (!found && v.kind !== 'path') {
-      const cmd = commandAt(s, 0);
+      const cmd = first;
       if (cmd && UNIX_STRONG.has(cmd.word)) {
         const args = argsStrength(s, cmd.end);
         const english = ENGLISH.has(cmd.word);
@@ -430,7 +444,7 @@ const detector: Detector = {
     }
     // wildcard and variable evasions: /???/??t /e??/p?ss?d, $IFS
     if (v.classes & C.QMARK && /\/[a-z?*]{0,6}[?*][a-z?*]{0,6}\/[a-z?*]{1,10}/.test(v.lower) && /[?*]{2}|\/\?\?|\/[a-z]{0,5}\?[a-z?]{0,5}\/[a-z]{0,5}\?/.test(v.lower)) hit(ctx, 'rce.wildcard-path', 5, v.lower.slice(0, 60));
-    if (v.lower.includes('$ifs') || v.lower.includes('${ifs')) hit(ctx, 'rce.ifs-evasion', 5, v.lower.slice(0, 60));
+    if (v.classes & C.DOLLAR && (v.lower.includes('$ifs') || v.lower.includes('${ifs'))) hit(ctx, 'rce.ifs-evasion', 5, v.lower.slice(0, 60));
     // a glob standing for a path, as a command's argument: cat /et*/*wd, tail /v?r/l?g/*
     if (!found && v.classes & (C.STAR | C.QMARK) && v.classes & C.SLASH) {
       const g = GLOB_ARGUMENT.exec(s);
@@ -481,7 +495,7 @@ const detector: Detector = {
       else if (v.classes & C.EQ && assembledCommand(l)) hit(ctx, 'rce.variable-assembly', 5, l.slice(0, 60));
     }
     // alias x='cmd' / alias -p: defining a command
-    const al = ALIAS.exec(s);
+    const al = s.includes('alias') ? ALIAS.exec(s) : null;
     if (al) return hit(ctx, 'rce.alias', 5, s.slice(al.index, al.index + 40));
     // sqlite3 shell dot-commands after a separator: ;.shell id, \n.system whoami
     if (v.classes & C.DOT) {
