@@ -79,7 +79,7 @@ const BENIGN: string[] = [
   // comparisons and logic words in ordinary text; curly apostrophes
   '2>1', '1 < 2', 'or 2 more', '(Select one)', 'Delete from cart', 'Prix 10\u00a0€ or so', 'and (count(x))', '@@', 'set @john as admin', "x'='", 'Math.floor(Math.random()*2)', '`SELECT * FROM orders` is slow', "O'Brien or jane.doe (2)", '1 or 2 items', 'and 3 others', 'x or y', 'It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one',
   // look-alikes of the evasion shapes: labels with a parenthesis, arrows, comparisons, escapes that are not code
-  'Alert(s)', 'Confirm (2 items)', 'alert(s) and prompt(s)', 'A --> B --> C', '--> see above', 'if (a < b) return a',
+  'Alert(s)', 'Confirm (2 items)', 'Import(CSV)', 'Fetch(all)', 'Confirm(yes)', 'ALERT(1)', 'alert(s) and prompt(s)', 'A --> B --> C', '--> see above', 'if (a < b) return a',
   'i < f.length', '< 5 items left', 'a < b c d', 'data: none, <empty>', 'Data: 3 rows, <br> missing', ' online=true', '  onboarding=done',
   'Unicode escapes look like \\u00e9 or \\u2019', 'C:\\Users\\u0041dmin is a folder name', '+1', '[]', '!!', '(+)',
   'document.title is empty', 'Set level (alert) (see docs)', 'Severity: alert, then page', 'How do I use Function`...` tagged templates', 'location = "Dublin"',

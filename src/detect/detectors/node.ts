@@ -4,7 +4,7 @@ import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { hit } from './util.js';
 import { Matcher } from '../match/aho.js';
 import { base64Forms } from '../match/base64-forms.js';
-import { wholeValueCall } from './whole-call.js';
+import { jsCased, wholeValueCall } from './whole-call.js';
 
 const b64 = new Matcher(base64Forms('_$$ND_FUNC$$_', 8));
 
@@ -52,7 +52,7 @@ const detector: Detector = {
     if (!ANCHORS.test(v.decoded)) return;
     const s = v.lower;
     if (s.length > 1 << 16 && !/require|process|constructor|nd_func|while|for\s*\(|child_process|fs\./.test(s.slice(0, 1 << 16))) return;
-    if (s.length <= 160 && GLOBAL_CALL.test(s) && wholeValueCall(s.replace(GLOBAL_CALL, 'call(')) === 2) return hit(ctx, 'node.global-call', 5, s.slice(0, 60));
+    if (s.length <= 160 && GLOBAL_CALL.test(s) && jsCased(v.decoded) && wholeValueCall(s.replace(GLOBAL_CALL, 'call(')) === 2) return hit(ctx, 'node.global-call', 5, s.slice(0, 60));
     for (const [re, rule, score] of PATTERNS) {
       const m = re.exec(s);
       if (m) {

@@ -18,3 +18,12 @@ export function wholeValueCall(s: string): 0 | 1 | 2 {
   if (args === 's' || args === 'es' || !CODE_ARGS.test(args)) return 0;
   return /^\s*[a-z0-9_$.]+\(/.test(s) ? 2 : 1;
 }
+
+/**
+ * The value (as written, not lower-cased) starts with a name as JavaScript spells its globals: lowercase first
+ * (alert, setTimeout, console), or one of the capitalised constructors and namespaces. JavaScript names are
+ * case-sensitive, so Alert(1), Import(CSV) or Console.log(x) run nothing: they are labels.
+ */
+export function jsCased(decoded: string): boolean {
+  return /^\s*(?:[a-z_$]|(?:Function|String|Reflect|Object|Array|Promise|Math|JSON|Date|Number|Symbol)\b)/.test(decoded);
+}

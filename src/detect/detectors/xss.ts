@@ -4,7 +4,7 @@ import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher, wordBounded } from '../match/aho.js';
 import { hit, isAlpha, occurrences, skipSpace } from './util.js';
 import { escapedIdentifier, spacedTagName } from './xss-evasions.js';
-import { wholeValueCall } from './whole-call.js';
+import { jsCased, wholeValueCall } from './whole-call.js';
 
 // Cross-site scripting: HTML tags that run script, event handler attributes (also after an attribute breakout),
 // script URLs, and JavaScript sinks. Scans the decoded, lower-cased value; tags are parsed, not pattern-matched.
@@ -330,7 +330,7 @@ const detector: Detector = {
         // a quote, tag or comment closed before it, or a template literal's ${ around it
         const breakout = /["'`]\s*[;)+,-]|<\/|-->|\$\{/.test(s) || v.kind === 'path';
         // the whole value is a call of a sink: alert(1), prompt(), setInterval(code, 1); labels such as Alert(s) are not
-        const whole = n === 1 ? wholeValueCall(s) : 0;
+        const whole = n === 1 && jsCased(v.decoded) ? wholeValueCall(s) : 0;
         hit(ctx, 'xss.js-sink', n >= 2 || breakout || found || whole === 2 ? 5 : whole === 1 ? 4 : 3, ev);
       }
     }
