@@ -101,6 +101,8 @@ test('stack traces, Maven coordinates, JMX names and sentences about Java classe
     'com.sun.xml.bind:jaxb-impl:2.3.1',
     "implementation 'org.springframework:spring-core:6.1.2'",
     'pkg:maven/org.springframework.boot/spring-boot@3.2.1',
+    'org.springframework.boot',
+    'org.codehaus.groovy',
     'java.lang:type=Memory',
     'com.sun.management:type=HotSpotDiagnostic',
     'Our service shells out with java.lang.ProcessBuilder and it hangs on Windows, any idea why?',
@@ -119,6 +121,8 @@ test('Java code and type ids stay flagged next to a stack frame, an exception na
     'org.apache.commons.collections.functors.InvokerTransformer',
     'java.lang.Runtime',
     "new java.lang.ProcessBuilder('sh','-c','id').start()",
+    'org.springframework.context.support.ClassPathXmlApplicationContext',
+    'T(org.springframework.util.StreamUtils).copy(a,b)',
   ];
   for (const a of attacks) {
     for (const r of everywhere(a)) assert.ok(inspect(r).attack, `${a.slice(0, 50)} not flagged`);
@@ -135,6 +139,8 @@ test('gadget classes as type ids (Jackson, fastjson, @class) are flagged; config
     '{"@type":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"x","autoCommit":true}',
   ];
   for (const g of gadgets) assert.ok(json(g).attack, `${g} → ${rules(json(g))}`);
+  const pom = '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>';
+  assert.equal(xml(pom).attack, false, rules(xml(pom)));
   const config = '{"spring.datasource.type":"com.mchange.v2.c3p0.ComboPooledDataSource","spring.jpa.properties.hibernate.dialect":"org.hibernate.dialect.PostgreSQLDialect","driverClassName":"com.mysql.cj.jdbc.Driver","pool":"com.zaxxer.hikari.HikariDataSource","key.converter":"org.apache.kafka.connect.json.JsonConverter"}';
   assert.equal(json(config).attack, false, rules(json(config)));
 });

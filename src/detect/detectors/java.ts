@@ -22,6 +22,8 @@ const STRONG = [
   'templatesimpl', 'java.util.prioritityqueue', 'org.springframework.', 'freemarker.template', 'com.alibaba.fastjson', '@type',
 ];
 const javaNames = new Matcher(['java.', 'javax.', ...STRONG]);
+/** Packages that are also Maven group ids: named without a class (org.springframework.boot) they are a dependency. */
+const GROUP_PACKAGES = new Set(['org.springframework.', 'org.codehaus.groovy', 'com.alibaba.fastjson']);
 /** The STRONG patterns that are code (calls, member access, OGNL/SpEL syntax, type keys), not names. */
 const CODE = new Set(STRONG.filter((p) => /[(#@]/.test(p) || p.startsWith('class.') || p === 'getruntime().exec' || p === 'runtime.getruntime' || p === 'new processbuilder' || p === 'xwork.methodaccessor'));
 const gadgetPlain = new Matcher(GADGETS.filter((g) => g.length >= 9 || g === 'runtime'));
@@ -80,7 +82,7 @@ const detector: Detector = {
       return nameAnchor && gadgetAnchor;
     });
     let context: JavaContext | undefined;
-    const where = (): JavaContext => (context ??= new JavaContext(s));
+    const where = (): JavaContext => (context ??= new JavaContext(s, v.decoded));
     const found = (score: number, start: number, end: number): boolean => {
       if (score > best) {
         best = score;
@@ -103,7 +105,8 @@ const detector: Detector = {
         if (CODE.has(h.pattern)) return found(where().codeCeiling(h.start), h.start, h.end);
         // a name that continues is another class: java.lang.RuntimeException is a stack trace, not java.lang.Runtime
         if (/[a-z0-9]$/.test(h.pattern) && /[a-z0-9]/.test(s[h.end] ?? '')) return;
-        return found(where().nameCeiling(h.start, h.end), h.start, h.end);
+        const ceiling = GROUP_PACKAGES.has(h.pattern) && where().packageOnly(h.start, h.end) ? 3 : 5;
+        return found(Math.min(ceiling, where().nameCeiling(h.start, h.end)), h.start, h.end);
       });
     }
     if (best < 5 && gadgetAnchor) {

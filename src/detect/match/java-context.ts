@@ -44,8 +44,29 @@ export class JavaContext {
   private identEnd = -1;
   private identCoordinate = false;
   private prose: boolean | undefined;
-  /** `s`: the value lower-cased. */
-  constructor(private readonly s: string) {}
+  /** `s`: the value lower-cased; `original`: as sent (Java class names are case-sensitive and capitalised). */
+  constructor(
+    private readonly s: string,
+    private readonly original: string,
+  ) {}
+
+  /**
+   * A dotted name without a capitalised segment names a package, not a class. Used for the libraries whose packages are
+   * also Maven group ids (<groupId>org.springframework.boot</groupId>): their gadgets always name a class.
+   */
+  packageOnly(start: number, end: number): boolean {
+    const o = this.original;
+    if (o.length !== this.s.length) return false;
+    let i = start;
+    while (i > 0 && start - i < 200 && nameChar(this.s.charCodeAt(i - 1))) i--;
+    let j = end;
+    while (j < o.length && j - end < 200 && nameChar(this.s.charCodeAt(j))) j++;
+    for (let k = i; k < j; k++) {
+      const c = o.charCodeAt(k);
+      if (c >= 65 && c <= 90) return false;
+    }
+    return true;
+  }
 
   private kindOfLine(at: number): number {
     const s = this.s;
