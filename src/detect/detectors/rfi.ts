@@ -41,14 +41,18 @@ function rawUrlTricks(t: string, ctx: ScanContext): boolean {
 /** //evil.example/shell.txt?, http:evil.example/shell.txt?: a URL without '//' or without a scheme, cut by a final '?'. */
 const LOOSE_TRAILING_QUESTION = /^\s{0,4}(?:(?:https?|ftps?):\/{0,2}|\/\/)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+(?::[0-9]{1,5})?\/[^\s?]{0,200}\?$/;
 
+/** \\\\evil.example\\share\\shell.php: a UNC path to a named or numbered host, to a script PHP or ASP would include over SMB/WebDAV. */
+const UNC_SCRIPT = /^\s{0,4}\\\\[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+\\[^\s]{1,200}\.(?:php[0-9]?|phtml|inc|asp|aspx|jsp|cgi|pl)$/;
+
 const detector: Detector = {
   category: 'rfi',
-  triggers: C.COLON | C.SLASH,
+  triggers: C.COLON | C.SLASH | C.BSLASH,
   kinds: ['query', 'body', 'cookie', 'header', 'body-key'],
   scan(v: ScanValue, ctx: ScanContext): void {
     if (v.kind === 'header' && (v.name === 'referer' || v.name === 'origin' || v.name === 'user-agent')) return;
     const s = v.lower;
     if (s.length < 300 && s.endsWith('?') && LOOSE_TRAILING_QUESTION.test(s)) return hit(ctx, 'rfi.trailing-question-mark', 5, s.slice(0, 80));
+    if (v.classes & C.BSLASH && s.length < 300 && UNC_SCRIPT.test(s)) return hit(ctx, 'rfi.unc-script', 5, s.slice(0, 80));
     if (!(v.classes & C.COLON)) return;
     if (rawUrlTricks(v.text, ctx)) return;
     const host = (ctx.exchange.request.host || '').toLowerCase().split(':')[0] ?? '';
