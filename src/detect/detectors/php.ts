@@ -28,6 +28,9 @@ const WHOLE_CALL = /^\(\s*[^()]{0,200}(?:\)\s*(?:\[[0-9]{1,3}\]\s*)?;?\s*)?$/;
 /** A parenthesised name (or one with comments), then optional [n] subscripts and comments, then a call. */
 const EXPRESSION_CALL = /\(\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,8})?([a-z_][a-z0-9_]{0,30})\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,8})?\)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,8})?(?:\[[0-9]{1,3}\]\s{0,4}){0,4}\(/;
 
+/** PHP functions that call a function named in their arguments, with a command or code function named in quotes. */
+const CALLBACK_CALL = /\b(?:array_map|array_filter|array_walk|array_walk_recursive|array_reduce|usort|uasort|uksort|call_user_func|call_user_func_array|forward_static_call|forward_static_call_array|register_shutdown_function|register_tick_function|iterator_apply|ob_start|set_error_handler|set_exception_handler|preg_replace_callback|preg_replace_callback_array|spl_autoload_register|header_register_callback)\s{0,8}\([^()]{0,80}?["'](?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|assert|eval|create_function|phpinfo|include|require)["']/;
+
 /** A parenthesised concatenation of pieces, then a call: ('sy'.'stem')('id'), (sy.(st).em)(@id). Group 1: the pieces. */
 const CONCATENATED_CALL = /\(\s{0,4}((?:\(?\s{0,4}["']?[a-z_]{1,20}["']?\s{0,4}\)?\s{0,4}\.\s{0,4}){1,8}\(?\s{0,4}["']?[a-z_]{1,20}["']?\s{0,4}\)?)\s{0,4}\)\s{0,4}\(/;
 
@@ -106,6 +109,8 @@ const detector: Detector = {
         // <? php echo, <?xml:echo 1;, <? echo test: PHP statements after a short tag (an XML declaration is not one)
         const after = s.slice(open + 2, open + 200);
         if (!/^xml\s+(?:version|encoding)/.test(after) && /^[a-z]{0,5}[\s:(]{0,12}(?:php\b|echo\b|print\b|eval\b|system\b|exec\b|passthru\b|include\b|require\b|\$[a-z_]|\(\)\s*;)/.test(after)) return hit(ctx, 'php.open-tag', 5, s.slice(open, open + 60));
+        // <?xml :fputcsv($f, …): a call with a variable or string argument right after the tag
+        if (/^[a-z]{0,5}[\s:]{1,12}[a-z_][a-z0-9_]{1,40}\s{0,4}\(\s{0,4}[$"']/.test(after)) return hit(ctx, 'php.open-tag', 5, s.slice(open, open + 60));
         if (/^\s/.test(nx) && /[($;]/.test(s.slice(open, open + 200))) return hit(ctx, 'php.open-tag', 5, s.slice(open, open + 60));
         // a short open tag that ends the value (test<?): the start of code cut off by the application's own text
         if (open === s.length - 2 && open > 0) hit(ctx, 'php.open-tag', 4, s.slice(Math.max(0, open - 20)));
@@ -179,6 +184,9 @@ const detector: Detector = {
       // the pieces joined name a function that runs code or commands
       const cc = v.classes & C.DOT ? CONCATENATED_CALL.exec(s) : null;
       if (cc && CRITICAL.has(cc[1]!.replace(/[^a-z_]/g, ''))) hit(ctx, 'php.obfuscated-call', 5, s.slice(cc.index, cc.index + 60));
+      // a command function handed by name to a function that calls it back: array_map('system', …), usort($a, 'assert')
+      const cb = v.classes & (C.SQUOTE | C.DQUOTE) ? CALLBACK_CALL.exec(s) : null;
+      if (cb) hit(ctx, 'php.callback-call', 5, s.slice(cb.index, cb.index + 60));
       if (COMMENTED_CALL.test(s)) hit(ctx, 'php.obfuscated-call', 5, s.slice(0, 60));
       // a PHP extension function called as the whole value: posix_getegid(), ldap_get_entries(), tidy_parse_string()
       if (PHP_API_CALL.test(s)) hit(ctx, 'php.function-call', 4, s.slice(0, 60));
