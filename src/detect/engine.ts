@@ -60,7 +60,7 @@ class Collector implements ScanContext {
       rule: r.rule,
       severity: r.severity,
       confidence: r.confidence,
-      score: escalate(this.weighNames ? weighByLocation(scoreOf(r), location) : scoreOf(r), this.paranoia),
+      score: escalate(this.weighNames && !r.nameNeutral ? weighByLocation(scoreOf(r), location) : scoreOf(r), this.paranoia),
       location,
       evidence: shorten(r.evidence),
     };

@@ -40,6 +40,11 @@ export interface Report {
   evidence: string;
   /** Lowest paranoia level at which the rule counts (1 = always). Default 1. */
   paranoia?: number;
+  /**
+   * The evidence is as ordinary in a parameter name as in a value (SQL kept as data: a map keyed by query text), so a
+   * name does not make it stronger (see score.ts).
+   */
+  nameNeutral?: boolean;
   /** Overrides the score derived from severity and confidence. */
   score?: number;
 }

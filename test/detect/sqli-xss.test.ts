@@ -165,6 +165,8 @@ test('code found where a parameter name should be counts as certain: a form key,
     { body: JSON.stringify({ 'having count > 5': 'foo' }), contentType: 'application/json' },
     { query: `${encodeURIComponent('case when condition1 then result1')}=1` },
     { body: `${encodeURIComponent('pay=AND deleted = 0)')}`, contentType: 'application/x-www-form-urlencoded' },
+    { headers: { cookie: 'ORder by=1; sid=abc' } },
+    { query: `${encodeURIComponent('having count > 5')}=1` },
     // (a && inside a parameter string is part of its value, not two separators)
     { body: `${encodeURIComponent('pay=&&(l=!0)')}`, contentType: 'application/x-www-form-urlencoded' },
   ];
@@ -184,6 +186,8 @@ test('code found where a parameter name should be counts as certain: a form key,
     { query: `q=${encodeURIComponent('a=1&&b=2')}` },
     { body: 'name=x&user[born_on(1i)]=1990&user[born_on(2i)]=5', contentType: 'application/x-www-form-urlencoded' },
     { query: 'name__icontains=bob&created_by__departments__employees__user__username__startswith=p' },
+    // a map of query statistics keyed by query text: SQL as data in a name is as ordinary as in a value
+    { body: JSON.stringify({ 'SELECT * FROM users WHERE id = $1': { calls: 120 }, 'SELECT COUNT(*) FROM orders': { calls: 3 } }), contentType: 'application/json' },
   ];
   for (const r of names) assert.equal(inspect(r).attack, false, JSON.stringify(r));
 });

@@ -44,14 +44,22 @@ function signals(text: string, quote: string | undefined, out: SqlSignal[]): Tok
   return ts;
 }
 
-function report(text: string, quote: string | undefined, ctx: ScanContext): void {
+/**
+ * A JSON object's key, where a whole statement is as ordinary as in a value (a map of query statistics keyed by query
+ * text); a form body that is one statement is not a map.
+ */
+function mapKey(v: ScanValue | undefined): boolean {
+  return v?.kind === 'body-key' && v.location.startsWith('body-key:/');
+}
+
+function report(text: string, quote: string | undefined, ctx: ScanContext, v?: ScanValue): void {
   const out: SqlSignal[] = [];
   const ts = signals(text, quote, out);
   for (const s of out) {
     const a = ts[Math.max(0, s.from)];
     const b = ts[Math.min(ts.length, Math.max(s.to, s.from + 1)) - 1];
     const evidence = a && b ? text.slice(a.start, b.end) : text;
-    ctx.report({ rule: s.rule, severity: severity(s.score), confidence: s.score / 5, score: s.score, evidence, paranoia: s.paranoia });
+    ctx.report({ rule: s.rule, severity: severity(s.score), confidence: s.score / 5, score: s.score, evidence, paranoia: s.paranoia, nameNeutral: s.data && mapKey(v) });
   }
 }
 
@@ -132,7 +140,7 @@ const detector: Detector = {
     if (v.classes & C.DQUOTE) contexts.push('"');
     // a value that opens by closing a backtick-quoted identifier
     if (v.classes & C.BACKTICK && text.trimStart().startsWith('`')) contexts.push('`');
-    for (const q of contexts) report(text, q, ctx);
+    for (const q of contexts) report(text, q, ctx, v);
     // a path segment is a value of its own (/items/OR json_extract(...) = 'x'): with spaces in the path, read the last
     // segments as values too, so a condition that starts a segment is seen as starting a value
     if (v.kind === 'path' && v.classes & C.SPACE) {

@@ -12,6 +12,8 @@ export interface SqlSignal {
   from: number;
   to: number;
   paranoia?: number;
+  /** SQL as data (a whole saved statement): as ordinary in a name (a map keyed by query text) as in a value. */
+  data?: boolean;
 }
 
 /** Calls that read what the server is (or force a duplicate-key error): passed into another call, they exfiltrate. */
@@ -323,7 +325,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           // a whole statement is SQL as data (a saved query, a snippet): 4, so it blocks from paranoia 2 (fields that
           // should not carry code); hex literals and alternating case make it an evasion
           const data = i === 0 && !broke && !cut && !ts.some((x) => x.mixed || (x.t === '1' && x.v.startsWith('0x')));
-          if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: data && (!sqlish || whole) ? 4 : 5, from: i, to: st.to });
+          if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: data && (!sqlish || whole) ? 4 : 5, from: i, to: st.to, data: data && (!sqlish || whole) });
           // in (select * from, exists (select x from: a subquery cut where the application's table follows
           else if (st.strength === 1 && ts[i - 1]?.t === '(' && (ts[i - 2]?.v === 'in' || ts[i - 2]?.v === 'exists' || ts[i - 2]?.t === '&')) out.push({ rule: 'sqli.subquery', score: 4, from: i - 2, to: st.to });
           else if (st.strength === 1) out.push({ rule: 'sqli.statement', score: cut || t.mixed ? 5 : 3, from: i, to: st.to });
