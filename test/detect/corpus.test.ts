@@ -43,7 +43,7 @@ test('CRS regression suite: recall on attack families 930-944 and negatives flag
     const negRate = fp / neg;
     assert.ok(recall >= 0.81, `recall ${(recall * 100).toFixed(1)}%`);
     // (most flagged negatives are payloads for another rule: obfuscated metadata IPs, ;cat /etc/passwd; see docs/detection.md)
-    assert.ok(negRate <= 0.11, `negatives flagged ${(negRate * 100).toFixed(1)}%`);
+    assert.ok(negRate <= 0.1, `negatives flagged ${(negRate * 100).toFixed(1)}%`);
     // every family is detected at least at this floor; the command/file/code families at their measured level
     const FLOORS: Record<string, number> = { '930': 0.98, '931': 0.55, '932': 0.79, '933': 0.87, '934': 0.93, '943': 1, '944': 0.94, '941': 0.9, '942': 0.73 };
     for (const [f, [t, p]] of fam) assert.ok(t / p >= (FLOORS[f] ?? 0.45), `family ${f}: ${t}/${p}`);
