@@ -59,7 +59,7 @@ const XSS_PL1: Record<string, string[]> = {
   'identifiers written with \\u escapes': ['\\u0061lert(1)', '"in \\u0076\\u0061l\\u0075e\\u004F\\u0066=', 'document.\\u0063ookie=1'],
   'a comment closed as the whole value': ['-->', '"-->', '--!>'],
   'short JSFuck': ['+!![]', '(![]+[])[+!+[]]'],
-  'a sink passed, assigned or called indirectly': ['throw onerror=alert,1', '[1].find(alert)', 'Reflect.apply(alert,null,[1])', '(alert)(1)', 'alert?.(1)', 'new Function`alert\\`1\\``', "location.href='//evil.example'"],
+  'a sink passed, assigned or called indirectly': ['throw onerror=alert,1', '[1].find(alert)', 'Reflect.apply(alert,null,[1])', '(alert)(1)', 'alert?.(1)', 'new Function`alert\\`1\\``', 'a=alert,a(1)', 'x=eval;x(name)', "location.href='//evil.example'"],
   'a DOM write as the whole value': ['document.querySelector("p").textContent="XSS"', "document.getElementById('x').innerHTML=location.hash"],
 };
 
@@ -83,7 +83,7 @@ const BENIGN: string[] = [
   'i < f.length', '< 5 items left', 'a < b c d', 'data: none, <empty>', 'Data: 3 rows, <br> missing', ' online=true', '  onboarding=done',
   'Unicode escapes look like \\u00e9 or \\u2019', 'C:\\Users\\u0041dmin is a folder name', '+1', '[]', '!!', '(+)',
   'document.title is empty', 'Set level (alert) (see docs)', 'Severity: alert, then page', 'How do I use Function`...` tagged templates', 'location = "Dublin"',
-  'the onerror = alert pattern', 'alert? (yes/no)',
+  'the onerror = alert pattern', 'alert? (yes/no)', 'level=alert; level (high)',
 ];
 
 function check(classes: Record<string, string[]>, paranoia: number, attack: boolean): void {

@@ -119,6 +119,7 @@ const DOM_PROPERTY = /^\s*(?:document|window|self|top|parent)\s*\.\s*(?:cookie|d
 /** A global reached with a computed string key: self["\x61lert"], top['al'+'ert'] (hides the name from filters). */
 const GLOBAL_INDEX = /(?:^|[^a-z0-9_$.])(?:self|window|top|parent|globalthis|frames|document)\s*\[\s*["'`]/;
 /** A function called as a tagged template: [].sort.call`${alert}1`, Reflect.apply.call``: a call without parentheses. */
+const SINK_ALIAS = /(?:^|[^a-z0-9_$.])([a-z_$][a-z0-9_$]{0,15})\s{0,4}=\s{0,4}(?:alert|prompt|confirm|eval|settimeout|setinterval|function)\s{0,4}[,;]\s{0,4}\1[(`]/;
 const TAGGED_CALL = /\.(?:call|apply|bind)`(?:\$\{|`)/;
 /**
  * A sink reached without writing its call plainly: assigned or passed as a function (onerror=alert, [1].find(alert),
@@ -250,6 +251,14 @@ const detector: Detector = {
     }
     if (!found && v.classes & (C.PAREN | C.EQ | C.BACKTICK)) {
       const m = SINK_REFERENCE.exec(s);
+      if (m) {
+        hit(ctx, 'xss.sink-reference', 5, s.slice(m.index, m.index + 50));
+        found = true;
+      }
+    }
+    // a=alert,a(1): a sink copied to another name, then called by it
+    if (!found && v.classes & C.PAREN && v.classes & C.EQ) {
+      const m = SINK_ALIAS.exec(s);
       if (m) {
         hit(ctx, 'xss.sink-reference', 5, s.slice(m.index, m.index + 50));
         found = true;
