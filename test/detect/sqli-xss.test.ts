@@ -24,7 +24,7 @@ const SQLI_PL1: Record<string, string[]> = {
   "a condition cut at the quote that opens the application's value": ['OR name = "', "AND engine = '", 'and code != "', 'AND ( name = "'],
   'a value that closes a parenthesis and continues the query': [') like (', ')=(', ') when 234 then', ') AS orders FROM', ') as cc from'],
   'conditions on aggregates, tautologies appended to a list': [' HAVING COUNT(CustomerID) > 5', 'having max(price) >= 10', 'b,1=1', "'admin', '1'='1'"],
-  'numeric-context conditions': ['1 AND (1)=(1)', '1 AND LENGTH(database())>5', "1 AND CHR(65)||CHR(66)='AB'", '1 XOR 1', '1 or true', '1) ORDER BY 1--', '1 ORDER BY 1#'],
+  'numeric-context conditions': ['1 AND (1)=(1)', '1 AND LENGTH(database())>5', "1 AND CHR(65)||CHR(66)='AB'", '1 XOR 1', '1 or true', '1) ORDER BY 1--', '1 ORDER BY 1#', '1 ORDER BY 1', '1 order by 1,2,3', '1 limit 1', '1 LIMIT 0,1'],
   'JSON documents compared with JSON paths, package calls concatenated after a break': [`'{"a":2,"c":[4,5,{"f":7}]}' < '$.c[2].f' = 7`, "'||UTL_HTTP.request('http://x.y')||'"],
   'login bypasses comparing the two quoted halves, union modifiers': ["'='", "'LIKE'", "1' union distinctrow select 1"],
   'server information passed into another call (error-based extraction)': ['1 OR 1 GROUP BY CONCAT(version(),FLOOR(RAND(0)*2)) HAVING MIN(0)', 'extract(concat(database(), 1))'],
@@ -77,7 +77,7 @@ const BENIGN: string[] = [
   'window.location is undefined in my app', 'Use `Function.prototype.call` to invoke it', 'See section 2.1 (document) for details', 'self-service portal',
   'top 10 results', 'C++ operators: a+b, a+=b', '¼ cup sugar, ¾ cup flour', 'price 1¼ – 1¾ €',
   // comparisons and logic words in ordinary text; curly apostrophes
-  '2>1', '1 < 2', 'or 2 more', '(Select one)', 'Delete from cart', 'Prix 10\u00a0€ or so', 'and (count(x))', '@@', 'set @john as admin', "x'='", 'Math.floor(Math.random()*2)', '`SELECT * FROM orders` is slow', "O'Brien or jane.doe (2)", '1 or 2 items', 'and 3 others', 'x or y', 'It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one',
+  '2>1', '1 < 2', 'or 2 more', '(Select one)', 'Delete from cart', '2 limit 3 per customer', '1 order by date', 'Prix 10\u00a0€ or so', 'and (count(x))', '@@', 'set @john as admin', "x'='", 'Math.floor(Math.random()*2)', '`SELECT * FROM orders` is slow', "O'Brien or jane.doe (2)", '1 or 2 items', 'and 3 others', 'x or y', 'It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one',
   // look-alikes of the evasion shapes: labels with a parenthesis, arrows, comparisons, escapes that are not code
   'Alert(s)', 'Confirm (2 items)', 'Import(CSV)', 'Fetch(all)', 'Confirm(yes)', 'ALERT(1)', 'alert(s) and prompt(s)', 'A --> B --> C', '--> see above', 'if (a < b) return a',
   'i < f.length', '< 5 items left', 'a < b c d', 'data: none, <empty>', 'Data: 3 rows, <br> missing', ' online=true', '  onboarding=done',

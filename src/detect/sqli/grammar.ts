@@ -212,6 +212,14 @@ function plainExpression(ts: Token[]): boolean {
   return true;
 }
 
+/** Index after a run of numbers joined by commas from i (3 or 1,2,3), or -1. */
+function numberList(ts: Token[], i: number): number {
+  if (ts[i]?.t !== '1') return -1;
+  let j = i + 1;
+  while (ts[j]?.t === ',' && ts[j + 1]?.t === '1') j += 2;
+  return j;
+}
+
 /** Whether the call at i is followed by a comparison or concatenation and an operand: length(x)>5, chr(65)||chr(66)='AB'. */
 function callCompared(ts: Token[], i: number): boolean {
   const j = term(ts, i);
@@ -439,10 +447,13 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         break;
       case 'k':
         if (t.v === 'into' && (isKw(ts[i + 1], 'outfile') || isKw(ts[i + 1], 'dumpfile'))) out.push({ rule: 'sqli.file-write', score: 5, from: i, to: i + 2 });
-        // (certain after a closing parenthesis or with the rest of the query commented out: 1) order by 1--)
         // order by (case when / (select: a conditional sort, the blind-injection form of order by
         else if ((t.v === 'order' || t.v === 'group') && isKw(ts[i + 1], 'by') && ts[i + 2]?.t === '(' && (isKw(ts[i + 3], 'case') || isKw(ts[i + 3], 'select')) && i > 0) out.push({ rule: 'sqli.order-by-probe', score: 5, from: i - 1, to: i + 4 });
-        else if ((t.v === 'order' || t.v === 'group') && isKw(ts[i + 1], 'by') && ts[i + 2]?.t === '1' && (i === 0 ? false : isLiteral(ts[i - 1]) || ts[i - 1]!.t === ')')) out.push({ rule: 'sqli.order-by-probe', score: ts[i - 1]!.t === ')' || (commentEnd && i + 3 >= n) ? 5 : 4, from: i - 1, to: i + 3 });
+        // 5 order by 3: counting the query's columns; certain after a closing parenthesis, with the rest of the query
+        // commented out, or as the whole value (1) order by 1--, 1 order by 1)
+        else if ((t.v === 'order' || t.v === 'group') && isKw(ts[i + 1], 'by') && ts[i + 2]?.t === '1' && (i === 0 ? false : isLiteral(ts[i - 1]) || ts[i - 1]!.t === ')')) out.push({ rule: 'sqli.order-by-probe', score: ts[i - 1]!.t === ')' || ((commentEnd || i === 1) && numberList(ts, i + 2) >= n) ? 5 : 4, from: i - 1, to: i + 3 });
+        // 1 limit 1, 1 limit 0,1: the whole value is a number with a limit appended
+        else if (t.v === 'limit' && i === 1 && lead?.t === '1' && ts[2]?.t === '1' && numberList(ts, 2) >= n) out.push({ rule: 'sqli.order-by-probe', score: 5, from: 0, to: n });
         // procedure analyse(: MySQL's column statistics, appended to leak the schema
         else if (t.v === 'procedure' && isKw(ts[i + 1], 'analyse')) out.push({ rule: 'sqli.procedure-analyse', score: 5, from: i, to: i + 2 });
         else if (t.v === 'having' && tautologyAt(ts, i + 1) > 0) out.push({ rule: 'sqli.tautology', score: 5, from: i, to: i + 4 });
