@@ -55,12 +55,14 @@ function commandAt(s: string, i: number): Command | undefined {
 
 /** How shell-like the text after a command is: 2 strong (flags, paths, redirections, pipes), 1 weak (an argument), 0 none. */
 function argsStrength(s: string, end: number): number {
-  const j = skipSpace(s, end);
+  let j = end;
+  while (s[j] === ' ' || s[j] === '\t') j++;
   const c = s[j];
-  if (j >= s.length) return 1;
+  // the command ends its line: what follows belongs to the next line ("Regards,\nJohn\n--\nSent from my phone")
+  if (j >= s.length || c === '\n' || c === '\r') return 1;
   // no space after the word: only shell syntax continues a command (curl/8.5.0 and os.system are names, not commands)
   if (j === end && c !== '|' && c !== ';' && c !== '&' && c !== '<' && c !== '>' && c !== '`' && c !== '$') return 0;
-  if ((c === '-' || c === '+') && /[a-z-]/.test(s[j + 1] ?? '')) return 2;
+  if ((c === '-' || c === '+') && /[a-z]/.test(s[j + 1] === '-' ? (s[j + 2] ?? '') : (s[j + 1] ?? ''))) return 2;
   if (c === '/' || c === '~' || c === '>' || c === '<' || c === '|' || c === ';' || c === '&' || c === '$' || c === '`' || c === '.' || c === '*' || c === '%' || c === '\\' || c === '{') return 2;
   if (c === '"' || c === "'") return 2;
   // a URL argument: curl http://…, lwp-download ftp://…
@@ -349,15 +351,17 @@ function assignmentBefore(s: string, name: string, before: number): number {
 }
 
 /**
- * A command assembled from variables the value itself assigns: c1=c;c2=a;c3=t;$c1$c2$c3 /etc/passwd. Three or more
+ * A command assembled from variables the value itself assigns: c1=c;c2=a;c3=t;$c1$c2$c3 /etc/passwd. Two or more
  * references glued together, at least two of them assigned after a separator.
  */
 function assembledCommand(s: string): boolean {
-  const glued = /(?:\$\{?[a-z_][a-z0-9_]{0,15}\}?){3}/.exec(s);
+  const glued = /(?:\$\{?[a-z_][a-z0-9_]{0,15}\}?){2,4}/.exec(s);
   if (!glued) return false;
   let assigned = 0;
   for (const m of glued[0].matchAll(/\$\{?([a-z_][a-z0-9_]{0,15})/g)) {
-    if (assignmentBefore(s, m[1]!, glued.index) >= 0 && ++assigned >= 2) return true;
+    // assigned a word or a path (c1=c, a=/ec), not a number (a=1;b=2;$a$b)
+    const at = assignmentBefore(s, m[1]!, glued.index);
+    if (at >= 0 && /[a-z/'"\\]/.test(s[at + m[1]!.length + 1] ?? '') && ++assigned >= 2) return true;
   }
   return false;
 }
@@ -510,7 +514,8 @@ const detector: Detector = {
       // templates and JSONPath
       const strong = /\$\{[a-z_][a-z0-9_]{0,30}(?:#|%|\/\/?|:[0-9])|\$\(\(|\$\[\s{0,4}[a-z0-9_]{1,12}\s{0,4}[+*/%^<>]/.exec(l);
       const e = strong ?? /\$\{[a-z_][a-z0-9_]{0,30}:[-=?+]|\$\[[^\]]{0,20}\]/.exec(l);
-      if (e) hit(ctx, 'rce.shell-expansion', strong ? 5 : 4, l.slice(e.index, e.index + 40));
+      // (named in a sentence, "we use $((a+b)) in our scripts", it is a topic)
+      if (e) hit(ctx, 'rce.shell-expansion', strong && proseWords(l) < 6 ? 5 : 4, l.slice(e.index, e.index + 40));
       else if (v.classes & C.EQ && assembledCommand(l)) hit(ctx, 'rce.variable-assembly', 5, l.slice(0, 60));
     }
     // alias x='cmd' / alias -p: defining a command
