@@ -44,9 +44,9 @@ export function classifyHost(hostIn: string): HostClass {
   if (METADATA_NAMES.has(host)) return 'metadata';
   if (INTERNAL_NAMES.some((n) => host === n || host.endsWith(`.${n}`))) return 'internal-name';
   if (host.endsWith('.internal') || host.endsWith('.local') || host.endsWith('.localdomain') || host.endsWith('.svc.cluster.local')) return 'internal-name';
-  // 127.0.0.1.nip.io, 169.254.169.254.xip.io
-  const wild = /^([0-9.]+)\.(?:nip|xip|sslip)\.io$/.exec(host);
-  if (wild) host = wild[1]!;
+  // 127.0.0.1.nip.io, app.127.0.0.1.nip.io, 127-0-0-1.sslip.io, 7f000001.nip.io: wildcard DNS that answers the address it names
+  const wild = /(?:^|[.-])([0-9]{1,3}(?:[.-][0-9]{1,3}){3}|[0-9a-f]{8})\.(?:nip|xip|sslip)\.io$/.exec(host);
+  if (wild) host = /^[0-9a-f]{8}$/.test(wild[1]!) ? `0x${wild[1]}` : wild[1]!.replace(/-/g, '.');
   const v4 = ipv4(host);
   if (v4 !== undefined) return classifyV4(v4);
   if (host.includes(':')) {
