@@ -32,7 +32,7 @@ const BENIGN: string[] = [
   'C:\\Program Files\\App', 'cat food delivery', 'who am i', 'date night ideas', '1+1=2', 'email@example.com', '2024-06-17T09:00:00Z', '€17,99',
   'We moved the docs to ../guide/setup.md', 'Use {{name}} as a placeholder', 'Cost: ${price}', 'node.js require vs import', 'a (b) c', 'OR', 'and',
   'Is <b>bold</b> supported?', 'javascript: the good parts', 'java.util.List is an interface', 'this is the 1st of the month', "don't; won't; can't",
-  'console.log(x) prints undefined', 'Console.Log(entries)', 'Console (retro edition)', 'process (step 2)', '{% if user.is_authenticated %}Hi {{ user.name }}{% endif %}',
+  'console.log(x) prints undefined', 'console.log(err)', 'Console.Log(entries)', 'Console (retro edition)', 'process (step 2)', '{% if user.is_authenticated %}Hi {{ user.name }}{% endif %}',
   `<p>Hello {{ name }}</p>${'{% if false %}<p>old banner, switched off</p>{% endif %}'}<p>${'Thanks for your order. '.repeat(5)}</p>`,
   'C:\\Users\\grace\\AppData', 'https://mastodon.social/@user@other.example', 'https://www.threads.net/@john.doe', 'https://maps.example.com/@51.5,-0.1,12z',
   'https://user:secret@files.example.com/x', 'Call me @(555) 123-4567', 'Hello {{ name }}, your {{ order }} shipped', '{{#with person as |p|}}{{p.name}}{{/with}}', 'Hi {{request}} team',

@@ -14,6 +14,8 @@ const b64 = new Matcher(base64Forms('_$$ND_FUNC$$_', 8));
 /** Words one of the patterns needs: a value without any skips the pattern list. */
 const ANCHORS = /require|process|module|_load|constructor|nd_func|js_function|while|for|exec|spawn|function|vm|import|fs|res\.|\$[0-9a-f@]|@\{|kernel|popen|open3|console|global|reflect/i;
 /** A member of a server-side global called as the whole value: console.info(1), console["log"](1), process.stdout.write(1). */
+/** call(1), call("x"), call(this, 1): a probe passes literals; a pasted line of code (console.log(err)) passes its variables. */
+const LITERAL_ARGS = /^call\(\s*(?:this\s*,?\s*)?(?:(?:[-+]?[0-9][0-9.]{0,20}|"[^"]{0,40}"|'[^']{0,40}'|`[^`]{0,40}`)\s*,?\s*){0,4}\)/;
 const GLOBAL_CALL = /^\s*(?:console|process|global|globalthis|reflect|module)\s*(?:\.\s*[a-z_$][a-z0-9_$]{0,30}|\[\s*["'`][a-z_$][a-z0-9_$]{0,30}["'`]\s*\])(?:\s*\.\s*[a-z_$][a-z0-9_$]{0,30}){0,3}\s*\(/;
 const JS_FUNCTION = /__js_function/i;
 
@@ -52,7 +54,10 @@ const detector: Detector = {
     if (!ANCHORS.test(v.decoded)) return;
     const s = v.lower;
     if (s.length > 1 << 16 && !/require|process|constructor|nd_func|while|for\s*\(|child_process|fs\./.test(s.slice(0, 1 << 16))) return;
-    if (s.length <= 160 && GLOBAL_CALL.test(s) && jsCased(v.decoded) && wholeValueCall(s.replace(GLOBAL_CALL, 'call(')) === 2) return hit(ctx, 'node.global-call', 5, s.slice(0, 60));
+    if (s.length <= 160 && GLOBAL_CALL.test(s) && jsCased(v.decoded)) {
+      const call = s.replace(GLOBAL_CALL, 'call(');
+      if (wholeValueCall(call) === 2 && LITERAL_ARGS.test(call)) return hit(ctx, 'node.global-call', 5, s.slice(0, 60));
+    }
     for (const [re, rule, score] of PATTERNS) {
       const m = re.exec(s);
       if (m) {
