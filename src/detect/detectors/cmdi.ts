@@ -467,6 +467,8 @@ const detector: Detector = {
     }
     // wildcard and variable evasions: /???/??t /e??/p?ss?d, $IFS
     if (v.classes & C.QMARK && /\/[a-z?*]{0,6}[?*][a-z?*]{0,6}\/[a-z?*]{1,10}/.test(v.lower) && /[?*]{2}|\/\?\?|\/[a-z]{0,5}\?[a-z?]{0,5}\/[a-z]{0,5}\?/.test(v.lower)) hit(ctx, 'rce.wildcard-path', 5, v.lower.slice(0, 60));
+    // a library preloaded into every program the application starts next: LD_PRELOAD=/tmp/x.so, putenv("LD_PRELOAD=…")
+    if (v.classes & C.EQ && v.lower.includes('ld_preload') && /\bld_preload\s{0,4}=\s{0,4}["']?[/.$~]/.test(v.lower) && proseWords(v.lower) < 6) hit(ctx, 'rce.ld-preload', 5, v.lower.slice(0, 60));
     if (v.classes & C.DOLLAR && (v.lower.includes('$ifs') || v.lower.includes('${ifs'))) hit(ctx, 'rce.ifs-evasion', 5, v.lower.slice(0, 60));
     // a glob standing for a path, as a command's argument: cat /et*/*wd, tail /v?r/l?g/*
     if (!found && v.classes & (C.STAR | C.QMARK) && v.classes & C.SLASH) {

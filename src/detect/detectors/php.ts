@@ -13,7 +13,7 @@ const WORDS = new Set(['system', 'exec', 'assert', 'include', 'require', 'file',
 const CRITICAL = new Set(['eval', 'assert', 'system', 'exec', 'shell_exec', 'passthru', 'popen', 'proc_open', 'pcntl_exec', 'create_function', 'phpinfo', 'base64_decode', 'gzinflate', 'str_rot13', 'file_put_contents', 'file_get_contents', 'move_uploaded_file', 'fsockopen', 'php_uname', 'highlight_file', 'show_source', 'call_user_func', 'call_user_func_array', 'preg_replace', 'unserialize', 'readfile', 'fopen', 'fwrite', 'include_once', 'require_once', 'curl_exec', 'posix_getpwuid', 'hex2bin', 'convert_uudecode', 'get_defined_vars']);
 const functions = new Matcher(HIGH);
 const WRAPPERS = ['php://', 'phar://', 'zip://', 'expect://', 'zlib://', 'compress.zlib://', 'compress.bzip2://', 'glob://', 'ogg://', 'rar://', 'ssh2.shell://', 'ssh2.exec://', 'ssh2.tunnel://', 'ssh2.sftp://', 'ssh2.scp://', 'data://text/plain', 'data:text/plain;base64'];
-const SUPERGLOBALS = /\$(?:_get|_post|_request|_server|_cookie|_files|_env|_session|globals|http_raw_post_data|http_(?:get|post|server|cookie)_vars)\b/;
+const SUPERGLOBALS = /\$\{?(?:_get|_post|_request|_server|_cookie|_files|_env|_session|globals|http_raw_post_data|http_(?:get|post|server|cookie)_vars)\b/;
 const INI = /\b(?:allow_url_include|allow_url_fopen|auto_prepend_file|auto_append_file|disable_functions|open_basedir|safe_mode|register_globals|magic_quotes_gpc|enable_dl|suhosin\.[a-z_.]+|output_handler|error_log|include_path|sendmail_path|mail\.add_x_header)\s*=/;
 
 const INI_AT_START = /^\s*(?:memory_limit|max_execution_time|max_input_time|post_max_size|upload_max_filesize|upload_tmp_dir|extension|zend_extension|extension_dir|opcache\.[a-z_.]{2,40}|mbstring\.[a-z_.]{2,40}|pcre\.[a-z_.]{2,40}|session\.[a-z_.]{2,40}|smtp|smtp_port|sendmail_from|display_errors|display_startup_errors|log_errors|html_errors|short_open_tag|expose_php|variables_order|request_order|file_uploads|user_ini\.[a-z_]{2,20}|phar\.[a-z_]{2,20}|assert\.[a-z_]{2,20}|xdebug\.[a-z_.]{2,40}|date\.timezone)\s*=/;
@@ -29,7 +29,7 @@ const WHOLE_CALL = /^\(\s*[^()]{0,200}(?:\)\s*(?:\[[0-9]{1,3}\]\s*)?;?\s*)?$/;
 const EXPRESSION_CALL = /\(\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,8})?([a-z_][a-z0-9_]{0,30})\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,8})?\)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,8})?(?:\[[0-9]{1,3}\]\s{0,4}){0,4}\(/;
 
 /** PHP functions that call a function named in their arguments, with a command or code function named in quotes. */
-const CALLBACK_CALL = /\b(?:array_map|array_filter|array_walk|array_walk_recursive|array_reduce|usort|uasort|uksort|call_user_func|call_user_func_array|forward_static_call|forward_static_call_array|register_shutdown_function|register_tick_function|iterator_apply|ob_start|set_error_handler|set_exception_handler|preg_replace_callback|preg_replace_callback_array|spl_autoload_register|header_register_callback)\s{0,8}\([^()]{0,80}?["'](?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|assert|eval|create_function|phpinfo|include|require)["']/;
+const CALLBACK_CALL = /\b(?:reflectionfunction|array_map|array_filter|array_walk|array_walk_recursive|array_reduce|usort|uasort|uksort|call_user_func|call_user_func_array|forward_static_call|forward_static_call_array|register_shutdown_function|register_tick_function|iterator_apply|ob_start|set_error_handler|set_exception_handler|preg_replace_callback|preg_replace_callback_array|spl_autoload_register|header_register_callback)\s{0,8}\([^()]{0,80}?["'](?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|assert|eval|create_function|phpinfo|include|require)["']/;
 
 /** A parenthesised concatenation of pieces, then a call: ('sy'.'stem')('id'), (sy.(st).em)(@id). Group 1: the pieces. */
 const CONCATENATED_CALL = /\(\s{0,4}((?:\(?\s{0,4}["']?[a-z_]{1,20}["']?\s{0,4}\)?\s{0,4}\.\s{0,4}){1,8}\(?\s{0,4}["']?[a-z_]{1,20}["']?\s{0,4}\)?)\s{0,4}\)\s{0,4}\(/;
@@ -132,6 +132,9 @@ const detector: Detector = {
       }
     }
     if (v.classes & C.COLON) {
+      // include/require of a remote or wrapped file: require_once "http://…", include('php://input')
+      const inc = s.includes('://') ? /\b(?:include|require)(?:_once)?\s{0,8}\(?\s{0,8}["'](?:https?|ftps?|php|data|expect|phar|zip|zlib|compress\.zlib):\/\//.exec(s) : null;
+      if (inc) return hit(ctx, 'php.remote-include', 5, s.slice(inc.index, inc.index + 60));
       const w = WRAPPERS.find((x) => s.includes(x));
       if (w) return hit(ctx, 'php.stream-wrapper', 5, s.slice(s.indexOf(w), s.indexOf(w) + 60));
     }
@@ -151,7 +154,7 @@ const detector: Detector = {
       const m = INI.exec(s)!;
       hit(ctx, 'php.ini-directive', 5, s.slice(m.index, m.index + 60));
     }
-    if (v.classes & C.COLON && /(?:^|[;{])\s*o:\+?[0-9]{1,4}:"[a-z_\\][a-z0-9_\\]{0,100}":[0-9]{1,4}:\{/.test(s)) hit(ctx, 'php.serialized-object', 5, s.slice(0, 60));
+    if (v.classes & C.COLON && /(?:^|[;{])\s*[oc]:\+?[0-9]{1,4}:"[a-z_\\][a-z0-9_\\]{0,100}":[0-9]{1,4}:\{/.test(s)) hit(ctx, 'php.serialized-object', 5, s.slice(0, 60));
     if (v.classes & C.PAREN) {
       let best = 0;
       let ev = '';
@@ -204,6 +207,8 @@ const detector: Detector = {
       // a command function handed by name to a function that calls it back: array_map('system', …), usort($a, 'assert')
       const cb = v.classes & (C.SQUOTE | C.DQUOTE) ? CALLBACK_CALL.exec(s) : null;
       if (cb) hit(ctx, 'php.callback-call', 5, s.slice(cb.index, cb.index + 60));
+      // a string built from character codes: chr(115).chr(121).chr(115)
+      if (v.classes & C.DOT && /\bchr\s{0,4}\(\s{0,4}[0-9]{1,3}\s{0,4}\)\s{0,4}\.\s{0,4}chr\s{0,4}\(\s{0,4}[0-9]{1,3}\s{0,4}\)\s{0,4}\.\s{0,4}chr\s{0,4}\(/.test(s)) hit(ctx, 'php.obfuscated-call', 5, s.slice(0, 60));
       if (COMMENTED_CALL.test(s)) hit(ctx, 'php.obfuscated-call', 5, s.slice(0, 60));
       // a PHP extension function called as the whole value: posix_getegid(), ldap_get_entries(), tidy_parse_string()
       if (PHP_API_CALL.test(s)) hit(ctx, 'php.function-call', 4, s.slice(0, 60));
