@@ -143,6 +143,9 @@ function codeSpansInProse(s: string): [number, number][] | undefined {
   return words >= 4 ? spans : undefined;
 }
 
+/** Nothing, or one host name, IP address or file name (what a ping or lookup form expects before the injection). */
+const HOST_OR_NOTHING = /^\s*(?:[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\s*)?$/;
+
 function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
   const spans = v.classes & C.BACKTICK ? codeSpansInProse(s) : undefined;
   // a fenced code block (```sh ... ```) or a script with a shebang line: code shared as content
@@ -208,7 +211,8 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       // a markdown code span in prose: "Run `ls -la` in the folder"
       if (ch === '`' && close > 0 && prose >= 1 && /^\s+[a-z]/.test(s.slice(close + 1, close + 3))) score = 2;
     } else if (cmd.pathed) score = 5;
-    else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.slice(0, i).trim() === '' && s.length < 40 ? 5 : 3;
+    // (a short value that is only a host or a file name and then the command: 127.0.0.1 | id, x.example.com;w)
+    else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.length < 40 && HOST_OR_NOTHING.test(s.slice(0, i)) ? 5 : 3;
     else if (args === 0) score = 0; // "base64," "id=" "sort)": punctuation, not arguments
     else score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 3 ? 2 : i === 0 || s.slice(0, i).trim() === '' ? 5 : 4;
     if (intoShell && !sentence) score = 5;
@@ -271,7 +275,7 @@ function fenced(s: string): boolean {
 }
 const GLOB_PATH = /(?:^|[\s=;|&'"(])\/(?:[a-z0-9_.-]{0,16}\/)*(?:[a-z0-9_.-]{1,16}\[[!^]?[a-z0-9/._-]{1,12}\]|\[[!^]?[a-z0-9/._-]{1,12}\][a-z0-9_.-]{1,16})/;
 const GLOB_ARGUMENT = /(?:^|[;|&\n]\s{0,4})([a-z][a-z0-9_.-]{0,20})\s{1,8}(?:-[a-z]{1,10}\s{1,8}){0,3}\/[a-z0-9_.-]{0,16}[*?][a-z0-9_.*?-]{0,16}(?:\/[a-z0-9_.*?-]{1,16}){1,4}/;
-const SHELL_ESCAPE = /\bfind\s[^;|&\n]{0,120}\s-(?:exec|execdir|ok|okdir)\s|--checkpoint-action\s{0,4}=\s{0,4}exec|--to-command\s{0,4}=|-o\s{0,4}proxycommand\s{0,4}=|\b(?:g|m|n)?awk\s[^\n]{0,60}\bsystem\s{0,4}\(|\bzip\s[^\n]{0,80}\s-tt\s|\brsync\s[^\n]{0,80}\s-e\s{1,4}["']?(?:sh|bash)\b/;
+const SHELL_ESCAPE = /\bsocat\s[^\n]{0,80}\b(?:exec|system):|\bfind\s[^;|&\n]{0,120}\s-(?:exec|execdir|ok|okdir)\s|--checkpoint-action\s{0,4}=\s{0,4}exec|--to-command\s{0,4}=|-o\s{0,4}proxycommand\s{0,4}=|\b(?:g|m|n)?awk\s[^\n]{0,60}\bsystem\s{0,4}\(|\bzip\s[^\n]{0,80}\s-tt\s|\brsync\s[^\n]{0,80}\s-e\s{1,4}["']?(?:sh|bash)\b/;
 const ALIAS = /(?:^|[;&|\n]\s{0,4})alias\s{1,8}(?:[-+][a-z]{1,4}\s{1,8})*[a-z0-9_.-]{1,40}=/;
 
 /** Characters of quoting and expansion evasions (undone by the shell-unquote view). */
@@ -319,9 +323,10 @@ function evasiveWord(raw: string, start: number, word: string): boolean {
 /** `cmd` is the value's first command word (commandAt(s, 0)). */
 function leadingEvasion(v: ScanValue, s: string, ctx: ScanContext, cmd: Command | undefined): boolean {
   // a variable used as the command, with options: $SHELL -c "id", ${BASH} -i
-  const m = v.classes & C.DOLLAR ? /^\s{0,4}\$\{?([a-z_][a-z0-9_]{0,20})\}?\s{1,8}-[a-z]{1,3}(?:\s|$)/.exec(v.lower) : null;
+  const m = v.classes & C.DOLLAR ? /^\s{0,4}\$\{?([a-z_][a-z0-9_]{0,20}|0)\}?\s{1,8}-[a-z]{1,3}(?:\s|$)/.exec(v.lower) : null;
   if (m) {
-    hit(ctx, 'rce.variable-command', /^(?:shell|bash|sh|zsh|comspec|cmd)$/.test(m[1]!) ? 5 : 4, v.lower.slice(0, 60));
+    // ($0 is the running shell itself)
+    hit(ctx, 'rce.variable-command', /^(?:shell|bash|sh|zsh|comspec|cmd|0)$/.test(m[1]!) ? 5 : 4, v.lower.slice(0, 60));
     return true;
   }
   if (!cmd || !UNIX_STRONG.has(cmd.word)) return false;
@@ -465,6 +470,8 @@ const detector: Detector = {
         else if (!english && args === 1 && s.length < 40) hit(ctx, 'rce.command-line', 3, s.slice(0, 60), 2);
       }
     }
+    // a word spelled in ANSI-C escapes: $'\167\150\157\141\155\151' (whoami), $'\x69\x64'
+    if (v.classes & C.DOLLAR && v.classes & C.BSLASH && /\$'(?:\\(?:[0-7]{3}|x[0-9a-f]{2}|u[0-9a-f]{4})){2}/.test(v.lower)) hit(ctx, 'rce.escaped-word', 5, v.lower.slice(0, 60));
     // wildcard and variable evasions: /???/??t /e??/p?ss?d, $IFS
     if (v.classes & C.QMARK && /\/[a-z?*]{0,6}[?*][a-z?*]{0,6}\/[a-z?*]{1,10}/.test(v.lower) && /[?*]{2}|\/\?\?|\/[a-z]{0,5}\?[a-z?]{0,5}\/[a-z]{0,5}\?/.test(v.lower)) hit(ctx, 'rce.wildcard-path', 5, v.lower.slice(0, 60));
     // a library preloaded into every program the application starts next: LD_PRELOAD=/tmp/x.so, putenv("LD_PRELOAD=…")
@@ -480,7 +487,7 @@ const detector: Detector = {
     }
     // options that make a command run another one (GTFOBins shell escapes): find -exec, tar --checkpoint-action=exec,
     // ssh -o ProxyCommand=, awk 'BEGIN {system(…)}' — unless quoted inside a sentence
-    if (!found && v.classes & (C.DASH | C.PAREN) && (s.includes(' -') || s.includes('system'))) {
+    if (!found && v.classes & (C.DASH | C.PAREN | C.COLON) && (s.includes(' -') || s.includes('system') || s.includes('socat'))) {
       const e = SHELL_ESCAPE.exec(s);
       if (e && proseWords(s) < 6) {
         hit(ctx, 'rce.shell-escape', 5, s.slice(e.index, e.index + 60));
