@@ -3,6 +3,7 @@ import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { ENGLISH, SHELL_PATH_PREFIXES, UNIX_STRONG } from './commands.js';
 import { browserAgent, hit, skipSpace } from './util.js';
+import { windowsEvasion } from './windows-evasion.js';
 
 // OS command injection: a shell separator (; | || && & newline, $( ), backticks) followed by a real command, shellshock,
 // Windows batch constructs, and command lines at the start of a value. Reads a view with shell evasions undone
@@ -63,7 +64,8 @@ function argsStrength(s: string, end: number): number {
   // no space after the word: only shell syntax continues a command (curl/8.5.0 and os.system are names, not commands)
   if (j === end && c !== '|' && c !== ';' && c !== '&' && c !== '<' && c !== '>' && c !== '`' && c !== '$') return 0;
   if ((c === '-' || c === '+') && /[a-z]/.test(s[j + 1] === '-' ? (s[j + 2] ?? '') : (s[j + 1] ?? ''))) return 2;
-  if (c === '/' || c === '~' || c === '>' || c === '<' || c === '|' || c === ';' || c === '&' || c === '$' || c === '`' || c === '.' || c === '*' || c === '%' || c === '\\' || c === '{') return 2;
+  if (c === '|' || c === ';' || c === '&') return chainedStrength(s, j);
+  if (c === '/' || c === '~' || c === '>' || c === '<' || c === '$' || c === '`' || c === '.' || c === '*' || c === '%' || c === '\\' || c === '{') return 2;
   if (c === '"' || c === "'") return 2;
   // a URL argument: curl http://…, lwp-download ftp://…
   if (/^[a-z]{3,6}:\/\/[a-z0-9[]/.test(s.slice(j, j + 12))) return 2;
@@ -75,6 +77,22 @@ function argsStrength(s: string, end: number): number {
     return 1;
   }
   return 0;
+}
+
+/**
+ * A separator right after a command word: shell syntax when the value ends there (;id;), a comment or more syntax
+ * follows, or another command does (id & whoami, cat | nc …); a plain word after it ("Cat & Dog", "Salt; Pepper",
+ * "Python & Django") is a title.
+ */
+function chainedStrength(s: string, j: number): number {
+  let k = j + 1;
+  while (k < s.length && (s[k] === '|' || s[k] === '&' || s[k] === ';')) k++;
+  while (s[k] === ' ' || s[k] === '\t') k++;
+  const c = s[k];
+  if (k >= s.length || c === '\n' || c === '#' || c === '/' || c === '$' || c === '`' || c === '(' || c === '{' || c === '<' || c === '>' || c === '.' || c === '\\' || c === '"' || c === "'") return 2;
+  if (!(c! >= 'a' && c! <= 'z')) return 2;
+  const nx = commandAt(s, k);
+  return nx && UNIX_STRONG.has(nx.word) && !ENGLISH.has(nx.word) ? 2 : 1;
 }
 
 /** Words of letters (2+) followed by a space or punctuation across the value: how much of it is a sentence. */
@@ -143,8 +161,10 @@ function codeSpansInProse(s: string): [number, number][] | undefined {
   return words >= 4 ? spans : undefined;
 }
 
-/** Nothing, or one host name, IP address or file name (what a ping or lookup form expects before the injection). */
-const HOST_OR_NOTHING = /^\s*(?:[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\s*)?$/;
+const TITLE_PAIR = /^\s{0,4}[A-Z][a-z0-9]{1,30}\s{0,4}[&|;]\s{0,4}[A-Z][a-z]/;
+
+/** One host name, IP address or file name (what a ping or lookup form expects before the injection). */
+const HOST_OR_NOTHING = /^\s*[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\s*$/;
 
 function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
   const spans = v.classes & C.BACKTICK ? codeSpansInProse(s) : undefined;
@@ -211,8 +231,8 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       // a markdown code span in prose: "Run `ls -la` in the folder"
       if (ch === '`' && close > 0 && prose >= 1 && /^\s+[a-z]/.test(s.slice(close + 1, close + 3))) score = 2;
     } else if (cmd.pathed) score = 5;
-    // (a short value that is only a host or a file name and then the command: 127.0.0.1 | id, x.example.com;w)
-    else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.length < 40 && HOST_OR_NOTHING.test(s.slice(0, i)) ? 5 : 3;
+    // (a short value that is only a host or a file name and then the bare command: 127.0.0.1 | id, x.example.com;w)
+    else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.length < 40 && (s.slice(0, i).trim() === '' || (HOST_OR_NOTHING.test(s.slice(0, i)) && s.slice(cmd.end).trim() === '')) ? 5 : 3;
     else if (args === 0) score = 0; // "base64," "id=" "sort)": punctuation, not arguments
     else score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 3 ? 2 : i === 0 || s.slice(0, i).trim() === '' ? 5 : 4;
     if (intoShell && !sentence) score = 5;
@@ -442,6 +462,13 @@ const detector: Detector = {
         found = true;
       }
     }
+    if (!found && v.classes & (C.BACKTICK | C.PAREN | C.BRACKET | C.COLON | C.PERCENT)) {
+      const e = windowsEvasion(win);
+      if (e) {
+        hit(ctx, 'rce.windows-evasion', 5, e);
+        found = true;
+      }
+    }
     if (!found && v.classes & (C.SPACE | C.PERCENT | C.SLASH | C.PAREN) && WIN_ANCHOR.test(win)) {
       for (const re of WIN) {
         const m = re.exec(win);
@@ -458,7 +485,9 @@ const detector: Detector = {
     if (!found && v.kind !== 'path') {
       const cmd = first;
       if (cmd && UNIX_STRONG.has(cmd.word)) {
-        const args = argsStrength(s, cmd.end);
+        let args = argsStrength(s, cmd.end);
+        // Title Case words joined by & | ; ("Java & Python", "Grep & Sed") are a heading or a list of names
+        if (args === 2 && TITLE_PAIR.test(v.decoded)) args = 1;
         const english = ENGLISH.has(cmd.word);
         const second = commandAt(s, cmd.end);
         const chained = !!second && UNIX_STRONG.has(second.word) && !ENGLISH.has(second.word) && s.length < 60;
