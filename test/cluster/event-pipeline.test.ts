@@ -95,7 +95,8 @@ test('every exchange of a load run is stored exactly once through NATS, the work
 
     const complete = await waitFor(async () => (await store.count({})) >= 450, 15_000);
     assert.ok(complete, `stored ${await store.count({})} of 450`);
-    assert.equal(publisher.spooling, false, 'the spool was replayed');
+    // the last replayed batch can be stored before the publisher marks its spool done
+    assert.ok(await waitFor(() => !publisher.spooling, 5000), 'the spool was replayed');
     const stored = (await store.find({}, { limit: 1000, order: 'asc' })).map((r) => r.id);
     assert.equal(stored.length, 450, 'exactly once');
     assert.deepEqual(new Set(stored), new Set(sent));
