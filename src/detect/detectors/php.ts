@@ -2,6 +2,7 @@ import { C } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher, wordBounded } from '../match/aho.js';
+import { proseWords } from '../match/prose-words.js';
 import { browserAgent, hit, skipSpace } from './util.js';
 
 // PHP code injection: open tags, stream wrappers, calls to functions that run code or commands, superglobals,
@@ -33,21 +34,6 @@ const CALLBACK_CALL = /\b(?:reflectionfunction|array_map|array_filter|array_walk
 
 /** A parenthesised concatenation of pieces, then a call: ('sy'.'stem')('id'), (sy.(st).em)(@id). Group 1: the pieces. */
 const CONCATENATED_CALL = /\(\s{0,4}((?:\(?\s{0,4}["']?[a-z_]{1,20}["']?\s{0,4}\)?\s{0,4}\.\s{0,4}){1,8}\(?\s{0,4}["']?[a-z_]{1,20}["']?\s{0,4}\)?)\s{0,4}\)\s{0,4}\(/;
-
-/** Words of two or more letters followed by a space, up to 8: how much of the value is a sentence. */
-function sentenceWords(s: string): number {
-  let n = 0;
-  let run = 0;
-  for (let i = 0; i < s.length && n < 8; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || c === 39) run++;
-    else {
-      if (c === 32 && run >= 2) n++;
-      run = 0;
-    }
-  }
-  return n;
-}
 
 /**
  * Skips whitespace and PHP comments (/* *\/, # and // to the end of the line) after a function name, bounded.
@@ -176,7 +162,7 @@ const detector: Detector = {
         const word = WORDS.has(h.pattern);
         let score = CRITICAL.has(h.pattern) ? (codeArg ? 5 : word ? 3 : 4) : codeArg && !word ? 4 : word ? 0 : 2;
         // an empty call of a common word in a sentence names the function ("exec() and fork()"); phpinfo() stays
-        if (score === 5 && word && arg === ')' && sentenceWords(s) >= 5) score = 3;
+        if (score === 5 && word && arg === ')' && proseWords(s) >= 5) score = 3;
         // the whole value is one call to a function that runs code, commands or files (system(whoami), fopen (x)), or
         // to a PHP function with a name no prose uses (curl_init(), gzdecode(, FOOfsockopen())
         // (a common word needs the parenthesis glued to it: "system(whoami)" is code, "exec (summary)" a title)

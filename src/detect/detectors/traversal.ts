@@ -2,6 +2,7 @@ import { C, QUOTES } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher } from '../match/aho.js';
+import { proseWords } from '../match/prose-words.js';
 import { hit } from './util.js';
 
 // Path traversal and local file inclusion: dot-dot segments in any encoding (decoding already undid %2e, %c0%ae, %u002e,
@@ -35,21 +36,6 @@ const files = new Matcher(SENSITIVE);
 const DIRECTORIES = new Set(['var/log/', 'usr/local/apps', 'usr/local/etc', 'opt/lampp', 'inetpub/', 'etc/httpd/', 'etc/apache2/', 'etc/nginx/', 'windows/system32', 'winnt/system32']);
 /** ../ then a relative path to an ordinary asset (no further climbing): ../assets/logo.svg, ../guide/setup.md */
 const RELATIVE_ASSET = /^\.\.\/[a-z0-9_-]{1,40}(?:\/[a-z0-9_.-]{1,60}){0,6}\.(?:svg|png|jpe?g|gif|webp|ico|css|scss|js|mjs|ts|tsx|jsx|md|html?|json|txt|csv|pdf|vue)$/;
-
-/** Words of letters in a value (a rough measure of prose). */
-function proseWords(s: string): number {
-  let n = 0;
-  let run = 0;
-  for (let i = 0; i < s.length && n < 8; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || c === 39) run++;
-    else {
-      if (c === 32 && run >= 2) n++;
-      run = 0;
-    }
-  }
-  return n;
-}
 
 function sep(c: string | undefined): boolean {
   return c === undefined || c === '/' || c === '=' || c === ':' || c === ' ' || c === '"' || c === "'" || c === '\0' || c === '?' || c === '&' || c === ';' || c === '|' || c === '<' || c === '>' || c === ',' || c === '`' || c === ')' || c === '\n';

@@ -34,27 +34,26 @@ const ENV_SUBSTRING = /%[a-z_][a-z0-9_]{1,30}:~-?[0-9]{1,3}(?:,-?[0-9]{1,3})?%/;
 /** Batch variables glued into a command: %x%%y%. */
 const GLUED_VARIABLES = /%([a-z_][a-z0-9_]{0,20})%%([a-z_][a-z0-9_]{0,20})%/;
 
+/** Each pattern with a substring it needs (checked first: most values have none). */
+const ANCHORED: readonly (readonly [string, RegExp])[] = [
+  ['(', INVOKED_EXPRESSION],
+  ['[char]', CHAR_CODES],
+  ['env:', ENV_SHELL],
+  ['%', ENV_SUBSTRING],
+];
+
 /** Evidence of an obfuscated Windows command line, or undefined. */
 export function windowsEvasion(s: string): string | undefined {
   if (s.includes('`')) {
     const w = backtickWord(s);
     if (w) return w;
   }
-  if (s.includes('(')) {
-    const m = INVOKED_EXPRESSION.exec(s);
-    if (m) return s.slice(m.index, m.index + 60);
-  }
-  if (s.includes('[char]')) {
-    const m = CHAR_CODES.exec(s);
-    if (m) return s.slice(m.index, m.index + 60);
-  }
-  if (s.includes('env:')) {
-    const m = ENV_SHELL.exec(s);
+  for (const [anchor, pattern] of ANCHORED) {
+    if (!s.includes(anchor)) continue;
+    const m = pattern.exec(s);
     if (m) return s.slice(m.index, m.index + 60);
   }
   if (s.includes('%')) {
-    const m = ENV_SUBSTRING.exec(s);
-    if (m) return s.slice(m.index, m.index + 60);
     // both assigned with set in the same value: set x=c& set y=md& call %x%%y%
     const g = GLUED_VARIABLES.exec(s);
     if (g && s.includes(`set ${g[1]}=`) && s.includes(`set ${g[2]}=`)) return s.slice(g.index, g.index + 60);

@@ -4,6 +4,8 @@
 // (`java.lang:type=Memory`), and tickets talk about classes in sentences. None of them runs anything; a name that is a
 // type id, an expression's operand or a call does.
 
+import { proseWords } from './prose-words.js';
+
 /** A stack frame line: at pkg.Class.method(File.java:12) / (Native Method) / (Unknown Source), module prefix allowed. */
 const FRAME = /^\s*at [a-z0-9_$./<>-]{3,300}\((?:[a-z0-9_$ .-]{1,100}\.(?:java|kt|scala|groovy|clj)(?::\d{1,7})?|native method|unknown source)\)/;
 /** An exception line: [Caused by: ] pkg.SomethingException[: message] */
@@ -15,21 +17,6 @@ const EXCEPTION = 2;
 
 function nameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 36;
-}
-
-/** Words of two or more letters: a sentence has several. */
-function words(s: string): number {
-  let n = 0;
-  let run = 0;
-  for (let i = 0; i < s.length && n < 6; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || c === 39) run++;
-    else {
-      if ((c === 32 || c === 10) && run >= 2) n++;
-      run = 0;
-    }
-  }
-  return n;
 }
 
 export class JavaContext {
@@ -118,7 +105,7 @@ export class JavaContext {
     const line = this.kindOfLine(start);
     if (line === FRAME_LINE || this.coordinate(end) || this.packageUrl(start)) return 0;
     if (line === EXCEPTION) return 2;
-    if ((this.prose ??= words(this.s) >= 5)) return 3;
+    if ((this.prose ??= proseWords(this.s, 6, true) >= 5)) return 3;
     return 5;
   }
 
