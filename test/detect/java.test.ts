@@ -30,11 +30,20 @@ test('serialized Java objects in base64 (three alignments), gzip-base64 and hex 
   }
 });
 
-test('the stream magic alone, and base64 that merely decodes near it, is weak evidence (paranoia 3 and up)', () => {
-  for (const f of ['rO0ABQ', 'rO0ABQ==', 'AKztAAU=', 'aced0005', 'xrO0ABQ']) {
+test('the stream magic where a base64 token starts (a probe, or an object cut short) is flagged at every alignment', () => {
+  for (const f of ['rO0ABQ', 'rO0ABQ==', 'rO0ABXQ', 'KztAAU', 'AKztAAU=', 'Cs7QAF', 'ABCs7QAF']) {
+    for (const r of [...everywhere(f), { headers: { cookie: `JSESSIONDATA=${f}` } }, { body: JSON.stringify({ [f]: 'test' }), contentType: 'application/json' }]) {
+      const res = inspect(r);
+      assert.ok(res.attack && res.findings.some((x) => x.rule === 'java.serialization-magic'), `${f} ${JSON.stringify(r).slice(0, 60)} → ${rules(res)}`);
+    }
+  }
+});
+
+test('the magic inside a blob, in hex alone, or named in a sentence is weak evidence (paranoia 3 and up)', () => {
+  for (const f of ['aced0005', 'xrO0ABQ', 'abcdefrO0ABQxyz', 'A serialized Java object starts with rO0AB in base64, as our scanner says']) {
     for (const r of everywhere(f)) {
       assert.equal(inspect(r).attack, false, `${f} flagged at paranoia 1`);
-      if (f.length > 6) assert.ok(inspect(r, { paranoia: 4 }).attack, `${f} not flagged at paranoia 4`);
+      assert.ok(inspect(r, { paranoia: 4 }).attack, `${f} not flagged at paranoia 4`);
     }
   }
 });
@@ -42,7 +51,7 @@ test('the stream magic alone, and base64 that merely decodes near it, is weak ev
 test('base64 and gzip-base64 of ordinary data is not a serialized object', () => {
   const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
   const gz = gzipSync(Buffer.from(JSON.stringify({ events: Array.from({ length: 20 }, (_, i) => ({ id: i, type: 'click' })) }))).toString('base64');
-  for (const v of [png, `data:image/png;base64,${png}`, gz, 'H4sIAAAAAAAAA', 'deadbeefaced0005', 'rO0ABx']) {
+  for (const v of [png, `data:image/png;base64,${png}`, gz, 'H4sIAAAAAAAAA', 'deadbeefaced0005', 'rO0ABx', 'rO0AB', 'KztAAA', 'sk_live_Cs7QAF0q']) {
     for (const r of everywhere(v)) assert.equal(inspect(r).attack, false, `${v.slice(0, 30)} → ${rules(inspect(r))}`);
   }
 });
@@ -143,4 +152,15 @@ test('gadget classes as type ids (Jackson, fastjson, @class) are flagged; config
   assert.equal(xml(pom).attack, false, rules(xml(pom)));
   const config = '{"spring.datasource.type":"com.mchange.v2.c3p0.ComboPooledDataSource","spring.jpa.properties.hibernate.dialect":"org.hibernate.dialect.PostgreSQLDialect","driverClassName":"com.mysql.cj.jdbc.Driver","pool":"com.zaxxer.hikari.HikariDataSource","key.converter":"org.apache.kafka.connect.json.JsonConverter"}';
   assert.equal(json(config).attack, false, rules(json(config)));
+});
+
+test('a CORBA package or class as a whole value or key is a gadget type; in a sentence or an error line it is not', () => {
+  for (const f of ['org.omg.CORBA', 'org.omg.CORBA.ORB', 'org.omg.CORBA_2_3.portable.InputStream']) {
+    for (const r of [...everywhere(f), { body: JSON.stringify({ [f]: 'test' }), contentType: 'application/json' }]) {
+      assert.ok(inspect(r).attack, `${f} ${JSON.stringify(r).slice(0, 60)} not flagged`);
+    }
+  }
+  for (const f of ['We see org.omg.CORBA.COMM_FAILURE when the client connects to the naming service', 'org.omg.CORBA.COMM_FAILURE: vmcid: 0x0 minor code: 201 completed: No']) {
+    for (const r of everywhere(f)) assert.equal(inspect(r).attack, false, `${f} → ${rules(inspect(r))}`);
+  }
 });

@@ -5,7 +5,8 @@ import { Matcher } from '../match/aho.js';
 import { hit } from './util.js';
 import { base64Forms } from '../match/base64-forms.js';
 import { DANGEROUS_CLASSES, gadgetTypeId } from '../match/java-names.js';
-import { javaSerializedText } from '../match/java-stream.js';
+import { javaSerializedText, LEADING_MAGIC, STREAM } from '../match/java-stream.js';
+import { proseWords } from '../match/prose-words.js';
 import { JavaContext } from '../match/java-context.js';
 
 // Java code injection and deserialization: dangerous classes and methods (Runtime, ProcessBuilder, reflection, class
@@ -40,16 +41,21 @@ const GADGET_SET = new Set(GADGET_ANCHORS);
 const anchorMatcher = new Matcher([...new Set([...NAME_ANCHORS, ...GADGET_ANCHORS])]);
 const base64Gadgets = new Matcher(B64_WORDS.flatMap((w) => base64Forms(w, 8)));
 
-/** A stream is an object to deserialize; the magic's characters alone are a weak sign (counted from paranoia 3). */
-function serialized(ctx: ScanContext, found: number, d: string): void {
-  if (found === 2) hit(ctx, 'java.serialized-object', 5, d.slice(0, 40));
+/**
+ * A stream is an object to deserialize, and so is the magic where a token starts (rO0ABQ, KztAAU: a probe for the
+ * endpoint, or an object cut short) unless a sentence talks about it; the magic's characters inside a blob are a weak
+ * sign (counted from paranoia 3).
+ */
+function serialized(ctx: ScanContext, found: number, d: string, lower: string): void {
+  if (found === STREAM) hit(ctx, 'java.serialized-object', 5, d.slice(0, 40));
+  else if (found === LEADING_MAGIC && proseWords(lower, 5) < 5) hit(ctx, 'java.serialization-magic', 5, d.slice(0, 40));
   else hit(ctx, 'java.serialization-magic', 3, d.slice(0, 40), 3);
 }
 
 const detector: Detector = {
   category: 'java',
   triggers: C.DOT | C.ALNUM | C.HIGH | C.CTRL,
-  plainMin: 7,
+  plainMin: 6,
   // not the whole XML document: its text and attribute values are scanned as values, its structure by java-xml.ts
   // (a class name as an element or attribute name constructs nothing by itself)
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
@@ -59,8 +65,8 @@ const detector: Detector = {
       const d = v.decoded;
       const upper = UPPER.test(d);
       const serial = upper || v.lower.includes('aced0005') ? javaSerializedText(d, v.lower) : 0;
-      if (serial) serialized(ctx, serial, d);
-      if (serial === 2) return;
+      if (serial) serialized(ctx, serial, d, v.lower);
+      if (serial === STREAM) return;
       if (d.length >= 8 && upper && base64Gadgets.all(d, 1).length) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
       if (d.length >= 7 && GADGET_WORD.test(d)) return hit(ctx, 'java.class-or-gadget', d.length === 7 ? 3 : 5, d.toLowerCase().slice(0, 60));
       return;
@@ -68,9 +74,9 @@ const detector: Detector = {
     const s = v.lower;
     // serialized Java objects: AC ED 00 05 and a stream in base64, gzip-base64 and hex (match/java-stream.ts), and raw
     // (NUL bytes are removed by decoding: AC ED 05 is the magic too; C2 AC C3 AD is the same bytes re-encoded as UTF-8)
-    const serial = v.classes & C.HIGH && /\xac\xed\x00?\x05|\xc2\xac\xc3\xad\x00?\x05/.test(v.decoded) ? 2 : javaSerializedText(v.decoded, s);
-    if (serial) serialized(ctx, serial, v.decoded);
-    if (serial === 2) return;
+    const serial = v.classes & C.HIGH && /\xac\xed\x00?\x05|\xc2\xac\xc3\xad\x00?\x05/.test(v.decoded) ? STREAM : javaSerializedText(v.decoded, s);
+    if (serial) serialized(ctx, serial, v.decoded, s);
+    if (serial === STREAM) return;
     if (!(v.classes & (C.SPACE | SPECIAL)) && gadgetTypeId(s)) return hit(ctx, 'java.gadget-type', 5, s.slice(0, 80));
     let best = 0;
     let ev = '';

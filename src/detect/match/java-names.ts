@@ -14,7 +14,7 @@ export const DANGEROUS_PACKAGES = [
   'java.lang.reflect.', 'java.lang.invoke.', 'java.beans.', 'java.rmi.', 'javax.naming.', 'javax.script.', 'javax.management.', 'javax.imageio.spi.',
   'javax.crypto.cipherinputstream', 'com.sun.', 'sun.', 'jdk.nashorn.', 'org.apache.commons.collections', 'org.apache.commons.beanutils',
   'org.apache.xalan.', 'org.apache.xbean.', 'org.codehaus.groovy.', 'groovy.lang.', 'bsh.', 'org.mozilla.javascript.', 'org.springframework.beans.factory.',
-  'ch.qos.logback.core.db.',
+  'ch.qos.logback.core.db.', 'org.omg.corba',
 ];
 
 /** A fully-qualified class name (dotted; XStream writes $ as _-) that names a dangerous class or package. */

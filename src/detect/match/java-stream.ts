@@ -25,23 +25,42 @@ function tokenStart(s: string, i: number): boolean {
   return i === 0 || !base64Char(s.charCodeAt(i - 1));
 }
 
-/** Base64 markers of the magic: the characters it fixes at each alignment, and where the 4-character group starts. */
+/**
+ * Base64 markers of the magic: the characters it fixes at each alignment (with the first character after it where
+ * the marker is short), and where the 4-character group starts.
+ */
 const MARKERS: readonly [marker: string, back: number, offset: number][] = [
   ['rO0AB', 0, 0],
   ['ztAA', 2, 1],
   ['s7QAF', 3, 2],
 ];
 
-/** 2: the magic and a stream; 1: the magic's characters with nothing after them (rO0ABQ) or cut off; 0: neither. */
+/** What the base64 scan found: a stream (the magic then a type code), the magic leading a token, or the magic inside one. */
+export const STREAM = 3;
+export const LEADING_MAGIC = 2;
+export const MAGIC = 1;
+
+/** How far back from `i` the base64 token around it starts (at most 4 characters are looked at). */
+function tokenOffset(s: string, i: number): number {
+  let t = i;
+  while (t > 0 && i - t < 4 && base64Char(s.charCodeAt(t - 1))) t--;
+  return tokenStart(s, t) ? i - t : 4;
+}
+
 function base64Stream(s: string): number {
   let found = 0;
   for (const [marker, back, offset] of MARKERS) {
     for (let i = s.indexOf(marker), n = 0; i >= 0 && n < 8; i = s.indexOf(marker, i + 1), n++) {
+      // the character after ztAA (24 bits) and rO0AB (30) fixes the rest of 00 05: U-X, and Q-Z or a-f
+      if (offset === 1 && !/[U-X]/.test(s[i + 4] ?? '')) continue;
+      const versioned = offset !== 0 || /[Q-Za-f]/.test(s[i + 5] ?? '');
       const g = i - back;
-      // the other alignments only where a token starts: one or two bytes before the magic, not the middle of a blob
-      if (offset === 0 || (g >= 0 && tokenStart(s, g))) found = 1;
+      // the magic where a token starts (its group cut anywhere before the marker: KztAAU, Cs7QAF, rO0ABQ): serialized
+      // Java data, whatever follows; inside a long blob the same characters are a coincidence as often as not
+      const lead = tokenOffset(s, i);
+      found = Math.max(found, lead <= back && versioned ? LEADING_MAGIC : offset === 0 || (g >= 0 && tokenStart(s, g)) ? MAGIC : 0);
       if (g < 0 || (offset > 0 && !tokenStart(s, g))) continue;
-      if (streamAt(decodeRun(s, g, 16), offset)) return 2;
+      if (streamAt(decodeRun(s, g, 16), offset)) return STREAM;
     }
   }
   return found;
@@ -62,23 +81,24 @@ function gzipStream(s: string): boolean {
   return false;
 }
 
-/** aced0005 then a type code byte and one more, in lower-case hex (2), or the magic alone (1). */
+/** aced0005 then a type code byte and one more, in lower-case hex, or the magic alone. */
 function hexStream(lower: string): number {
   for (let i = lower.indexOf('aced0005'), n = 0; i >= 0 && n < 8; i = lower.indexOf('aced0005', i + 1), n++) {
     const t = lower.charCodeAt(i + 9);
-    if (lower[i + 8] === '7' && ((t >= 48 && t <= 57) || (t >= 97 && t <= 101)) && /^[0-9a-f]{2}/.test(lower.slice(i + 10, i + 12))) return 2;
+    if (lower[i + 8] === '7' && ((t >= 48 && t <= 57) || (t >= 97 && t <= 101)) && /^[0-9a-f]{2}/.test(lower.slice(i + 10, i + 12))) return STREAM;
   }
-  return 1;
+  return MAGIC;
 }
 
 /**
- * A Java serialized object in a value, in base64, gzip-base64 or hex (raw bytes are checked by the caller): 2 when the
- * magic starts a stream, 1 when only the magic's characters are there (a probe, or a coincidence), 0 otherwise.
+ * A Java serialized object in a value, in base64, gzip-base64 or hex (raw bytes are checked by the caller): STREAM when the
+ * magic starts a stream (STREAM), LEADING_MAGIC when the magic's base64 starts a token without a stream after it (a
+ * probe, or an object cut short), MAGIC when only the magic's characters are there (a coincidence as often), 0 otherwise.
  */
 export function javaSerializedText(decoded: string, lower: string): number {
   let found = 0;
   if (decoded.includes('rO0AB') || decoded.includes('ztAA') || decoded.includes('s7QAF')) found = base64Stream(decoded);
-  if (found < 2 && decoded.includes('H4sI') && gzipStream(decoded)) found = 2;
-  if (found < 2 && lower.includes('aced0005')) found = Math.max(found, hexStream(lower));
+  if (found < STREAM && decoded.includes('H4sI') && gzipStream(decoded)) found = STREAM;
+  if (found < STREAM && lower.includes('aced0005')) found = Math.max(found, hexStream(lower));
   return found;
 }
