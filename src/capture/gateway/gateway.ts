@@ -19,6 +19,7 @@ import { GatewayHandler, type GatewayState } from './handler.js';
 import { UpstreamPool } from './upstream-pool.js';
 import { GatewayMetrics } from './metrics.js';
 import { openGeoLookup } from './geo-setup.js';
+import { warmUpDetection } from '../../detect/warm-up.js';
 
 export interface GatewayOptions {
   limiter?: RateLimiter;
@@ -49,6 +50,11 @@ async function buildState(cfg: VigilConfig, limiter: RateLimiter, blocks: Runtim
   };
 }
 
+/** The paranoia levels detection may run at: the default (unmatched traffic) and each route's. */
+function detectionParanoia(cfg: VigilConfig): number[] {
+  return [1, ...cfg.routes.map((r) => r.detect?.paranoia ?? 1)];
+}
+
 function createServer(listener: VigilConfig['listen'][number], cfg: VigilConfig, baseDir: string): http.Server {
   const options: http.ServerOptions = {
     requestTimeout: cfg.timeouts.headers_ms + cfg.timeouts.body_ms,
@@ -77,6 +83,7 @@ export async function startGateway(cfg: VigilConfig, opts: GatewayOptions = {}):
   for (const c of configuredConsumers(cfg)) consumers.add(c);
   const blocks = opts.blocks ?? new LocalBlocks();
   let state = await buildState(cfg, limiter, blocks);
+  warmUpDetection(detectionParanoia(cfg));
   const handler = new GatewayHandler(state, consumers, metrics);
   const servers: http.Server[] = [];
   const ports: number[] = [];
