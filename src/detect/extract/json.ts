@@ -24,17 +24,18 @@ function pointer(p: Pointer | undefined): string {
 
 class JsonRaw implements RawValue {
   private loc: string | undefined = undefined;
-  /** `index` ≥ 0: an item of the array at `at` (its pointer segment, without an object of its own per item). */
+  /** The value's pointer is `at` then `seg` (an object key or an array index): no pointer object per value. */
   constructor(
     readonly kind: ValueKind,
     readonly text: string,
     readonly name: string,
     private readonly at: Pointer | undefined,
-    private readonly index = -1,
+    private readonly seg: string | number | undefined,
   ) {}
   get location(): string {
     if (this.loc === undefined) {
-      const p = this.index >= 0 ? `${pointer(this.at)}/${this.index}` : pointer(this.at);
+      const up = pointer(this.at);
+      const p = this.seg === undefined ? up : `${up}/${typeof this.seg === 'number' ? this.seg : escapePointer(this.seg)}`;
       this.loc = `${this.kind === 'body' ? 'body:' : 'body-key:'}${p || '/'}`;
     }
     return this.loc;
@@ -43,29 +44,29 @@ class JsonRaw implements RawValue {
 
 /** Every string value and every key of a JSON document, located by JSON pointer (body:/user/name). */
 export function jsonValues(root: JsonValue, out: RawValue[], limit: number): void {
-  const walk = (v: JsonValue, at: Pointer | undefined, depth: number, key: string): void => {
-    if (out.length >= limit) return;
-    if (typeof v === 'string') {
-      if (v) out.push(new JsonRaw('body', v, key, at));
-    } else if (Array.isArray(v)) {
-      if (depth >= MAX_DEPTH) return;
+  // numbers, booleans and null carry nothing to inspect; a pointer object is only made for a container to descend into
+  const walk = (v: JsonValue[] | { [k: string]: JsonValue }, at: Pointer | undefined, depth: number, key: string): void => {
+    if (out.length >= limit || depth >= MAX_DEPTH) return;
+    if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const item = v[i]!;
-        // numbers, booleans and null carry nothing to inspect: no pointer, no value
         if (typeof item === 'string') {
           if (item && out.length < limit) out.push(new JsonRaw('body', item, key, at, i));
         } else if (item !== null && typeof item === 'object') walk(item, { up: at, seg: i }, depth + 1, key);
       }
-    } else if (v !== null && typeof v === 'object') {
-      if (depth >= MAX_DEPTH) return;
+    } else {
       for (const k in v) {
-        const p: Pointer = { up: at, seg: k };
+        if (out.length >= limit) return;
         const lk = k.toLowerCase();
-        out.push(new JsonRaw('body-key', k, lk, p));
+        out.push(new JsonRaw('body-key', k, lk, at, k));
         const item = v[k]!;
-        if (typeof item === 'object' || typeof item === 'string') walk(item, p, depth + 1, lk);
+        if (typeof item === 'string') {
+          if (item) out.push(new JsonRaw('body', item, lk, at, k));
+        } else if (item !== null && typeof item === 'object') walk(item, { up: at, seg: k }, depth + 1, lk);
       }
     }
   };
-  walk(root, undefined, 0, '');
+  if (typeof root === 'string') {
+    if (root) out.push(new JsonRaw('body', root, '', undefined, undefined));
+  } else if (root !== null && typeof root === 'object') walk(root, undefined, 0, '');
 }
