@@ -1,7 +1,8 @@
 // Detection quality and speed, in one run (keep it short: the machine is shared):
 //  1. converts the OWASP CRS regression suite to a labelled HAR (../shared/corpora/crs-to-har.mjs);
 //  2. scores `vigil inspect --json` on it: recall per attack family 930–944, share of negative cases flagged;
-//  3. false-positive rate on the benign corpora (corpora/benign/*.har);
+//  3. false-positive rate on the benign corpora (corpora/benign/*.har) and on developer prose that is not in the repo
+//     (the READMEs of the installed npm packages, readme-prose.ts);
 //  4. when nginx + ModSecurity + CRS is installed, scores the peer on the same requests (PL1, block mode) side by side;
 //  5. inspection throughput on one core for typical API requests.
 // Usage: node dist/bench/detection/run.js [--paranoia N] [--no-peer]
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { inspectExchange } from '../../src/detect/engine.js';
 import { copyOf, typicalGet, typicalPost } from './typical.js';
+import { writeReadmeProseHar } from './readme-prose.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const shared = resolve(root, '../shared');
@@ -137,6 +139,9 @@ async function main(): Promise<void> {
     const labels = JSON.parse(readFileSync(join(tmp, 'crs-regression.labels.json'), 'utf8')) as Label[];
     const benignDir = join(root, 'corpora/benign');
     const benign = readdirSync(benignDir).filter((f) => f.endsWith('.har')).map((f) => join(benignDir, f));
+    const proseHar = join(tmp, 'readme-prose.har');
+    const prose = writeReadmeProseHar(join(root, 'node_modules'), proseHar);
+    benign.push(proseHar);
 
     const ours = tally(labels, inspectFlags(crsHar));
     const benignFlags = benign.map(inspectFlags);
@@ -160,7 +165,8 @@ async function main(): Promise<void> {
       const flagged = f.filter(Boolean).length;
       const pf = peer?.[k + 1];
       const pflag = pf ? pf.filter(Boolean).length : 0;
-      console.log(`benign ${file.slice(root.length + 1)}: ${n} requests, vigil flagged ${flagged} (${((100 * flagged) / n).toFixed(2)}%)${pf ? `, modsec flagged ${pflag} (${((100 * pflag) / n).toFixed(2)}%)` : ''}`);
+      const name = file === proseHar ? `developer prose (README paragraphs of ${prose.packages} installed npm packages, not in the repo)` : file.slice(root.length + 1);
+      console.log(`benign ${name}: ${n} requests, vigil flagged ${flagged} (${((100 * flagged) / n).toFixed(2)}%)${pf ? `, modsec flagged ${pflag} (${((100 * pflag) / n).toFixed(2)}%)` : ''}`);
     });
     const tp = throughput();
     console.log('');
