@@ -3,6 +3,7 @@ import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { classifyHost, findUrls, type UrlRef } from './hosts.js';
 import { hit } from './util.js';
+import { proseWords } from '../match/prose-words.js';
 
 // Remote file inclusion: a parameter that carries a remote URL the application may include: URLs to raw IP addresses,
 // URLs ending in '?' (to cut off an appended suffix), URLs in include-style parameters. Off-domain URLs count at paranoia 2.
@@ -44,6 +45,28 @@ const LOOSE_TRAILING_QUESTION = /^\s{0,4}(?:(?:https?|ftps?):\/{0,2}|\/\/)[a-z0-
 /** \\\\evil.example\\share\\shell.php: a UNC path to a named or numbered host, to a script PHP or ASP would include over SMB/WebDAV. */
 const UNC_SCRIPT = /^\s{0,4}\\\\[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+\\[^\s]{1,200}\.(?:php[0-9]?|phtml|inc|asp|aspx|jsp|cgi|pl)$/;
 
+/** Where sites point CNAMEs and buckets named after their own host: www.example.com.edgekey.net is the same site's CDN. */
+const HOSTING_SUFFIX = /\.(?:amazonaws\.com|cloudfront\.net|edgekey\.net|edgesuite\.net|akamaiedge\.net|akamaized\.net|cdn\.cloudflare\.net|azureedge\.net|azurefd\.net|fastly\.net|fastlylb\.net|herokudns\.com|googlehosted\.com|ghs\.googlehosted\.com|netlify\.app|vercel-dns\.com|cdngc\.net|incapdns\.net|impervadns\.net|sucuri\.net)$/;
+
+/**
+ * A URL that passes a careless check against the site's own host (an allow-list for redirects, fetches or CORS origins):
+ * the host with more labels after it (example.com.evil.net passes startsWith), letters glued before it (evilexample.com
+ * passes endsWith), or the same host on another port (a fetch from inside reaches ports the firewall closes).
+ */
+function ownHostLookalike(u: UrlRef, auth: string, own: string, ownPort: string): string | undefined {
+  if (!own.includes('.') || classifyHost(own) !== 'public') return undefined;
+  const h = u.host;
+  if (h.startsWith(`${own}.`) && !HOSTING_SUFFIX.test(h)) return 'rfi.own-host-prefix';
+  // a glued prefix only before a distinctive name (myshop.com beside shop.com is another site)
+  if (h.length > own.length && h.endsWith(own) && own.indexOf('.') >= 6 && /^[a-z0-9-]{1,30}$/.test(h.slice(0, h.length - own.length))) return 'rfi.own-host-suffix';
+  if (h === own) {
+    const port = /:([0-9]{1,5})$/.exec(auth.slice(auth.lastIndexOf('@') + 1))?.[1];
+    const usual = u.scheme === 'https' || u.scheme === 'ftps' ? '443' : u.scheme === 'http' ? '80' : '21';
+    if (port && port !== usual && port !== ownPort && !(port === '443' && u.scheme === 'http') && !(port === '80' && u.scheme === 'https')) return 'rfi.own-host-port';
+  }
+  return undefined;
+}
+
 const detector: Detector = {
   category: 'rfi',
   triggers: C.COLON | C.SLASH | C.BSLASH,
@@ -55,10 +78,16 @@ const detector: Detector = {
     if (v.classes & C.BSLASH && s.length < 300 && UNC_SCRIPT.test(s)) return hit(ctx, 'rfi.unc-script', 5, s.slice(0, 80));
     if (!(v.classes & C.COLON)) return;
     if (rawUrlTricks(v.text, ctx)) return;
-    const host = (ctx.exchange.request.host || '').toLowerCase().split(':')[0] ?? '';
+    const [host = '', ownPort = ''] = (ctx.exchange.request.host || '').toLowerCase().split(':');
     // jar:http://x/a.jar!/Cls, jar:file:/… : a Java archive URL loads classes or resources from where it points
     const jar = s.includes('jar:') ? /(?:^|[^a-z0-9])jar:(?:https?|ftps?|file|smb):/.exec(s) : null;
-    if (jar) return hit(ctx, 'rfi.jar-url', s.startsWith('file', jar.index + jar[0].length - 5) ? 4 : 5, s.slice(jar.index, jar.index + 80));
+    // a local archive counts when it is the whole value and names an entry (jar:file:/app.jar!/x): in a log line or a
+    // sentence it is where a Java error happened
+    const local = jar && s.startsWith('file', jar.index + jar[0].length - 5) && !(jar.index === 0 && /^[^\s]{1,400}!\/[^\s]*$/.test(s));
+    if (jar) {
+      const prose = local && proseWords(s, 4) >= 4;
+      return hit(ctx, 'rfi.jar-url', prose ? 2 : local ? 4 : 5, s.slice(jar.index, jar.index + 80), prose ? 2 : 1);
+    }
     for (const u of findUrls(s, 8)) {
       if (!/^(https?|ftps?|smb|webdav|dav)$/.test(u.scheme)) continue;
       const ev = s.slice(u.start, Math.min(u.end, u.start + 80));
@@ -73,6 +102,11 @@ const detector: Detector = {
       }
       if (u.end === s.length && s.endsWith('?') && u.start === 0) {
         hit(ctx, 'rfi.trailing-question-mark', 5, ev);
+        return;
+      }
+      const own = u.start === 0 && cls === 'public' ? ownHostLookalike(u, s.slice(u.start + u.scheme.length + 3, u.end - u.rest.length), host, ownPort) : undefined;
+      if (own) {
+        hit(ctx, own, 5, ev);
         return;
       }
       if (u.start === 0 && v.name && INCLUDE_PARAMS.test(v.name) && cls === 'public') {
