@@ -81,9 +81,8 @@ const detector: Detector = {
     const [host = '', ownPort = ''] = (ctx.exchange.request.host || '').toLowerCase().split(':');
     // jar:http://x/a.jar!/Cls, jar:file:/… : a Java archive URL loads classes or resources from where it points
     const jar = s.includes('jar:') ? /(?:^|[^a-z0-9])jar:(?:https?|ftps?|file|smb):/.exec(s) : null;
-    // a local archive counts when it is the whole value and names an entry (jar:file:/app.jar!/x): in a log line or a
-    // sentence it is where a Java error happened
-    const local = jar && s.startsWith('file', jar.index + jar[0].length - 5) && !(jar.index === 0 && /^[^\s]{1,400}!\/[^\s]*$/.test(s));
+    // a local archive is where a Java error happened as often as a payload (4); in a sentence it is only that
+    const local = jar && s.startsWith('file', jar.index + jar[0].length - 5);
     if (jar) {
       const prose = local && proseWords(s, 4) >= 4;
       return hit(ctx, 'rfi.jar-url', prose ? 2 : local ? 4 : 5, s.slice(jar.index, jar.index + 80), prose ? 2 : 1);
