@@ -43,3 +43,25 @@ test('own-host URLs, CDN names and other sites in ordinary fields stay clean', (
   }
   assert.equal(inspect({ query: 'next=https://foxnews.com/', headers: { host: 'news.com' } }).attack, false);
 });
+
+test('PHP calls spelled to evade, PHP-only extension calls as the whole value or last path segment, variable variables', () => {
+  const attacks = ['subSTR($x)', 'unPACK($_GET[1])', 'ZlIb_DeCoDe($p)', 'sYsTeM(id)', 'array_diff (', 'pg_enter_pipeline_mode (', 'sodium_crypto_box_keypair()', 'odbc_exec($c, $q)', '${$a}', '$ { $name }', 'unserialize_max_depth=0'];
+  for (const a of attacks) {
+    for (const r of everywhere(a)) assert.ok(inspect(r).attack, `${a} ${JSON.stringify(r).slice(0, 50)} → ${rules(inspect(r))}`);
+  }
+  for (const p of ['/get/array_diff (', '/api/pg_enter_pipeline_mode(', '/post/subSTR($x)']) assert.ok(inspect({ path: p }).attack, p);
+});
+
+test('camelCase and Title Case calls, snake_case calls of other languages and prices in braces stay clean', () => {
+  const benign = ['readFile(path)', 'getElementById(id)', 'parseHTML(text)', 'get_user()', 'is_valid()', 'set_config(debug)', 'Price: $ {price}', 'Total ${amount}', 'the array_diff function compares arrays, see the manual'];
+  for (const b of benign) {
+    for (const r of everywhere(b)) assert.equal(inspect(r).attack, false, `${b} → ${rules(inspect(r))}`);
+  }
+});
+
+test('an element written in 8-bit form (¼x¾…¼/x¾) is XSS for a page read as US-ASCII; fractions in a recipe are not', () => {
+  const form = (bytes: string) => inspect({ body: `test=${bytes}`, contentType: 'application/x-www-form-urlencoded' });
+  assert.ok(form('\xbctest\xbetest(\xa2XSS\xa2)\xbc/test\xbe').attack);
+  assert.ok(form('\xbcmarquee\xbeHi\xbc/marquee\xbe').attack);
+  assert.equal(form('Add \xbc cup sugar and \xbe cup flour, then \xbc/2 of the butter').attack, false);
+});

@@ -17,9 +17,15 @@ const WRAPPERS = ['php://', 'phar://', 'zip://', 'expect://', 'zlib://', 'compre
 const SUPERGLOBALS = /\$\{?(?:_get|_post|_request|_server|_cookie|_files|_env|_session|globals|http_raw_post_data|http_(?:get|post|server|cookie)_vars)\b/;
 const INI = /\b(?:allow_url_include|allow_url_fopen|auto_prepend_file|auto_append_file|disable_functions|open_basedir|safe_mode|register_globals|magic_quotes_gpc|enable_dl|suhosin\.[a-z_.]+|output_handler|error_log|include_path|sendmail_path|mail\.add_x_header)\s*=/;
 
-const INI_AT_START = /^\s*(?:memory_limit|max_execution_time|max_input_time|post_max_size|upload_max_filesize|upload_tmp_dir|extension|zend_extension|extension_dir|opcache\.[a-z_.]{2,40}|mbstring\.[a-z_.]{2,40}|pcre\.[a-z_.]{2,40}|session\.[a-z_.]{2,40}|smtp|smtp_port|sendmail_from|display_errors|display_startup_errors|log_errors|html_errors|short_open_tag|expose_php|variables_order|request_order|file_uploads|user_ini\.[a-z_]{2,20}|phar\.[a-z_]{2,20}|assert\.[a-z_]{2,20}|xdebug\.[a-z_.]{2,40}|date\.timezone)\s*=/;
+const INI_AT_START = /^\s*(?:memory_limit|max_execution_time|max_input_time|post_max_size|upload_max_filesize|upload_tmp_dir|extension|zend_extension|extension_dir|opcache\.[a-z_.]{2,40}|mbstring\.[a-z_.]{2,40}|pcre\.[a-z_.]{2,40}|session\.[a-z_.]{2,40}|smtp|smtp_port|sendmail_from|display_errors|display_startup_errors|log_errors|html_errors|short_open_tag|expose_php|variables_order|request_order|file_uploads|user_ini\.[a-z_]{2,20}|phar\.[a-z_]{2,20}|assert\.[a-z_]{2,20}|xdebug\.[a-z_.]{2,40}|date\.timezone|unserialize_max_depth|unserialize_callback_func|serialize_precision|zend\.assertions|zend\.exception_ignore_args|realpath_cache_size|max_input_vars|max_input_nesting_level)\s*=/;
 const OBFUSCATED_NAME = /[([]\s{0,8}["']?\s{0,8}(?:system|exec|shell_exec|passthru|popen|proc_open|assert|eval|phpinfo|pcntl_exec)\s{0,8}["']?\s{0,8}[)\]]|["'](?:system|shell_exec|passthru|popen|proc_open|phpinfo|pcntl_exec)["']\s{0,8}\(/;
-const PHP_API_CALL = /^\s*(?:posix|ldap|pg|mysqli|tidy|sodium|openssl|pcntl|proc|stream|socket|curl|ftp|gz|bz|zip|mb|iconv|xml|xmlrpc|libxml|simplexml|dom|json|array|str|date|is|get|set|ini|ob|session|filter|func|call|class|method|property|ctype|hash|mcrypt|imap|exif|finfo|image|gd|intl|apcu|opcache|spl|iterator|debug|error|highlight|php|zend|sys|disk|fs|file|dir|readline|shmop|sem|msg|shm|sapi|getmy|inet|dns|gethostby|mail|mhash|bcmath|gmp|ftok|lcg|uniqid|random|mt|var)_[a-z0-9_]{2,40}\s*(?:\/\*[^*]{0,20}\*\/\s*)?\(\s*\)?\s*$/;
+const PHP_API_CALL = /^\s*(?:posix|ldap|pg|mysqli|tidy|sodium|openssl|pcntl|proc|stream|socket|curl|ftp|gz|bz|zip|mb|iconv|xml|xmlrpc|libxml|simplexml|dom|json|array|str|date|is|get|set|ini|ob|session|filter|func|call|class|method|property|ctype|hash|mcrypt|imap|exif|finfo|image|gd|intl|apcu|opcache|spl|iterator|debug|error|highlight|php|zend|sys|disk|fs|file|dir|readline|shmop|sem|msg|shm|sapi|getmy|inet|dns|gethostby|mail|mhash|bcmath|gmp|ftok|lcg|uniqid|random|mt|var|odbc)_[a-z0-9_]{2,40}\s*(?:\/\*[^*]{0,20}\*\/\s*)?\(\s*\)?\s*$/;
+/** PHP function names as other languages' APIs spell them (Node's fs.readFile, Java's invokeArgs, Deno's readDir). */
+const CAMEL_NAMES = /^(?:readFile|invokeArgs|getEnv|readDir|openDir|getCwd|fileGroup|fileOwner|filePerms|md5File|strRev)$/;
+/** A PHP-only extension function called with a variable, as the whole value: odbc_exec($c, $q), pg_query($db, "…"). */
+const PHP_ONLY_CALL = /^\s*(?:posix|pg|mysqli|sodium|openssl|pcntl|odbc|imap|ldap|curl|mb|array)_[a-z0-9_]{2,40}\s*\(\s*\$[a-z_][^()]{0,200}\)\s*;?\s*$/;
+/** The extension prefixes only PHP names functions with (array_diff, pg_query, sodium_…); get_, is_, str_ are everyone's. */
+const PHP_ONLY_PREFIX = /^\s*(?:posix|pg|mysqli|sodium|openssl|pcntl|libxml|simplexml|mcrypt|imap|exif|finfo|apcu|opcache|spl|zend|readline|shmop|sapi|getmy|mhash|odbc|array|ctype|iconv|mb|gz|bz|ob|ini|xmlrpc|tidy|ldap|curl)_/;
 
 const PHP_UPLOAD = /\.\s{0,4}(?:php[0-9]{0,4}[st]?|phtml|phar|pht|phps|pgif|inc)(?:[.\s]*$|\s{0,4}\.[a-z0-9]{2,5}\s*$)/;
 /** A name, a block comment, then a call: touch/*x*\/(), checkdate /*a*\/ (). Prose never puts a comment there. */
@@ -34,6 +40,27 @@ const CALLBACK_CALL = /\b(?:reflectionfunction|array_map|array_filter|array_walk
 
 /** A parenthesised concatenation of pieces, then a call: ('sy'.'stem')('id'), (sy.(st).em)(@id). Group 1: the pieces. */
 const CONCATENATED_CALL = /\(\s{0,4}((?:\(?\s{0,4}["']?[a-z_]{1,20}["']?\s{0,4}\)?\s{0,4}\.\s{0,4}){1,8}\(?\s{0,4}["']?[a-z_]{1,20}["']?\s{0,4}\)?)\s{0,4}\)\s{0,4}\(/;
+
+/**
+ * A name in mixed case no convention writes: two or more capitals after a lower-case letter (subSTR, unPACK) or case
+ * flipping three times (ZlIb). camelCase (readFile, invokeArgs) and Title Case (Exec) are how other languages write.
+ */
+function caseEvasion(name: string): boolean {
+  let flips = 0;
+  let prevUpper: boolean | undefined;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    if (!upper && !(c >= 97 && c <= 122)) {
+      prevUpper = undefined;
+      continue;
+    }
+    if (prevUpper !== undefined && upper !== prevUpper) flips++;
+    if (upper && prevUpper && i >= 2 && /[a-z]/.test(name[i - 2]!)) return true;
+    prevUpper = upper;
+  }
+  return flips >= 3;
+}
 
 /**
  * Skips whitespace and PHP comments (/* *\/, # and // to the end of the line) after a function name, bounded.
@@ -160,6 +187,12 @@ const detector: Detector = {
         const arg = s[skipSpace(s, j + 1)];
         const codeArg = arg === '$' || arg === '"' || arg === "'" || arg === ')' || arg === '`' || (arg !== undefined && /[a-z_]/.test(arg) && /^[a-z_0-9]+\s*\(/.test(s.slice(skipSpace(s, j + 1), skipSpace(s, j + 1) + 40)));
         const word = WORDS.has(h.pattern);
+        // PHP names are case-insensitive and written in lower case: subSTR(, unPACK(, ZlIb_DeCoDe( are spelled to evade
+        if (v.decoded.length === s.length && caseEvasion(v.decoded.slice(h.start, h.end))) {
+          best = 5;
+          ev = s.slice(h.start, h.end + 40);
+          return true;
+        }
         let score = CRITICAL.has(h.pattern) ? (codeArg ? 5 : word ? 3 : 4) : codeArg && !word ? 4 : word ? 0 : 2;
         // an empty call of a common word in a sentence names the function ("exec() and fork()"); phpinfo() stays
         if (score === 5 && word && arg === ')' && proseWords(s) >= 5) score = 3;
@@ -167,6 +200,8 @@ const detector: Detector = {
         // to a PHP function with a name no prose uses (curl_init(), gzdecode(, FOOfsockopen())
         // (a common word needs the parenthesis glued to it: "system(whoami)" is code, "exec (summary)" a title)
         if ((CRITICAL.has(h.pattern) || distinctive) && (!WORDS.has(h.pattern) || j === h.end || codeArg) && (h.start === skipSpace(s, 0) || (distinctive && !wordBounded(s, h) && /^[a-z0-9_]{1,20}$/.test(s.slice(0, h.start)))) && WHOLE_CALL.test(s.slice(j))) score = 5;
+        // camelCase is another language's name (readFile(path) in Node, invokeArgs in Java); PHP writes readfile
+        if (arg !== '$' && v.decoded.length === s.length && CAMEL_NAMES.test(v.decoded.slice(h.start, h.end))) score = Math.min(score, 3);
         if (score === 0) return;
         if (h.start > 0 && /[;})]\s*$|^\s*$/.test(s.slice(Math.max(0, h.start - 3), h.start)) === false && word && !codeArg) score = Math.min(score, 2);
         if (score > best) {
@@ -197,10 +232,15 @@ const detector: Detector = {
       if (v.classes & C.DOT && /\bchr\s{0,4}\(\s{0,4}[0-9]{1,3}\s{0,4}\)\s{0,4}\.\s{0,4}chr\s{0,4}\(\s{0,4}[0-9]{1,3}\s{0,4}\)\s{0,4}\.\s{0,4}chr\s{0,4}\(/.test(s)) hit(ctx, 'php.obfuscated-call', 5, s.slice(0, 60));
       if (COMMENTED_CALL.test(s)) hit(ctx, 'php.obfuscated-call', 5, s.slice(0, 60));
       // a PHP extension function called as the whole value: posix_getegid(), ldap_get_entries(), tidy_parse_string()
-      if (PHP_API_CALL.test(s)) hit(ctx, 'php.function-call', 4, s.slice(0, 60));
+      // (the last segment of a path too: /get/array_diff ( )
+      const call = v.kind === 'path' ? s.slice(s.lastIndexOf('/') + 1) : s;
+      if (PHP_ONLY_CALL.test(call)) hit(ctx, 'php.function-call', 5, call.slice(0, 60));
+      else if (PHP_API_CALL.test(call)) hit(ctx, 'php.function-call', PHP_ONLY_PREFIX.test(call) ? 5 : 4, call.slice(0, 60));
       if (/\(\s*["'][a-z_]{1,20}["']\s*\.\s*["'][a-z_]{1,20}["']/.test(s) || (/\)\s*\(\s*["'][a-z]/.test(s) && /\(\s*["'(a-z]/.test(s)) || /["'][a-z_]{2,30}["']\s*\(\s*["'$]/.test(s)) hit(ctx, 'php.obfuscated-call', 5, s.slice(0, 60));
     }
     if (v.classes & C.DOLLAR && /\$\s*\{\s*[a-z_]+\s*\}/.test(s)) hit(ctx, 'php.variable-variable', 3, s.slice(0, 40), 2);
+    // ${$a}, $ { $name }: a variable named by another variable's value, as the whole value (no template writes $ in braces)
+    if (v.classes & C.DOLLAR && s.length < 80 && /^\s*\$\s*\{\s*\$[a-z_][a-z0-9_]{0,30}\s*\}\s*$/.test(s)) hit(ctx, 'php.variable-variable', 5, s.slice(0, 40));
     // ${'_GET'}, $ {'a'.'b'}: a variable named by a string expression
     if (v.classes & C.DOLLAR && /\$\s{0,8}\{\s{0,8}["'][^"'\n]{0,40}["']\s{0,8}[.}]/.test(s)) hit(ctx, 'php.variable-variable', 5, s.slice(0, 40));
   },

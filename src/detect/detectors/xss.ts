@@ -157,6 +157,24 @@ function stripHighBit(s: string): string {
 }
 const OBFUSCATED_SCHEME = /(?:java|vb|live)script:/;
 
+/**
+ * An element of any name written in 8-bit form, opened and closed (¼x¾…¼/x¾): no text puts fractions around a word
+ * twice with a slash, only a payload for a page read as US-ASCII. The element, for evidence.
+ */
+function eightBitElement(d: string): string | undefined {
+  let n = 0;
+  for (let i = d.indexOf('\u00bc'); i >= 0 && n < 16; i = d.indexOf('\u00bc', i + 1), n++) {
+    let j = i + 1;
+    while (j < d.length && j - i <= 20 && isAlpha(d.charCodeAt(j))) j++;
+    if (j === i + 1 || j - i > 20) continue;
+    const gt = d.indexOf('\u00be', j);
+    if (gt < 0 || gt - j > 200) continue;
+    const close = d.indexOf(`\u00bc/${d.slice(i + 1, j)}\u00be`, gt);
+    if (close >= 0) return d.slice(i, Math.min(d.length, close + j - i + 2, i + 80));
+  }
+  return undefined;
+}
+
 /** JSFuck: JavaScript written with []()!+ only. */
 function jsfuck(s: string): boolean {
   let n = 0;
@@ -191,6 +209,13 @@ const detector: Detector = {
     if (ascii) {
       const stripped = stripHighBit(v.decoded).toLowerCase();
       if (scanTags(stripped, ctx)) found = true;
+      else {
+        const pair = eightBitElement(v.decoded);
+        if (pair) {
+          hit(ctx, 'xss.ascii-tag', 5, pair);
+          found = true;
+        }
+      }
     }
     if (dom && !found) {
       if (DOM_PROPERTY.test(s)) hit(ctx, 'xss.dom-property', 4, s.slice(0, 60));
