@@ -33,3 +33,20 @@ test('the Windows system directory alone is a process path, its files of interes
   const telemetry = JSON.stringify({ process: { path: 'C:\\Windows\\System32\\svchost.exe', parent: 'C:\\Windows\\System32\\services.exe' } });
   assert.equal(inspect({ body: telemetry, contentType: 'application/json' }).attack, false);
 });
+
+test('a relative link or path mentioned in a sentence is not traversal; one reaching a file worth reading still is', () => {
+  const json = (body: string) => ({ body: JSON.stringify({ comment: body }), contentType: 'application/json' });
+  for (const b of [
+    'For bugs and feature requests, [please create an issue](../../issues/new).',
+    'Dot segments are removed without changing the target: `../x` stays `../x`, `a/../b` becomes `b` and so on.',
+    'See the guide (../../docs/setup.md) for the rest of the steps and the options.',
+  ])
+    assert.equal(inspect(json(b)).attack, false, `${b} → ${JSON.stringify(inspect(json(b)).findings)}`);
+  for (const b of [
+    'hello there my friend how are you (../../../../../../etc/passwd)',
+    'please read this file ../../../../etc/passwd it is nice',
+    'this is a normal comment with a path a/../../../../secret',
+    '../../../../../../secret/data',
+  ])
+    assert.ok(inspect(json(b)).attack, b);
+});

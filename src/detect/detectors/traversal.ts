@@ -99,10 +99,11 @@ const detector: Detector = {
     // 0x2e 0x2f 0x5c spelled out (0x2e0x2e0x2f = ../)
     if (s.includes('0x')) s = s.replace(/0x2e/g, '.').replace(/0x2f|0x5c/g, '/');
     const dd = dotdot(s);
+    let climb = 0;
     if (dd.count > 0 && !(v.kind === 'header' && (v.name === 'referer' || v.name === 'origin') && dd.count < 2)) {
       // one ../ in front of an ordinary relative path (../assets/logo.svg) is how people write paths; climbing twice is not
       const leading = (dd.at === 0 && !RELATIVE_ASSET.test(s) && !/^\.\.\/\s/.test(s)) || (dd.at === 1 && s[0] === '/');
-      hit(ctx, 'lfi.path-traversal', dd.count >= 2 || v.kind === 'filename' || leading ? 5 : 4, s.slice(dd.at, dd.at + 60));
+      climb = dd.count >= 2 || v.kind === 'filename' || leading ? 5 : 4;
     }
     // a referer is a URL; one that is a bare path or a command line is a payload, read like any value
     if (v.kind === 'header' && v.name === 'referer' && /^[a-z][a-z0-9+.-]{0,20}:\/\//.test(s)) return;
@@ -136,6 +137,14 @@ const detector: Detector = {
       }
       return best >= 5;
     });
+    if (climb) {
+      // a relative link in a sentence ("[open an issue](../../issues/new)", "`../x` resolves to"): the dots follow a
+      // bracket, a backtick or a space, so no path a file API opens has them as a segment; with a file worth reading at
+      // the end it stays a traversal
+      const opener = s[dd.at - 1];
+      const mention = (opener === '(' || opener === '`' || opener === ' ') && v.kind !== 'path' && v.kind !== 'filename' && best < 4 && proseWords(s) >= 5;
+      hit(ctx, 'lfi.path-traversal', mention ? 3 : climb, s.slice(dd.at, dd.at + 60));
+    }
     if (best) hit(ctx, 'lfi.sensitive-file', best, evidence, best >= 4 || (best === 3 && isProse()) ? 1 : 2);
   },
 };
