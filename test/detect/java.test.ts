@@ -164,3 +164,20 @@ test('a CORBA package or class as a whole value or key is a gadget type; in a se
     for (const r of everywhere(f)) assert.equal(inspect(r).attack, false, `${f} → ${rules(inspect(r))}`);
   }
 });
+
+test('type keys and method names that other ecosystems share are not Java by themselves', () => {
+  const json = (v: unknown) => inspect({ body: JSON.stringify(v), contentType: 'application/json' });
+  for (const text of [
+    'Dependencies: [@types/node](https://npmjs.com/package/@types/node)',
+    'TypeScript definitions are bundled, so no extra `@types` package is needed.',
+    '# `@typescript-eslint/parser`',
+    'The boot sequence starts when `.start()` or `.ready()` is called.',
+    '{"@context":"https://schema.org","@type":"Product","name":"Lamp"}',
+  ])
+    assert.equal(json({ comment: text }).attack, false, `${text} → ${rules(json({ comment: text }))}`);
+  assert.equal(json({ '@context': 'https://schema.org', '@type': 'Person', name: 'Jane' }).attack, false);
+  // a fastjson type id naming a gadget, as a key or inside a string, and a ProcessBuilder started, still are
+  assert.ok(json({ '@type': 'com.sun.rowset.JdbcRowSetImpl', dataSourceName: 'rmi://x/y', autoCommit: true }).attack);
+  assert.ok(json({ a: '{"@type":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"rmi://x"}' }).attack);
+  assert.ok(json({ x: 'new java.lang.ProcessBuilder("id").start()' }).attack);
+});

@@ -19,8 +19,8 @@ const STRONG = [
   'java.net.socket', 'java.nio.file', 'java.io.file', 'java.util.scanner', 'com.sun.', 'sun.misc.', 'sun.reflect', 'org.apache.commons.collections',
   'org.codehaus.groovy', 'groovy.lang', 'bsh.interpreter', 'com.opensymphony.xwork2', 'ognl.', '#_memberaccess', '@java.lang', 'xwork.methodaccessor',
   'class.classloader', 'class.module.classloader', '.getclass()', '.getclass(', '.forname(', '.newinstance(', '.getdeclaredmethod', '.getmethod(',
-  'getruntime().exec', 'runtime.getruntime', 'processbuilder(', 'new processbuilder', '.start()', 'scriptenginemanager', 'jdbcrowsetimpl',
-  'templatesimpl', 'java.util.prioritityqueue', 'org.springframework.', 'freemarker.template', 'com.alibaba.fastjson', '@type',
+  'getruntime().exec', 'runtime.getruntime', 'processbuilder(', 'new processbuilder', 'scriptenginemanager', 'jdbcrowsetimpl',
+  'templatesimpl', 'java.util.prioritityqueue', 'org.springframework.', 'freemarker.template', 'com.alibaba.fastjson',
 ];
 const javaNames = new Matcher(['java.', 'javax.', ...STRONG]);
 /** Packages that are also Maven group ids: named without a class (org.springframework.boot) they are a dependency. */
@@ -30,7 +30,7 @@ const CODE = new Set(STRONG.filter((p) => /[(#@]/.test(p) || p.startsWith('class
 const gadgetPlain = new Matcher(GADGETS.filter((g) => g.length >= 9 || g === 'runtime'));
 
 const B64_WORDS = ['runtime', 'processbuilder', 'clonetransformer', 'forclosure', 'instantiatefactory', 'instantiatetransformer', 'invokertransformer', 'prototypeclonefactory', 'prototypeserializationfactory', 'whileclosure', 'getruntime', 'classloader', 'java.lang', 'ProcessBuilder', 'Runtime', 'getRuntime', 'ChainedTransformer', 'InvokerTransformer', 'TemplatesImpl'];
-const NAME_ANCHORS = ['opensymphony', 'xwork', 'java', 'sun.', 'ognl', 'class', 'org.', '@type', 'bsh.', 'groovy', 'processbuilder', 'runtime', 'templatesimpl', 'scriptengine', 'freemarker', 'fastjson', '.start()', 'getmethod', 'forname', 'newinstance', 'getdeclared', '#_member'];
+const NAME_ANCHORS = ['opensymphony', 'xwork', 'java', 'sun.', 'ognl', 'class', 'org.', 'bsh.', 'groovy', 'processbuilder', 'runtime', 'templatesimpl', 'scriptengine', 'freemarker', 'fastjson', 'getmethod', 'forname', 'newinstance', 'getdeclared', '#_member'];
 const GADGET_ANCHORS = ['runtime', 'processbuilder', 'transformer', 'factory', 'closure', 'templatesimpl', 'jdbcrowset', 'classloader', 'getproperty', 'fileoutputstream', 'getmethod', 'newinstance', 'forname'];
 /** A value that is just a gadget name, alone or as a word. */
 const UPPER = /[A-Z]/;
