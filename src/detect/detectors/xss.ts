@@ -2,6 +2,7 @@ import { C } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher, wordBounded } from '../match/aho.js';
+import { proseWords } from '../match/prose-words.js';
 import { hit, isAlpha, occurrences, skipSpace } from './util.js';
 import { escapedIdentifier, spacedTagName } from './xss-evasions.js';
 import { jsCased, wholeValueCall } from './whole-call.js';
@@ -187,6 +188,13 @@ function jsfuck(s: string): boolean {
   return n >= 3 && /^[\s[\]()!+]*$/.test(s.slice(0, 200).replace(/[a-z0-9"'.,;=]/g, (c) => (c === '=' ? '' : ' ')));
 }
 
+/** A sentence that quotes code in markdown code spans: enough words, and backticks in pairs. */
+function markdownProse(s: string): boolean {
+  let ticks = 0;
+  for (let i = s.indexOf('`'); i >= 0 && ticks < 64; i = s.indexOf('`', i + 1)) ticks++;
+  return ticks > 0 && ticks % 2 === 0 && proseWords(s) >= 5;
+}
+
 const detector: Detector = {
   category: 'xss',
   triggers: FULL_SCAN | C.DOT | C.SLASH | C.PLUS | C.HIGH | C.GT,
@@ -362,10 +370,13 @@ const detector: Detector = {
       });
       if (n > 0) {
         // a quote, tag or comment closed before it, or a template literal's ${ around it
-        const breakout = /["'`]\s*[;)+,-]|<\/|-->|\$\{/.test(s) || v.kind === 'path';
+        // (in a sentence that quotes code in markdown spans, a backtick closes the span: `import()`, is punctuation, and
+        // sinks named there are mentions; a span that opens with a statement break, `;alert(1)//`, still breaks out)
+        const quoted = markdownProse(s);
+        const breakout = (quoted ? /["']\s*[;)+,-]|`\s*;|<\/|-->|\$\{/ : /["'`]\s*[;)+,-]|<\/|-->|\$\{/).test(s) || v.kind === 'path';
         // the whole value is a call of a sink: alert(1), prompt(), setInterval(code, 1); labels such as Alert(s) are not
         const whole = n === 1 && jsCased(v.decoded) ? wholeValueCall(s) : 0;
-        hit(ctx, 'xss.js-sink', n >= 2 || breakout || found || whole === 2 ? 5 : whole === 1 ? 4 : 3, ev);
+        hit(ctx, 'xss.js-sink', (n >= 2 && !quoted) || breakout || found || whole === 2 ? 5 : whole === 1 || n >= 2 ? 4 : 3, ev);
       }
     }
   },
