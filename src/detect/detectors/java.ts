@@ -122,7 +122,9 @@ const detector: Detector = {
         const glued = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
         if (glued(prev) || (h.pattern === 'runtime' && glued(next))) return;
         const dotted = prev === '.' || next === '.' || next === '(' || next === ':';
-        const score = h.pattern === 'runtime' ? (next === '.' || next === '(' ? 5 : 0) : dotted || s.length === h.pattern.length ? 5 : 3;
+        // Runtime.getRuntime, Runtime( : a member or a call; "at runtime." ends a sentence
+        const member = next === '(' || (next === '.' && /[a-z]/.test(s[h.end + 1] ?? ''));
+        const score = h.pattern === 'runtime' ? (member ? 5 : 0) : dotted || s.length === h.pattern.length ? 5 : 3;
         const ceiling = next === '(' ? where().codeCeiling(h.start) : where().nameCeiling(h.start, h.end);
         return found(Math.min(score, ceiling), h.start, h.end);
       });

@@ -2,6 +2,7 @@ import { C, SPECIAL } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { hit } from './util.js';
+import { proseWords } from '../match/prose-words.js';
 import { Matcher } from '../match/aho.js';
 import { base64Forms } from '../match/base64-forms.js';
 import { jsCased, wholeValueCall } from './whole-call.js';
@@ -24,7 +25,7 @@ const PATTERNS: [RegExp, string, number][] = [
   [/\brequire\s*\(\s*[`'"](?:child_process|vm|worker_threads|process)[`'"]\s*\)/, 'node.require-module', 5],
   // fs, net, http... are in every code snippet people paste: alone they only raise the score
   [/\brequire\s*\(\s*[`'"](?:fs|net|http|os|cluster|dgram|module)[`'"]\s*\)/, 'node.require-module', 3],
-  [/\bchild_process\b|\bexecsync\s*\(|\bspawnsync\s*\(|\.exec\s*\(\s*[`'"](?:id|ls|cat|whoami|curl|wget|sh|bash|nc|rm)\b/, 'node.child-process', 5],
+  [/\bchild_process\b(?!\.(?:html?|md)\b)|\bexecsync\s*\(|\bspawnsync\s*\(|\.exec\s*\(\s*[`'"](?:id|ls|cat|whoami|curl|wget|sh|bash|nc|rm)\b/, 'node.child-process', 5],
   [/\bprocess\s*\.\s*(?:mainmodule|binding|dlopen|kill|exit|env\b|argv|cwd\s*\(|chdir)|\bglobal\s*\.\s*process\b|\bglobalthis\s*\.\s*process\b/, 'node.process-access', 5],
   [/\bconstructor\s*(?:\.|\[\s*['"`])\s*constructor\b|\bfunction\s*\(\s*['"`]return\s+(?:process|this|global)/, 'node.function-constructor', 5],
   [/:constructor:constructor|"\$[0-9]+:constructor|\$@[0-9]+|"then"\s*:\s*"\$[0-9]+:__proto__|"\$[0-9a-f]{1,6}(?::[a-z_$][a-z0-9_$]{0,30}){0,4}:(?:constructor|prototype|__proto__|_compile|_load)\b/, 'node.rsc-gadget', 5],
@@ -58,9 +59,15 @@ const detector: Detector = {
       const call = s.replace(GLOBAL_CALL, 'call(');
       if (wholeValueCall(call) === 2 && LITERAL_ARGS.test(call)) return hit(ctx, 'node.global-call', 5, s.slice(0, 60));
     }
+    let prose: boolean | undefined;
     for (const [re, rule, score] of PATTERNS) {
       const m = re.exec(s);
       if (m) {
+        // a sentence that names process.argv or process.env documents them; reading them is code, not prose
+        if (rule === 'node.process-access' && /^process\s*\.\s*(?:env|argv|cwd|exit)\b/.test(m[0]) && (prose ??= proseWords(s, 6) >= 6)) {
+          hit(ctx, rule, 3, s.slice(Math.max(0, m.index - 10), m.index + 60));
+          continue;
+        }
         hit(ctx, rule, score, s.slice(Math.max(0, m.index - 10), m.index + 60));
         if (score >= 5) return;
       }

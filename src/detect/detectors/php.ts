@@ -156,7 +156,7 @@ const detector: Detector = {
       hit(ctx, 'php.superglobal', 5, s.slice(m.index, m.index + 40));
     }
     // {php}...{/php} (Smarty) and [php]...[/php] blocks with code in them
-    if (v.classes & (C.BRACE | C.BRACKET) && /[[{][/\\]?php[\]}]/.test(s)) {
+    if (v.classes & (C.BRACE | C.BRACKET) && /[[{][/\\]?php[\]}](?!\()/.test(s)) {
       // a closing tag, or an opening one with code after it: [php]echo 1;[/php], {php}x{/php}, code[/php]
       const code = /[[{]php[\]}][^]{0,200}(?:echo|print|\$|;|\()|(?:echo|print|\$|;|\()[^]{0,200}[[{][/\\]php[\]}]/.test(s);
       const close = /[[{][/\\]php[\]}]/.test(s);
@@ -196,6 +196,8 @@ const detector: Detector = {
         let score = CRITICAL.has(h.pattern) ? (codeArg ? 5 : word ? 3 : 4) : codeArg && !word ? 4 : word ? 0 : 2;
         // an empty call of a common word in a sentence names the function ("exec() and fork()"); phpinfo() stays
         if (score === 5 && word && arg === ')' && proseWords(s) >= 5) score = 3;
+        // and so does a markdown code span in a sentence ("ignore all `eval()` calls"), which the XSS scan reads too
+        if (score === 5 && s[h.start - 1] === '`' && arg === ')' && proseWords(s) >= 5) score = 2;
         // the whole value is one call to a function that runs code, commands or files (system(whoami), fopen (x)), or
         // to a PHP function with a name no prose uses (curl_init(), gzdecode(, FOOfsockopen())
         // (a common word needs the parenthesis glued to it: "system(whoami)" is code, "exec (summary)" a title)

@@ -3,6 +3,7 @@ import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { classifyHost, findUrls } from './hosts.js';
 import { hit } from './util.js';
+import { proseWords } from '../match/prose-words.js';
 
 // Server-side request forgery: URLs (or bare hosts in URL-ish parameters) that point at loopback, private, link-local
 // or cloud metadata addresses in any spelling, and URL schemes a server-side fetcher should never follow.
@@ -95,7 +96,8 @@ const detector: Detector = {
         const cls = classifyHost(u.host);
         const ev = s.slice(u.start, Math.min(u.end, u.start + 80));
         if (cls === 'metadata') hit(ctx, 'ssrf.cloud-metadata', 5, ev);
-        else if (cls === 'loopback' || cls === 'internal-name') hit(ctx, 'ssrf.loopback', 5, ev);
+        // "open http://127.0.0.1:3000 in your browser": a sentence about a local server, not a URL handed to a fetch
+        else if (cls === 'loopback' || cls === 'internal-name') hit(ctx, 'ssrf.loopback', u.start > 0 && proseWords(s, 6) >= 6 ? 3 : 5, ev);
         else if (cls === 'private') hit(ctx, 'ssrf.private-address', 5, ev);
         else if (DANGEROUS_SCHEMES.has(u.scheme)) hit(ctx, 'ssrf.dangerous-scheme', 5, ev);
         else if (cls === 'ip' && /^[0-9]+$|0x|^0[0-7]/.test(u.host.split('.')[0] ?? '') && !/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(u.host)) hit(ctx, 'ssrf.encoded-address', 5, ev);

@@ -46,7 +46,7 @@ function isBoundary(c: number): boolean {
 
 const knownTag = (name: string): boolean => SCRIPT_TAGS.has(name) || HTML_TAGS.has(name);
 
-function scanTags(s: string, ctx: ScanContext): boolean {
+function scanTags(s: string, ctx: ScanContext, prose = false): boolean {
   let found = false;
   for (const lt of occurrences(s, '<', 128)) {
     const c1 = s.charCodeAt(lt + 1);
@@ -75,6 +75,11 @@ function scanTags(s: string, ctx: ScanContext): boolean {
     const tagLike = gt >= 0 || next === 32 || next === 47 || (next >= 9 && next <= 13) || j === s.length;
     if (!tagLike) continue;
     if (name === 'script' || (SCRIPT_TAGS.has(name) && s[ns - 1] !== '/')) {
+      // documentation names an element or a type in a sentence: `<Object>` options, __\<object\>__; it has no attributes
+      if (prose && name !== 'script' && !attrs.includes('=')) {
+        hit(ctx, 'xss.script-tag', 3, s.slice(lt, Math.min(s.length, j + 40)));
+        continue;
+      }
       hit(ctx, 'xss.script-tag', 5, s.slice(lt, Math.min(s.length, j + 40)));
       found = true;
       continue;
@@ -243,7 +248,9 @@ const detector: Detector = {
       }
       return;
     }
-    if (v.classes & C.LT) found = scanTags(s, ctx);
+    // prose quoting code in markdown (`fetch()`, `import` and `export`, `<Object>`): names, not a payload
+    const docs = v.decoded.length > 40 && proseWords(s, 6) >= 6;
+    if (v.classes & C.LT) found = scanTags(s, ctx, docs);
     // event handlers outside a tag, after an attribute breakout: " onmouseover=alert(1) x="
     if (!found && v.classes & C.EQ) {
       for (const i of occurrences(s, 'on', 64)) {
@@ -376,7 +383,9 @@ const detector: Detector = {
         const breakout = (quoted ? /["']\s*[;)+,-]|`\s*;|<\/|-->|\$\{/ : /["'`]\s*[;)+,-]|<\/|-->|\$\{/).test(s) || v.kind === 'path';
         // the whole value is a call of a sink: alert(1), prompt(), setInterval(code, 1); labels such as Alert(s) are not
         const whole = n === 1 && jsCased(v.decoded) ? wholeValueCall(s) : 0;
-        hit(ctx, 'xss.js-sink', (n >= 2 && !quoted) || breakout || found || whole === 2 ? 5 : whole === 1 || n >= 2 ? 4 : 3, ev);
+        const score = (n >= 2 && !quoted) || breakout || found || whole === 2 ? 5 : whole === 1 || n >= 2 ? 4 : 3;
+        // names in a documented sentence (`fetch()`, [Key Import (SPKI)](…)) are what the paragraph is about
+        hit(ctx, 'xss.js-sink', docs && !breakout && !found ? Math.min(score, 3) : score, ev);
       }
     }
   },
