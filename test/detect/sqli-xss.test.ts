@@ -32,6 +32,10 @@ const SQLI_PL1: Record<string, string[]> = {
   'conditional subqueries and sorts, server variables, a stacked delete': ['1 and 1=(select case when (1=1) then 1 else 1/0 end)', '1 order by (case when (1=1) then 1 else 2 end)', '@@version', '1; delete from users'],
   'calls in parentheses after a logic operator': ['||(elt(-3+5,bin(15),ord(10),hex(char(45))))', 'AND 5650=CONVERT(INT,(SELECT 1))--'],
   'statements hidden by comments and reserved words': ['DECLARE/**/@x', 'select/**/@@version', ';INSERT INTO table (col) VALUES', '1.e(ascii)'],
+  'MSSQL variables declared, statements opened after a terminator and cut where the table follows': ['declare @b', 'DECLARE @b varchar(8000)', 'declare @t table', '; insert into', ';delete from'],
+  "subqueries and row constructors cut where the application's query continues": ['in ( select * from', 'IN (SELECT count(*) FROM', 'except values(1,2)', "1 union values('a','b')"],
+  'conditions only SQL writes: IF over a constant compared with =, a SQL call appended to a list, a user name cast to int': ['if(2=', 'IF(1=1,SLEEP(5),0)', "if('a'='a'", ", FIND_IN_SET('22', Category )", ', md5(password)', '1 current_user::int', 'session_user::integer'],
+  'SQLite/PostgreSQL postfix null tests after a break, and a dangling condition the closing quote completes': ["' notnull --", "x' isnull--", "' * from = 1 or '9", "admin' = 1 or 'a"],
 };
 
 const SQLI_PL2: Record<string, string[]> = {
@@ -39,9 +43,9 @@ const SQLI_PL2: Record<string, string[]> = {
   'select-list and clause tails': ['x AS orders FROM', 'x AS `documentType` FROM', 'from `db_miwf`.`sys_refindex` limit', 'FROM termine GROUP BY tag1', 'having count > 5'],
   'alternating-case clause words': ['ORder by', 'ordeR by'],
   'a value that opens with a break into SQL': ["'alter a", "' union/", '" UNION A'],
-  'probes that are statements without a table': ['declare @b', "SELECT IIF(1 > 1, 'TRUE', 'FALSE' )"],
+  'probes that are statements without a table': ["SELECT IIF(1 > 1, 'TRUE', 'FALSE' )"],
   'casts and number evasions': ['password::int', '1.e.tables'],
-  'conditionals and literal comparisons': ['case when condition1 then result1', 'AND deleted = 0)', '||(c=!1)', '1 is not 1', "'1' not regexp '1'", '1 is null', 'except values(1,2)', 'in ( select * from'],
+  'conditionals and literal comparisons': ['case when condition1 then result1', 'AND deleted = 0)', '||(c=!1)', '1 is not 1', "'1' not regexp '1'", '1 is null', 'in (select id from', 'x except values (1, 2)'],
   'a function call opened and cut': ['ABS(', 'date(', 'round (', 'COUNT('],
   'statements cut at their first word, session variables, identifiers closed into a select list': [';drop', ' SET @OLD_SQL_NOTES', '(select', '( SELECT', '` AS `edit_user_id` from'],
 };
@@ -72,7 +76,8 @@ const BENIGN: string[] = [
   'how does a union select work', 'Moved the helper to lib/format/date.ts; update your imports.', 'Union members get 10% off; select the member option at checkout.',
   'Order by date', 'Group by size', 'ORDER BY', 'from Paris with love', 'Two boxes (fragile) as agreed from Monday on', 'in progress', 'is not available', 'like new',
   'in case when it rains then we stay home', 'Case closed', 'Where is my order?', 'having fun', 'values matter', "I'd like 'em both", 'std::string and Vec::new',
-  'version 1.2.3', 'Execute the plan', 'the union of two sets', 'json', 'sin city', 'log in', 'Conor O\'Brien', 'x >= 3', 'a != b',
+  'version 1.2.3', 'Execute the plan', 'exec chair', 'execute order', 'I declare @bob the winner', 'declare @bob the winner', '=IF(A1=1,1,0)', 'if (1 < 2) then', ', and then (some)',
+  ', date(2020)', 'Fixed it; update users', "it's 5 > 3 or 'maybe", "O'Brien = boss or 'not", "Don't know or 'care", 'notnull', 'isnull', 'in (select one)', 'available in (select sizes)', 'the union of two sets', 'json', 'sin city', 'log in', 'Conor O\'Brien', 'x >= 3', 'a != b',
   // JavaScript and HTML words in prose and data
   'window.location is undefined in my app', 'Use `Function.prototype.call` to invoke it', 'See section 2.1 (document) for details', 'self-service portal',
   'top 10 results', 'C++ operators: a+b, a+=b', '¼ cup sugar, ¾ cup flour', 'price 1¼ – 1¾ €',
@@ -132,6 +137,15 @@ test('benign look-alikes pass at paranoia 1 and 2 (SQL injection and XSS finding
   }
 });
 
+test('look-alikes of the shapes that block at paranoia 1 (code, prose, probes of paranoia 2) pass at the default', () => {
+  for (const b of ['if (a == 1)', 'if(x=5)', 'all except values (1, 2)', 'current_user::text', 'password::int', 'in (select id from', 'declare @bob the winner', 'x AS orders FROM']) {
+    for (const r of everywhere(b)) {
+      const mine = inspect(r).findings.filter((f) => f.category === 'sqli');
+      assert.ok(totalScore(mine) < 5, `false positive: ${b} → ${JSON.stringify(mine)}`);
+    }
+  }
+});
+
 test('a statement word starting a sentence after a semicolon is not evidence; cut right after its object it is', () => {
   const sentence = inspect({ body: JSON.stringify({ comment: 'Moved the helper; update your imports.' }), contentType: 'application/json' });
   assert.equal(sentence.findings.filter((f) => f.category === 'sqli').length, 0, JSON.stringify(sentence.findings));
@@ -169,6 +183,8 @@ test('code found where a parameter name should be counts as certain: a form key,
     { query: `${encodeURIComponent('having count > 5')}=1` },
     // (a && inside a parameter string is part of its value, not two separators)
     { body: `${encodeURIComponent('pay=&&(l=!0)')}`, contentType: 'application/x-www-form-urlencoded' },
+    // (a terminator after an operator, then a statement cut after its table)
+    { body: `${encodeURIComponent('pay=;update users')}`, contentType: 'application/x-www-form-urlencoded' },
   ];
   for (const r of keys) assert.ok(inspect(r).attack, JSON.stringify(r));
   // the same text as a value is a fragment: it blocks from paranoia 2
@@ -223,6 +239,14 @@ test('prose about SQL injection quoting its payloads is writing, not a payload: 
 test('a path segment that is a numeric-context condition', () => {
   for (const path of ['/api/items/1 XOR 1', '/api/items/1%20or%20true', '/api/items/1 and 1 like 1']) assert.ok(inspect({ path }).attack, path);
   for (const path of ['/docs/2 or 3 things', '/blog/10 and counting']) assert.equal(inspect({ path }).attack, false, path);
+});
+
+test("a string break in a path segment written with + for spaces (a path rewritten into a query parameter)", () => {
+  for (const path of ["/post/foo/24'union+all+select+1,2,3+from+aa", "/post/foo/24'union+all+select+1,2,3+from+aa/bar", "/item/1'+or+1=1--", "/p/x'+and+sleep(5)--"]) assert.ok(inspect({ path }).attack, path);
+  // + between words is ordinary in paths; without a break the + reading is not taken
+  for (const path of ['/search/select+specialty+hospital', '/q/select+specialty+hospital', "/tags/O'Brien+or+Smith", "/wiki/Rock'n'roll+and+jazz", '/search/c++', "/p/don't+select+all+from+here", '/docs/union+select+explained']) {
+    assert.equal(inspect({ path }).attack, false, path);
+  }
 });
 
 test('an expression a reporting API stores (one closed call over columns) is high, not certain', () => {

@@ -141,21 +141,36 @@ const detector: Detector = {
     // a value that opens by closing a backtick-quoted identifier
     if (v.classes & C.BACKTICK && text.trimStart().startsWith('`')) contexts.push('`');
     for (const q of contexts) report(text, q, ctx, v);
-    // a path segment is a value of its own (/items/OR json_extract(...) = 'x'): with spaces in the path, read the last
-    // segments as values too, so a condition that starts a segment is seen as starting a value
-    if (v.kind === 'path' && v.classes & C.SPACE) {
-      let end = text.length;
-      for (let k = 0; k < 4; k++) {
-        const slash = text.lastIndexOf('/', end - 1);
-        if (slash < 0) break;
-        const segment = text.slice(slash + 1, end);
-        if (segment.includes(' ')) report(segment, undefined, ctx);
-        end = slash;
+    if (v.kind === 'path') {
+      if (v.classes & C.SPACE) pathSegments(text, ctx);
+      // /post/24'union+all+select+1,2,3: a path rewritten into a query parameter (mod_rewrite, a router that hands a
+      // segment to a form decoder) reads + as a space, and payloads copied from query strings keep it. Whether the
+      // application does is a guess, so only a string break counts there (+ between words is ordinary in paths)
+      if (v.classes & C.PLUS && contexts.length > 1) {
+        const spaced = text.replace(PLUS_ALL, ' ');
+        for (const q of contexts) if (q !== undefined) report(spaced, q, ctx, v);
       }
     }
     prose?.flush();
   },
 };
+
+const PLUS_ALL = /\+/g;
+
+/**
+ * A path segment is a value of its own (/items/OR json_extract(...) = 'x'): with spaces in the path, read the last
+ * segments as values too, so a condition that starts a segment is seen as starting a value.
+ */
+function pathSegments(text: string, ctx: ScanContext): void {
+  let end = text.length;
+  for (let k = 0; k < 4; k++) {
+    const slash = text.lastIndexOf('/', end - 1);
+    if (slash < 0) break;
+    const segment = text.slice(slash + 1, end);
+    if (segment.includes(' ')) report(segment, undefined, ctx);
+    end = slash;
+  }
+}
 
 /** Collects the findings in a value of prose and reports the strongest once, as medium evidence. */
 class ProseFindings implements ScanContext {

@@ -21,7 +21,12 @@ const INFO_FUNCTIONS = new Set(['version', 'database', 'user', 'current_user', '
 /** Calls that build text from character codes (chr(123)): an evasion primitive, never a stored expression. */
 const CODE_BUILDERS = new Set(['chr', 'char', 'nchar', 'unhex', 'unistr']);
 const PG_TYPES = new Set(['json', 'jsonb', 'int', 'integer', 'int4', 'int8', 'bigint', 'text', 'varchar', 'numeric', 'bool', 'boolean', 'regclass', 'oid', 'bytea', 'xml', 'date', 'timestamp', 'float', 'real', 'char', 'name', 'inet', 'uuid', 'double', 'smallint', 'decimal', 'money', 'cstring', 'regproc']);
+const NUMERIC_TYPES = new Set(['int', 'integer', 'int4', 'int8', 'bigint', 'smallint', 'numeric', 'decimal', 'float', 'real', 'double']);
+/** The word that follows a statement word before its table: insert into, delete from, drop table. */
+const STATEMENT_OBJECT: Record<string, string> = { insert: 'into', delete: 'from', drop: 'table', truncate: 'table', alter: 'table' };
 const JSON_OPS = new Set(['->', '->>', '#>', '#>>', '?', '?|', '?&', '@>', '<@']);
+/** Types a variable is declared with (MSSQL's declare @b varchar(8000)). */
+const MSSQL_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint', 'bit', 'varchar', 'nvarchar', 'char', 'nchar', 'text', 'ntext', 'datetime', 'datetime2', 'date', 'time', 'sysname', 'decimal', 'numeric', 'float', 'real', 'money', 'uniqueidentifier', 'xml', 'binary', 'varbinary', 'sql_variant']);
 const OBJECTS = new Set(['table', 'database', 'view', 'index', 'trigger', 'procedure', 'function', 'schema', 'user', 'column', 'sequence', 'type', 'role', 'login']);
 const COMPARE = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '<=>', 'like', 'rlike', 'regexp', 'is', 'in', 'between', 'glob', 'sounds', 'similar', 'ilike', '^=', '==']);
 
@@ -62,6 +67,14 @@ function term(ts: Token[], i: number): number {
   return j;
 }
 
+/** select+specialty+hospital: a + glued between two words joins them, as a URL writes spaces; it is not arithmetic. */
+function joiner(ts: Token[], i: number): boolean {
+  const a = ts[i - 1];
+  const p = ts[i]!;
+  const b = ts[i + 1];
+  return p.v === '+' && !!a && !!b && (a.t === 'n' || a.t === 'E') && b.t === 'n' && a.end === p.start && p.end === b.start;
+}
+
 /** A select list: term (op term)* [as alias | alias] (, ...)*. Returns [next index, items, special] or undefined. */
 function selectList(ts: Token[], i: number): { next: number; items: number; special: boolean } | undefined {
   let items = 0;
@@ -74,11 +87,11 @@ function selectList(ts: Token[], i: number): { next: number; items: number; spec
     j = term(ts, j);
     if (j < 0) return items ? { next: start, items, special } : undefined;
     const t = ts[start]!;
-    if (t.t !== 'n') special = true;
+    if (t.t !== 'n' && !joiner(ts, start)) special = true;
     while (ts[j]?.t === 'o' && !COMPARE.has(ts[j]!.v)) {
       const k = term(ts, j + 1);
       if (k < 0) break;
-      special = true;
+      if (!joiner(ts, j)) special = true;
       j = k;
     }
     if (isKw(ts[j], 'as')) j += ts[j + 1] ? 2 : 1;
@@ -156,7 +169,9 @@ export function statementAt(ts: Token[], i: number): { strength: number; to: num
       if (a?.t === 'f' || (a?.t === 'n' && (ends(b) || b?.t === 's' || b?.t === 'v'))) return { strength: 1, to: i + 2 };
       return none;
     case 'declare':
-      return a?.t === 'v' ? { strength: 2, to: i + 2 } : none;
+      // declare @b, declare @b varchar(8000), declare @t table: certain when a type, a terminator or nothing follows
+      if (a?.t !== 'v') return none;
+      return { strength: !b || b.t === ';' || b.t === ',' || b.v === '=' || isKw(b, 'as') || isKw(b, 'table') || isKw(b, 'cursor') || MSSQL_TYPES.has(b.v) ? 2 : 1, to: i + 2 };
     case 'shutdown':
       return ends(a) || isKw(a, 'with') ? { strength: 2, to: i + 1 } : none;
     case 'waitfor':
@@ -210,6 +225,14 @@ function plainExpression(ts: Token[]): boolean {
     if (!(t.t === 'n' || t.t === ',' || t.t === 's' || (t.t === '1' && !t.v.startsWith('0x')) || t.t === '.')) return false;
   }
   return true;
+}
+
+/** Index after a parenthesised row of literals from i ((1,2), ('a', 'b')), or -1. */
+function literalRow(ts: Token[], i: number): number {
+  if (ts[i]?.t !== '(' || !isLiteral(ts[i + 1])) return -1;
+  let j = i + 2;
+  while (ts[j]?.t === ',' && isLiteral(ts[j + 1])) j += 2;
+  return ts[j]?.t === ')' ? j + 1 : -1;
 }
 
 /** Index after a run of numbers joined by commas from i (3 or 1,2,3), or -1. */
@@ -297,7 +320,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           out.push({ rule: 'sqli.union-select', score, from: i, to: j + 1 });
         }
         // except values(1,2), union values (...): a row constructor appended to the query
-        else if (isKw(ts[j], 'values') && ts[j + 1]?.t === '(') out.push({ rule: 'sqli.union-select', score: 4, from: i, to: j + 2 });
+        // (certain when the row is literals and the value starts with the union or appends it to a literal)
+        else if (isKw(ts[j], 'values') && ts[j + 1]?.t === '(') out.push({ rule: 'sqli.union-select', score: literalRow(ts, j + 1) >= n && (i === 0 || isLiteral(ts[i - 1]) || ts[i - 1]!.t === ')') ? 5 : 4, from: i, to: j + 2 });
         break;
       }
       case ';': {
@@ -310,8 +334,12 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         // "; update your imports", "; select the member option": a statement word then plain words is a sentence;
         // ";update users" cut right there is a probe; so is a value that is a terminator and a statement word (;drop)
         else if (ts[i + 1]?.t === 'E' && ts[i + 2] && (ts[i + 2]!.t === 'k' || ts[i + 2]!.t === 'n' || ts[i + 2]!.t === 'f' || ts[i + 2]!.t === 'v')) {
-          const prose = ts[i + 2]!.t === 'n' && !ts[i + 1]!.mixed;
-          if (!prose || !ts[i + 3] || ts[i + 3]!.t === ';') out.push({ rule: 'sqli.stacked-query', score: prose ? 3 : 4, from: i, to: i + 3 });
+          // (a statement word and a name cut at the end of the value, after a terminator that follows an operator or
+          // a literal rather than a sentence's words: pay=;update users)
+          const sentence = ts[i + 2]!.t === 'n' && !ts[i + 1]!.mixed && (ts[i + 3] !== undefined || !(i === 0 || ts[i - 1]!.t === 'o' || isLiteral(ts[i - 1]) || ts[i - 1]!.t === ')'));
+          // ; insert into, ;delete from: the whole value is a terminator and a statement cut where its table follows
+          const opened = i === 0 && n === 3 && ts[2]!.t === 'k' && STATEMENT_OBJECT[ts[1]!.v] === ts[2]!.v;
+          if (!(ts[i + 2]!.t === 'n' && !ts[i + 1]!.mixed) || !ts[i + 3] || ts[i + 3]!.t === ';') out.push({ rule: 'sqli.stacked-query', score: opened ? 5 : sentence ? 3 : 4, from: i, to: i + 3 });
         } else if (i === 0 && n === 2 && ts[1]!.t === 'E') out.push({ rule: 'sqli.stacked-query', score: 4, from: 0, to: 2 });
         break;
       }
@@ -332,10 +360,12 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           const whole = i === 0 && !broke && !cut && wholeStatement(ts, st.to);
           // a whole statement is SQL as data (a saved query, a snippet): 4, so it blocks from paranoia 2 (fields that
           // should not carry code); hex literals and alternating case make it an evasion
-          const data = i === 0 && !broke && !cut && !ts.some((x) => x.mixed || (x.t === '1' && x.v.startsWith('0x')));
+          // (declare @b on its own declares nothing a saved query would use: a probe for MSSQL)
+          const data = i === 0 && !broke && !cut && t.v !== 'declare' && !ts.some((x) => x.mixed || (x.t === '1' && x.v.startsWith('0x')));
           if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: data && (!sqlish || whole) ? 4 : 5, from: i, to: st.to, data: data && (!sqlish || whole) });
           // in (select * from, exists (select x from: a subquery cut where the application's table follows
-          else if (st.strength === 1 && ts[i - 1]?.t === '(' && (ts[i - 2]?.v === 'in' || ts[i - 2]?.v === 'exists' || ts[i - 2]?.t === '&')) out.push({ rule: 'sqli.subquery', score: 4, from: i - 2, to: st.to });
+          // (certain when the list is code, select * or select count(*), and the value ends right there)
+          else if (st.strength === 1 && ts[i - 1]?.t === '(' && (ts[i - 2]?.v === 'in' || ts[i - 2]?.v === 'exists' || ts[i - 2]?.t === '&')) out.push({ rule: 'sqli.subquery', score: st.to >= n && t.v === 'select' && selectList(ts, i + 1)?.special ? 5 : 4, from: i - 2, to: st.to });
           else if (st.strength === 1) out.push({ rule: 'sqli.statement', score: cut || t.mixed ? 5 : 3, from: i, to: st.to });
         }
         break;
@@ -385,6 +415,10 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         const standalone = i === 0 && (n <= 3 || term(ts, 0) >= n);
         if (TIME_FUNCTIONS.has(t.v) && (ts[i + 2]?.t === '1' || ts[i + 2]?.t === 'f' || ts[i + 2]?.t === '(' || ts[i + 2]?.t === 's' || (ts[i + 2]?.t === 'o' && ts[i + 3]?.t !== ')'))) out.push({ rule: 'sqli.time-based', score: 5, from: i, to: i + 3 });
         else if (TIME_FUNCTIONS.has(t.v) && (ts[i + 2]?.t === 'n' || ts[i + 2]?.t === 'v')) out.push({ rule: 'sqli.time-based', score: 4, from: i, to: i + 3 });
+        // if(1=1, if(2=: MySQL's IF over a constant compared with = (in C-like code that assigns to a literal)
+        else if (t.v === 'if' && isLiteral(ts[i + 2]) && ts[i + 3]?.t === 'o' && (ts[i + 3]!.v === '=' || ts[i + 3]!.v === '<>' || ts[i + 3]!.v === '<=>')) out.push({ rule: 'sqli.conditional-call', score: 5, from: i, to: i + 4 });
+        // , find_in_set('22', category): a SQL call appended to the application's select list or sort
+        else if (i === 1 && ts[0]!.t === ',' && !AMBIGUOUS_FUNCTIONS.has(t.v) && term(ts, 1) >= n) out.push({ rule: 'sqli.function-call', score: 5, from: 0, to: 3 });
         else if (standalone && !DANGEROUS.has(t.v)) {
           // the whole value is a call of a SQL function: concat(, db_name(, version(): a probe, not prose
           // (closed over plain columns and literals, coalesce(price, 0) or concat(first, ' ', last), it is also an
@@ -420,7 +454,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         // (1.e( is code and nothing else; 1.e. could be an outline number, "1.e.g.")
         if (t.v.endsWith('.e') && ts[i + 1]?.start === t.end && (ts[i + 1]!.t === '(' || ts[i + 1]!.t === '.')) out.push({ rule: 'sqli.number-evasion', score: ts[i + 1]!.t === '(' ? 5 : 4, from: i, to: i + 2 });
         // current_user::int: a function-like literal cast to force an error that shows its value
-        else if (ts[i + 1]?.v === '::' && /^[a-z_]+$/.test(t.v) && PG_TYPES.has(ts[i + 2]?.v ?? '')) out.push({ rule: 'sqli.pg-cast', score: 4, from: i, to: i + 3 });
+        // (current_user::int is nothing but that: a user name is not a number)
+        else if (ts[i + 1]?.v === '::' && /^[a-z_]+$/.test(t.v) && PG_TYPES.has(ts[i + 2]?.v ?? '')) out.push({ rule: 'sqli.pg-cast', score: t.v.endsWith('user') && NUMERIC_TYPES.has(ts[i + 2]!.v) ? 5 : 4, from: i, to: i + 3 });
         break;
       case ')':
         // a call's result cast to a type: starts_with(password,'a')::int, encode(lo_get(1),'base64')::int (error-based extraction)
@@ -531,6 +566,17 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
     out.push({ rule: 'sqli.string-break-function', score: AMBIGUOUS_FUNCTIONS.has(next.v) ? 4 : 5, from: 0, to: i + 2 });
   }
   if (next.t === 'k' && (next.v === 'order' || next.v === 'group' || next.v === 'having' || next.v === 'limit' || next.v === 'where' || next.v === 'procedure')) out.push({ rule: 'sqli.string-break-clause', score: 5, from: 0, to: i + 2 });
+  // ' * from = 1 or '9: a comparison after the break, then a condition whose string the application's closing quote ends
+  const n = ts.length;
+  const last = ts[n - 1]!;
+  if (n >= 5 && n <= 16 && ts[n - 2]!.t === '&' && last.t === 's' && last.open && last.v.length <= 8 && !last.v.includes(' ')) {
+    for (let k = i; k < n - 3; k++) {
+      if (ts[k]!.t === 'o' && (ts[k]!.v === '=' || SQL_ONLY_OPS.has(ts[k]!.v)) && isLiteral(ts[k + 1])) {
+        out.push({ rule: 'sqli.string-break-boolean', score: 5, from: 0, to: n });
+        break;
+      }
+    }
+  }
   if (next.t === 'o' && (next.v === 'collate' || next.v === '::')) out.push({ rule: 'sqli.string-break-operator', score: 4, from: 0, to: i + 2 });
 }
 

@@ -11,7 +11,7 @@ export const UNIONS = set('union intersect except minus');
 export const LOGIC = set('and or xor');
 
 /** Word operators. */
-export const WORD_OPS = set('like rlike regexp is in between not div mod collate escape glob match sounds similar ilike');
+export const WORD_OPS = set('like rlike regexp is in between not div mod collate escape glob match sounds similar ilike notnull isnull');
 
 /** Other reserved words that shape a statement. */
 export const KEYWORDS = set(`from where group by order having limit offset into values set as join inner outer left right cross
