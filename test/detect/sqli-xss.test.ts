@@ -185,6 +185,9 @@ test('code found where a parameter name should be counts as certain: a form key,
     { body: `${encodeURIComponent('pay=&&(l=!0)')}`, contentType: 'application/x-www-form-urlencoded' },
     // (a terminator after an operator, then a statement cut after its table)
     { body: `${encodeURIComponent('pay=;update users')}`, contentType: 'application/x-www-form-urlencoded' },
+    // (a procedure run: execute php as a form name, exec sp_who as a query name)
+    { body: 'execute php', contentType: 'application/x-www-form-urlencoded' },
+    { query: 'exec%20sp_who' },
   ];
   for (const r of keys) assert.ok(inspect(r).attack, JSON.stringify(r));
   // the same text as a value is a fragment: it blocks from paranoia 2
@@ -202,6 +205,9 @@ test('code found where a parameter name should be counts as certain: a form key,
     { query: `q=${encodeURIComponent('a=1&&b=2')}` },
     { body: 'name=x&user[born_on(1i)]=1990&user[born_on(2i)]=5', contentType: 'application/x-www-form-urlencoded' },
     { query: 'name__icontains=bob&created_by__departments__employees__user__username__startswith=p' },
+    // a map of searches keyed by their text; a search for an executive chair
+    { body: JSON.stringify({ searches: { 'exec chair': 12, 'execute order': 3 } }), contentType: 'application/json' },
+    { query: `q=${encodeURIComponent('exec chair')}` },
     // a map of query statistics keyed by query text: SQL as data in a name is as ordinary as in a value
     { body: JSON.stringify({ 'SELECT * FROM users WHERE id = $1': { calls: 120 }, 'SELECT COUNT(*) FROM orders': { calls: 3 } }), contentType: 'application/json' },
   ];

@@ -52,6 +52,13 @@ function mapKey(v: ScanValue | undefined): boolean {
   return v?.kind === 'body-key' && v.location.startsWith('body-key:/');
 }
 
+/** A form, query or cookie parameter name (a JSON key can be data: statistics keyed by a search or a query). */
+function plainName(v: ScanValue): boolean {
+  return v.kind === 'query-key' || v.kind === 'cookie-key' || (v.kind === 'body-key' && !v.location.startsWith('body-key:/'));
+}
+
+const EXEC_NAME = /^\s*exec(?:ute)?\s+[a-z_][a-z0-9_$.]{0,63}\s*$/i;
+
 function report(text: string, quote: string | undefined, ctx: ScanContext, v?: ScanValue): void {
   const out: SqlSignal[] = [];
   const ts = signals(text, quote, out);
@@ -141,6 +148,9 @@ const detector: Detector = {
     // a value that opens by closing a backtick-quoted identifier
     if (v.classes & C.BACKTICK && text.trimStart().startsWith('`')) contexts.push('`');
     for (const q of contexts) report(text, q, ctx, v);
+    // execute php, exec sp_who as a form, query or cookie name: a name is an identifier, and this runs a procedure
+    // (as a value it is also a search: "exec chair")
+    if (EXEC_NAME.test(text) && plainName(v)) ctx.report({ rule: 'sqli.statement', severity: 'high', confidence: 0.8, score: 4, evidence: text.trim() });
     if (v.kind === 'path') {
       if (v.classes & C.SPACE) pathSegments(text, ctx);
       // /post/24'union+all+select+1,2,3: a path rewritten into a query parameter (mod_rewrite, a router that hands a
