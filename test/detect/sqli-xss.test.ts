@@ -35,7 +35,8 @@ const SQLI_PL1: Record<string, string[]> = {
   'MSSQL variables declared, statements opened after a terminator and cut where the table follows': ['declare @b', 'DECLARE @b varchar(8000)', 'declare @t table', '; insert into', ';delete from'],
   "subqueries and row constructors cut where the application's query continues": ['in ( select * from', 'IN (SELECT count(*) FROM', 'except values(1,2)', "1 union values('a','b')"],
   'conditions only SQL writes: IF over a constant compared with =, a SQL call appended to a list, a user name cast to int': ['if(2=', 'IF(1=1,SLEEP(5),0)', "if('a'='a'", ", FIND_IN_SET('22', Category )", ', md5(password)', '1 current_user::int', 'session_user::integer'],
-  'SQLite/PostgreSQL postfix null tests after a break, and a dangling condition the closing quote completes': ["' notnull --", "x' isnull--", "' * from = 1 or '9", "admin' = 1 or 'a"],
+  'SQLite/PostgreSQL postfix null tests after a break, and a dangling condition the closing quote completes': ["' notnull --", "x' isnull--", "' * from = 1 or '9", "admin' = 1 or 'a", "' or '' '"],
+  "login bypasses doing arithmetic on the application's two quoted halves": ["'-'", '"-"', "'*'", "'&'", "'^'"],
 };
 
 const SQLI_PL2: Record<string, string[]> = {
@@ -77,7 +78,7 @@ const BENIGN: string[] = [
   'Order by date', 'Group by size', 'ORDER BY', 'from Paris with love', 'Two boxes (fragile) as agreed from Monday on', 'in progress', 'is not available', 'like new',
   'in case when it rains then we stay home', 'Case closed', 'Where is my order?', 'having fun', 'values matter', "I'd like 'em both", 'std::string and Vec::new',
   'version 1.2.3', 'Execute the plan', 'exec chair', 'execute order', 'I declare @bob the winner', 'declare @bob the winner', '=IF(A1=1,1,0)', 'if (1 < 2) then', ', and then (some)',
-  ', date(2020)', 'Fixed it; update users', "it's 5 > 3 or 'maybe", "O'Brien = boss or 'not", "Don't know or 'care", 'notnull', 'isnull', 'in (select one)', 'available in (select sizes)', 'the union of two sets', 'json', 'sin city', 'log in', 'Conor O\'Brien', 'x >= 3', 'a != b',
+  ', date(2020)', 'Fixed it; update users', "'-' is a dash", "a '*' marks required fields", "use '&' to join", 'a-b', "'-1", "it's or 'not", "it's 5 > 3 or 'maybe", "O'Brien = boss or 'not", "Don't know or 'care", 'notnull', 'isnull', 'in (select one)', 'available in (select sizes)', 'the union of two sets', 'json', 'sin city', 'log in', 'Conor O\'Brien', 'x >= 3', 'a != b',
   // JavaScript and HTML words in prose and data
   'window.location is undefined in my app', 'Use `Function.prototype.call` to invoke it', 'See section 2.1 (document) for details', 'self-service portal',
   'top 10 results', 'C++ operators: a+b, a+=b', '¼ cup sugar, ¾ cup flour', 'price 1¼ – 1¾ €',

@@ -111,6 +111,8 @@ export function sqlCandidate(v: ScanValue): boolean {
   if (ANCHOR_WORDS.test(d)) return true;
   if (d.length <= 64 && LEADING_OPERATOR.test(d)) return true;
   if (c & C.DOT && d.includes('.e.') && LEADING_NUMBER.test(d)) return true;
+  // '-', "-": arithmetic between the application's two quoted halves
+  if (d.length === 3 && c & C.DASH && (c & (C.SQUOTE | C.DQUOTE)) !== 0) return true;
   return ((c & (C.SQUOTE | C.DQUOTE)) !== 0 || LEADING_NUMBER.test(d) || (v.kind === 'path' && SEGMENT_NUMBER.test(d))) && LOGIC_WORDS.test(d);
 }
 

@@ -21,6 +21,7 @@ const INFO_FUNCTIONS = new Set(['version', 'database', 'user', 'current_user', '
 /** Calls that build text from character codes (chr(123)): an evasion primitive, never a stored expression. */
 const CODE_BUILDERS = new Set(['chr', 'char', 'nchar', 'unhex', 'unistr']);
 const PG_TYPES = new Set(['json', 'jsonb', 'int', 'integer', 'int4', 'int8', 'bigint', 'text', 'varchar', 'numeric', 'bool', 'boolean', 'regclass', 'oid', 'bytea', 'xml', 'date', 'timestamp', 'float', 'real', 'char', 'name', 'inet', 'uuid', 'double', 'smallint', 'decimal', 'money', 'cstring', 'regproc']);
+const ARITHMETIC = new Set(['-', '+', '*', '/', '%', '^', '&', '|']);
 const NUMERIC_TYPES = new Set(['int', 'integer', 'int4', 'int8', 'bigint', 'smallint', 'numeric', 'decimal', 'float', 'real', 'double']);
 /** The word that follows a statement word before its table: insert into, delete from, drop table. */
 const STATEMENT_OBJECT: Record<string, string> = { insert: 'into', delete: 'from', drop: 'table', truncate: 'table', alter: 'table' };
@@ -534,7 +535,9 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
     // ' or 1=1, ' or 'a'='a, 'or'a, ' and sleep(5), ' or (select ...), ' or true--
     // (or a package's function: '||utl_http.request(...)||')
     const packageCall = after.t === 'n' && ts[i + 2]?.t === '.' && ts[i + 3] && ts[i + 4]?.t === '(' && ts[i + 4]!.start === ts[i + 3]!.end;
-    const strong = tautologyAt(ts, i + 1) > 0 || after.t === 'f' || packageCall || after.t === '(' || after.t === 'E' || (isLiteral(after) && (rest === 1 || commentEnd || ts[i + 2]?.t === ';')) || (after.t === 'n' && ts[i + 2]?.t === 'o') || commentEnd;
+    // ' or '' ': literals up to the string the application's closing quote completes, in a value that opens with the break
+    const quotedToEnd = i === 1 && ts[0]!.v === '' && rest <= 3 && ts[ts.length - 1]!.t === 's' && ts[ts.length - 1]!.open === true && ts.slice(i + 1).every(isLiteral);
+    const strong = quotedToEnd || tautologyAt(ts, i + 1) > 0 || after.t === 'f' || packageCall || after.t === '(' || after.t === 'E' || (isLiteral(after) && (rest === 1 || commentEnd || ts[i + 2]?.t === ';')) || (after.t === 'n' && ts[i + 2]?.t === 'o') || commentEnd;
     // ' or glob(id,id), ' or json (id): an operator or unknown function called as the condition
     const call = (after.t === 'o' || after.t === 'n') && ts[i + 2]?.t === '(' && ts[i + 2]!.start - after.end <= 1;
     if (strong || (isLiteral(after) && ts[i + 2]?.t === 'o') || (call && after.t === 'o')) out.push({ rule: 'sqli.string-break-boolean', score: 5, from: 0, to: Math.min(ts.length, i + 4) });
@@ -547,8 +550,9 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
     if (after && (after.t === '(' || after.t === 'f' || after.t === 'E' || after.t === 'v')) out.push({ rule: 'sqli.string-break-concat', score: 5, from: 0, to: i + 2 });
   }
   if (next.t === 'o' && commentEnd && ts.length - i <= 5) out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: ts.length });
-  // '=', 'like': the value is a comparison between the application's two quoted halves (always true for name=''='')
-  else if (i === 1 && ts[0]!.v === '' && next.t === 'o' && COMPARE.has(next.v) && ts.length === 3 && ts[2]!.t === 's' && ts[2]!.open && ts[2]!.v === '') out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: 3 });
+  // '=', 'like': the value is a comparison between the application's two quoted halves (always true for name=''=''); '-',
+  // '*', '^': arithmetic on them, 0, which MySQL compares equal to every non-numeric name (name=''-'')
+  else if (i === 1 && ts[0]!.v === '' && next.t === 'o' && (COMPARE.has(next.v) || ARITHMETIC.has(next.v)) && ts.length === 3 && ts[2]!.t === 's' && ts[2]!.open && ts[2]!.v === '') out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: 3 });
   if (next.t === ';' && (i === ts.length - 1 || commentEnd)) out.push({ rule: 'sqli.string-break-terminate', score: 5, from: 0, to: i + 1 });
   else if (next.t === 'U' && (ts[i + 1]?.t === 'E' || ((isKw(ts[i + 1], 'all') || isKw(ts[i + 1], 'distinct') || isKw(ts[i + 1], 'distinctrow')) && ts[i + 2]?.t === 'E'))) out.push({ rule: 'sqli.string-break-union', score: 5, from: 0, to: i + 2 });
   // 'union a, ' union/, "union all x: the value opens with the break and goes straight to a union
