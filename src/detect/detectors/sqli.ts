@@ -111,8 +111,8 @@ export function sqlCandidate(v: ScanValue): boolean {
   if (ANCHOR_WORDS.test(d)) return true;
   if (d.length <= 64 && LEADING_OPERATOR.test(d)) return true;
   if (c & C.DOT && d.includes('.e.') && LEADING_NUMBER.test(d)) return true;
-  // '-', "-": arithmetic between the application's two quoted halves
-  if (d.length === 3 && c & C.DASH && (c & (C.SQUOTE | C.DQUOTE)) !== 0) return true;
+  // '-', "-": arithmetic between the application's two quoted halves; ad'+'min: MSSQL concatenation
+  if (c & (C.SQUOTE | C.DQUOTE) && ((d.length === 3 && c & C.DASH) || (c & C.PLUS && (d.includes("'+'") || d.includes('"+"'))))) return true;
   return ((c & (C.SQUOTE | C.DQUOTE)) !== 0 || LEADING_NUMBER.test(d) || (v.kind === 'path' && SEGMENT_NUMBER.test(d))) && LOGIC_WORDS.test(d);
 }
 
@@ -155,6 +155,8 @@ const detector: Detector = {
     if (EXEC_NAME.test(text) && plainName(v)) ctx.report({ rule: 'sqli.statement', severity: 'high', confidence: 0.8, score: 4, evidence: text.trim() });
     if (v.kind === 'path') {
       if (v.classes & C.SPACE) pathSegments(text, ctx);
+      // /api/items/version(), /user/@@hostname: a last segment that is a call or a server variable, read as a value
+      else if (v.classes & (C.PAREN | C.AT)) lastSegment(text, ctx);
       // /post/24'union+all+select+1,2,3: a path rewritten into a query parameter (mod_rewrite, a router that hands a
       // segment to a form decoder) reads + as a space, and payloads copied from query strings keep it. Whether the
       // application does is a guess, so only a string break counts there (+ between words is ordinary in paths)
@@ -181,6 +183,14 @@ function pathSegments(text: string, ctx: ScanContext): void {
     const segment = text.slice(slash + 1, end);
     if (segment.includes(' ')) report(segment, undefined, ctx);
     end = slash;
+  }
+}
+
+function lastSegment(text: string, ctx: ScanContext): void {
+  const segment = text.slice(text.lastIndexOf('/') + 1);
+  if (segment.length >= 3 && (segment.includes('(') || segment.startsWith('@@'))) {
+    if (SYSTEM_VARIABLE.test(segment)) ctx.report({ rule: 'sqli.system-variable', severity: 'critical', confidence: 1, score: 5, evidence: segment });
+    else report(segment, undefined, ctx);
   }
 }
 

