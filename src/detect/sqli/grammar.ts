@@ -530,7 +530,8 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
   while (ts[i]?.t === ')') i++;
   const next = ts[i];
   if (!next) {
-    if (commentEnd) out.push({ rule: 'sqli.comment-truncation', score: 5, from: 0, to: 1 });
+    // (a line starting with `'#'` is a comment: a markdown code span quoting the comment marker, not a break)
+    if (commentEnd && !ts[0]!.v.endsWith('`')) out.push({ rule: 'sqli.comment-truncation', score: 5, from: 0, to: 1 });
     return;
   }
   if (next.t === '&') {
