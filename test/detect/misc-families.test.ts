@@ -101,3 +101,12 @@ test('developer prose that names code (README paragraphs) stays clean; the same 
     for (const r of everywhere(p)) assert.ok(inspect(r).attack, `${p} ${JSON.stringify(r).slice(0, 50)} → ${rules(inspect(r))}`);
   }
 });
+
+test('calls through an empty name or subscript read no function, and an SVG image document is a picture', () => {
+  for (const v of ['${}()', '$a[]()', '$a{}()', '<?xml version="1.0"?><svg></svg>', '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>']) {
+    for (const r of everywhere(v)) assert.equal(inspect(r).attack, false, `${v} → ${rules(inspect(r))}`);
+  }
+  for (const v of ['$a[0]()', '$_GET[0]($_GET[1])', '${"sys"."tem"}("id")', '<?xml version="1.0"?><svg onload="alert(1)"></svg>', '<?xml version="1.0"?><svg><script>alert(1)</script></svg>', '<svg></svg>']) {
+    for (const r of everywhere(v)) assert.ok(inspect(r).attack, `${v} → ${rules(inspect(r))}`);
+  }
+});

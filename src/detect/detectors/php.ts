@@ -94,7 +94,8 @@ function variableCall(s: string): number {
     let j = skipSpace(s, at + 1);
     if (s[j] === '{') {
       const c = s.indexOf('}', j);
-      if (c < 0 || c - j > 40) continue;
+      // ${}: an empty name
+      if (c < 0 || c - j > 40 || !s.slice(j + 1, c).trim()) continue;
       j = c + 1;
     } else {
       const k = j;
@@ -115,9 +116,14 @@ function variableCall(s: string): number {
         else if (s[k] === close && --depth === 0) break;
       }
       if (depth !== 0 || k >= s.length) break;
+      // $a[]() and $a{}() read nothing (PHP refuses [] for reading): no function name comes out of them
+      if (/^[[{]\s*[\]}]$/.test(s.slice(j, k + 1))) {
+        j = -1;
+        break;
+      }
       j = k + 1;
     }
-    if (s[j] === '(') return at;
+    if (j >= 0 && s[j] === '(') return at;
   }
   return -1;
 }

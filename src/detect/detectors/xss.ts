@@ -74,7 +74,9 @@ function scanTags(s: string, ctx: ScanContext, prose = false): boolean {
     const next = s.charCodeAt(j);
     const tagLike = gt >= 0 || next === 32 || next === 47 || (next >= 9 && next <= 13) || j === s.length;
     if (!tagLike) continue;
-    if (name === 'script' || (SCRIPT_TAGS.has(name) && s[ns - 1] !== '/')) {
+    // an SVG image as an XML document (an upload's text) is a picture: its attributes are still read below
+    const svgImage = name === 'svg' && lt > 0 && /^\s*<\?xml\s/.test(s);
+    if (name === 'script' || (SCRIPT_TAGS.has(name) && s[ns - 1] !== '/' && !svgImage)) {
       // documentation names an element or a type in a sentence: `<Object>` options, __\<object\>__; it has no attributes
       if (prose && name !== 'script' && !attrs.includes('=')) {
         hit(ctx, 'xss.script-tag', 3, s.slice(lt, Math.min(s.length, j + 40)));
