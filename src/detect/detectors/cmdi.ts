@@ -3,6 +3,7 @@ import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { ENGLISH, SHELL_PATH_PREFIXES, UNIX_STRONG } from './commands.js';
 import { browserAgent, hit, skipSpace } from './util.js';
+import { netcatShell, shellFunction, sqliteDotCommand } from './shell-constructs.js';
 import { windowsEvasion } from './windows-evasion.js';
 
 // OS command injection: a shell separator (; | || && & newline, $( ), backticks) followed by a real command, shellshock,
@@ -298,9 +299,9 @@ function fenced(s: string): boolean {
   return s.lastIndexOf('\n```') > s.indexOf('\n', a);
 }
 const GLOB_PATH = /(?:^|[\s=;|&'"(])\/(?:[a-z0-9_.-]{0,16}\/)*(?:[a-z0-9_.-]{1,16}\[[!^]?[a-z0-9/._-]{1,12}\]|\[[!^]?[a-z0-9/._-]{1,12}\][a-z0-9_.-]{1,16})/;
-const GLOB_ARGUMENT = /(?:^|[;|&\n]\s{0,4})([a-z][a-z0-9_.-]{0,20})\s{1,8}(?:-[a-z]{1,10}\s{1,8}){0,3}\/[a-z0-9_.-]{0,16}[*?][a-z0-9_.*?-]{0,16}(?:\/[a-z0-9_.*?-]{1,16}){1,4}/;
+const GLOB_ARGUMENT = /(?:^|[;|&\n][\s+]{0,4})([a-z][a-z0-9_.-]{0,20})[\s+]{1,8}(?:-[a-z]{1,10}[\s+]{1,8}){0,3}\/[a-z0-9_.-]{0,16}[*?][a-z0-9_.*?-]{0,16}(?:\/[a-z0-9_.*?-]{1,16}){1,4}/;
 const SHELL_ESCAPE = /\bsocat\s[^\n]{0,80}\b(?:exec|system):|\bfind\s[^;|&\n]{0,120}\s-(?:exec|execdir|ok|okdir)\s|--checkpoint-action\s{0,4}=\s{0,4}exec|--to-command\s{0,4}=|-o\s{0,4}proxycommand\s{0,4}=|\b(?:g|m|n)?awk\s[^\n]{0,60}\bsystem\s{0,4}\(|\bzip\s[^\n]{0,80}\s-tt\s|\brsync\s[^\n]{0,80}\s-e\s{1,4}["']?(?:sh|bash)\b/;
-const ALIAS = /(?:^|[;&|\n]\s{0,4})alias\s{1,8}(?:[-+][a-z]{1,4}\s{1,8})*[a-z0-9_.-]{1,40}=/;
+const ALIAS = /(?:^|[;&|\n]\s{0,4})alias\s{1,8}(?:[-+][a-z]{1,4}[-+]?\s{1,8}){0,4}[a-z0-9_.-]{1,40}=/;
 
 /** Characters of quoting and expansion evasions (undone by the shell-unquote view). */
 const SHELL_EVASION = C.SQUOTE | C.DQUOTE | C.BSLASH | C.DOLLAR | C.BACKTICK;
@@ -457,6 +458,14 @@ const detector: Detector = {
         found = true;
       }
     }
+    // a function that spawns itself (fork bomb) or is defined and called in one value
+    if (!found && ss >= 0 && v.classes & C.BRACE) {
+      const f = shellFunction(v.lower);
+      if (f) {
+        hit(ctx, 'rce.shell-function', 5, f);
+        found = true;
+      }
+    }
     // cmd.exe drops a caret that escapes a letter: c^m^d /c who^ami
     const win = v.classes & C.TILDE_CARET ? caretFree(v.lower) : v.lower;
     if (!found && v.classes & C.DASH && v.classes & C.SPACE && win.includes(' -')) {
@@ -510,7 +519,8 @@ const detector: Detector = {
     // a library preloaded into every program the application starts next: LD_PRELOAD=/tmp/x.so, putenv("LD_PRELOAD=…")
     if (v.classes & C.EQ && v.lower.includes('ld_preload') && /\bld_preload\s{0,4}=\s{0,4}["']?[/.$~]/.test(v.lower) && proseWords(v.lower) < 6) hit(ctx, 'rce.ld-preload', 5, v.lower.slice(0, 60));
     if (v.classes & C.DOLLAR && (v.lower.includes('$ifs') || v.lower.includes('${ifs'))) hit(ctx, 'rce.ifs-evasion', 5, v.lower.slice(0, 60));
-    // a glob standing for a path, as a command's argument: cat /et*/*wd, tail /v?r/l?g/*
+    // a glob standing for a path, as a command's argument: cat /et*/*wd, tail /v?r/l?g/* (also with the + of a value
+    // form-encoded once more: cat+/et*/*wd)
     if (!found && v.classes & (C.STAR | C.QMARK) && v.classes & C.SLASH) {
       const g = GLOB_ARGUMENT.exec(s);
       if (g && UNIX_STRONG.has(g[1]!) && !ENGLISH.has(g[1]!)) {
@@ -524,6 +534,14 @@ const detector: Detector = {
       const e = SHELL_ESCAPE.exec(s);
       if (e && proseWords(s) < 6) {
         hit(ctx, 'rce.shell-escape', 5, s.slice(e.index, e.index + 60));
+        found = true;
+      }
+    }
+    // netcat handing a shell to its peer: nc 203.0.113.9 4444 -e /bin/sh
+    if (!found && v.classes & C.DASH) {
+      const nc = netcatShell(s);
+      if (nc && proseWords(s) < 6) {
+        hit(ctx, 'rce.reverse-shell', 5, nc);
         found = true;
       }
     }
@@ -563,10 +581,11 @@ const detector: Detector = {
     // alias x='cmd' / alias -p: defining a command
     const al = s.includes('alias') ? ALIAS.exec(s) : null;
     if (al) return hit(ctx, 'rce.alias', 5, s.slice(al.index, al.index + 40));
-    // sqlite3 shell dot-commands after a separator: ;.shell id, \n.system whoami
+    // sqlite3 shell dot-commands after a statement or on a line of their own: ;.shell id, \n.system whoami (not in a
+    // sentence that explains them: "list them with .tables; .schema shows the DDL")
     if (v.classes & C.DOT) {
-      const d = /(?:^|[;\n])\s{0,4}\.(?:shell|system|sh|import|output|once|load|read)\b/.exec(l);
-      if (d) return hit(ctx, 'rce.sqlite-shell', 5, l.slice(d.index, d.index + 40));
+      const d = sqliteDotCommand(l);
+      if (d && proseWords(l) < 6) return hit(ctx, 'rce.sqlite-shell', 5, d);
     }
     // a user agent that is a command line (agents are product/version tokens)
     if (v.kind === 'header' && v.name === 'user-agent' && !/^[a-z][a-z0-9._ -]*\/|^mozilla|\(/.test(l)) {
