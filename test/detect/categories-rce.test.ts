@@ -39,7 +39,7 @@ const ATTACKS: Record<string, string[]> = {
   ],
   'command lines: evasions, English commands with options, Windows paths': [
     "kill '-'9 1", "ls -'l'a /tmp", 'rm "-"rf /tmp/x', 'ping`` 203.0.113.9', 'ping$() 203.0.113.9', 'pi<()ng 203.0.113.9', 'ping -c 3 203.0.113.9', 'perf --version',
-    'set -o history', 'll /var/www/', "'ll' /var/www/", 'sort -k 2 /etc/group', 'cd /root', 'powershell C:\\windows\\system32\\notepad.exe', ';rmt-tar', '\nQUIT', '\r\nDATA',
+    'set -o history', 'll /var/www/', "'ll' /var/www/", 'sort -k 2 /etc/group', 'cd /root', '|vi (x', '&w (x', 'powershell C:\\windows\\system32\\notepad.exe', ';rmt-tar', '\nQUIT', '\r\nDATA',
   ],
   'globs and shell escapes': ['{/?s?/?i?/c?t,}', '/?i?/c?t notes.txt', 'cat /et*/*wd', 'x; tail -n 5 /v?r/l?g/*', 'find /etc -name passwd -exec cat {} +', 'tar cf /dev/null x --checkpoint=1 --checkpoint-action=exec=sh', "awk 'BEGIN {system(\"id\")}'"],
 };
@@ -53,6 +53,8 @@ const REQUESTS: [string, Req][] = [
   ['secrets in a hidden directory', { path: '/.fabric/fabric.env' }],
   ['log file by URL', { path: '/wp-content/error.log' }],
   ['referer that is a file path', { headers: { referer: '/etc/shadow' } }],
+  ['user agent that is a bare admin command', { headers: { 'user-agent': 'visudo' } }],
+  ['user agent that is a command line', { headers: { 'user-agent': 'set -o history' } }],
   ['session id from another site', { query: 'weblogicsession=abc123', headers: { referer: 'https://attacker.example/' } }],
   ['property path from __proto__', { headers: { cookie: 'prefs=__proto__.isAdmin=1' } }],
   ['ORM lookup on a password', { body: JSON.stringify({ password__startswith: 'a' }), contentType: 'application/json' }],
@@ -104,6 +106,8 @@ test('benign look-alikes of the new classes are not flagged at the default paran
       assert.ok(!res.attack, `flagged: ${JSON.stringify(b)} → ${JSON.stringify(res.findings)}`);
     }
   }
+  // user agents that name an HTTP client or a product without a version
+  for (const ua of ['curl', 'python', 'Java', 'okhttp', 'Wget', 'node', 'Test agent', 'ansible', 'monitoring-probe']) assert.ok(!inspect({ headers: { 'user-agent': ua } }).attack, ua);
   // ordinary URL paths and hidden directories servers legitimately serve
   for (const path of ['/.well-known/openid-configuration', '/.netlify/functions/checkout', '/api/v1/logs/error', '/docs/errors.html']) assert.ok(!inspect({ path }).attack, path);
   // one ordinary ORM lookup is a filter API; it counts only at paranoia 2 (and alone does not block there)

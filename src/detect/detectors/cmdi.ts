@@ -1,3 +1,5 @@
+import type { Exchange } from '../../exchange/exchange.js';
+import { firstHeader } from '../../exchange/exchange.js';
 import { C, QUOTES } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
@@ -68,6 +70,8 @@ function argsStrength(s: string, end: number): number {
   if (c === '|' || c === ';' || c === '&') return chainedStrength(s, j);
   if (c === '/' || c === '~' || c === '>' || c === '<' || c === '$' || c === '`' || c === '.' || c === '*' || c === '%' || c === '\\' || c === '{') return 2;
   if (c === '"' || c === "'") return 2;
+  // a parenthesised argument (|vi (x): a weak one
+  if (c === '(' && j > end) return 1;
   // a Windows path: powershell c:\windows\system32\x.exe
   if (/^[a-z]:[\\/]/.test(s.slice(j, j + 3))) return 2;
   // a URL argument: curl http://…, lwp-download ftp://…
@@ -344,6 +348,8 @@ const ALIAS = /(?:^|[;&|\n]\s{0,4})alias\s{1,8}(?:[-+][a-z]{1,4}[-+]?\s{1,8}){0,
 
 /** Characters of quoting and expansion evasions (undone by the shell-unquote view). */
 const SHELL_EVASION = C.SQUOTE | C.DQUOTE | C.BSLASH | C.DOLLAR | C.BACKTICK;
+/** Programs that fetch URLs and may name themselves in a user agent without a version. */
+const HTTP_CLIENTS = new Set(['curl', 'wget', 'wget2', 'lynx', 'links', 'links2', 'elinks', 'w3m', 'python', 'python2', 'python3', 'perl', 'ruby', 'php', 'node', 'nodejs', 'java', 'httpie', 'aria2c', 'axel', 'lwp-request', 'lwp-download', 'powershell', 'pwsh', 'fetch', 'deno', 'bun', 'git', 'pip', 'npm', 'yarn', 'docker', 'kubectl', 'helm', 'terraform', 'ansible', 'gcloud', 'aws', 'az']);
 /** Interpreters that run what is piped into them. */
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'ksh', 'dash', 'ash', 'csh', 'tcsh', 'busybox', 'python', 'python2', 'python3', 'perl', 'ruby', 'php', 'node', 'pwsh', 'powershell', 'cmd', 'iex', 'lua', 'tclsh']);
 /** Words that run the command after them (nohup id, strace who, sudo -u x id). */
@@ -488,6 +494,7 @@ const detector: Detector = {
   category: 'rce',
   triggers: C.SEMI | C.PIPE | C.AMP | C.NEWLINE | C.BACKTICK | C.DOLLAR | C.PAREN | C.BRACE | C.SPACE | C.PERCENT | C.SLASH | C.SQUOTE | C.DQUOTE | C.BSLASH | C.GT,
   kinds: ['path', 'query', 'query-key', 'header', 'cookie', 'cookie-key', 'body', 'body-key', 'filename', 'raw-body'],
+  scanExchange: bareCommandAgent,
   scan(v: ScanValue, ctx: ScanContext): void {
     if (v.kind === 'header' && v.name === 'user-agent' && (browserAgent(v) || (/^[a-z][a-z0-9._-]*\/[0-9]/i.test(v.decoded) && !(v.classes & (C.BACKTICK | C.DOLLAR | C.SEMI))))) return;
     // a value that only has quotes or backslashes (Conor O'Brien, C:\\x) can only be a command split by them ('wh'oami)
@@ -608,6 +615,14 @@ const detector: Detector = {
       const b = braceCommand(v.classes & SHELL_EVASION ? s : l);
       if (b) return hit(ctx, 'rce.brace-expansion', 5, b);
     }
+    // a user agent that is a command line (agents are product/version tokens); a bare name is one only when no HTTP
+    // client goes by it (visudo, chef-shell; not curl or python)
+    if (!found && v.kind === 'header' && v.name === 'user-agent' && !/^[a-z][a-z0-9._ -]*\/|^mozilla|\(/.test(l)) {
+      const ua = v.classes & QUOTES ? v.view('shell-unquote,lower') : l;
+      const cmd = commandAt(ua, 0);
+      const bare = !!cmd && ua.slice(cmd.end).trim() === '';
+      if (cmd && UNIX_STRONG.has(cmd.word) && !ENGLISH.has(cmd.word) && (cmd.word.length >= 4 || argsStrength(ua, cmd.end) > 0) && !(bare && HTTP_CLIENTS.has(cmd.word))) return hit(ctx, 'rce.command-line', 5, ua.slice(0, 60));
+    }
     if (found || !(v.classes & (C.SLASH | C.BRACKET | C.DOLLAR | C.DOT | C.SPACE))) return;
     // output redirected into a system path as the whole value: >/tmp/x, >> /etc/cron.d/job
     if (v.classes & C.GT && /^\s{0,4}>{1,2}\s{0,2}\/(?:tmp|dev|etc|var|home|root|usr|bin|proc|opt|srv)\/[a-z0-9_./-]{0,80}$/.test(l)) return hit(ctx, 'rce.redirection', 5, l.slice(0, 60));
@@ -642,13 +657,15 @@ const detector: Detector = {
       const d = sqliteDotCommand(l);
       if (d && proseWords(l) < 6) return hit(ctx, 'rce.sqlite-shell', 5, d);
     }
-    // a user agent that is a command line (agents are product/version tokens)
-    if (v.kind === 'header' && v.name === 'user-agent' && !/^[a-z][a-z0-9._ -]*\/|^mozilla|\(/.test(l)) {
-      const ua = v.classes & QUOTES ? v.view('shell-unquote,lower') : l;
-      const cmd = commandAt(ua, 0);
-      if (cmd && UNIX_STRONG.has(cmd.word) && !ENGLISH.has(cmd.word) && (cmd.word.length >= 4 || argsStrength(ua, cmd.end) > 0)) hit(ctx, 'rce.command-line', 5, ua.slice(0, 60));
-    }
   },
 };
+
+/** A user agent that is one bare command name (visudo, chef-shell): plain words never reach scan (no trigger class). */
+function bareCommandAgent(ex: Exchange, _values: readonly ScanValue[], ctx: ScanContext): void {
+  const ua = firstHeader(ex.request.headers, 'user-agent');
+  if (!ua || ua.length > 40 || !/^[a-z][a-z0-9_-]{3,39}$/i.test(ua)) return;
+  const word = ua.toLowerCase();
+  if (UNIX_STRONG.has(word) && !ENGLISH.has(word) && !HTTP_CLIENTS.has(word)) hit(ctx, 'rce.command-line', 5, `user-agent: ${word}`);
+}
 
 registerDetector(detector);
