@@ -76,7 +76,7 @@ const BENIGN: string[] = [
   'Mix: salt & ("pepper" + "oil")', 'Use `n`t for a tab in PowerShell', '$env:PATH is set', 'my %HOME% dir', 'a | b | more', 'socat is a relay tool', '$0 is the script name',
   'myfunction(){ echo hello }', 'render() { return this.html }', '(Mr.Smith)(2)', '(e.g.)(see below)', 'x^2 + y^2 /c', "array_map('strtoupper', $names)", "t('system', 'dark')", '<?xml-stylesheet href="a.xsl"?>',
   'Saved photo.jpg. Then I uploaded notes.txt, report.pdf. Can you check?', 'The {php} tag is deprecated',
-  'ping 127.0.0.1', 'dig example.com', 'at /home/bob', 'head -to-head', 'Set -o history', 'more -ish', 'Hi\nQUIT', 'say \'-\' twice',
+  'ping 127.0.0.1', 'dig example.com', 'at /home/bob', 'head -to-head', 'Set -o history', 'more -ish', 'Hi\nQUIT', 'set -up', 'write -up', 'check -in', 'say \'-\' twice',
   'function f() { return f() || g() }', 'count(){ return count() && 1 }', 'class A { load() { this.load() } }', 'nc is netcat; run nc -h for help',
   'Note that nc -e /bin/sh is disabled in the OpenBSD netcat we ship', '.output', '.tables { width: 100% }', 'In sqlite3 list them with .tables; .schema shows the DDL', 'C++/CLI or C#',
 ];

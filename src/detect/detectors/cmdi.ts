@@ -190,9 +190,10 @@ function onlyShellArguments(s: string, end: number): boolean {
   let shell = false;
   let valueAllowed = false;
   for (const t of tokens) {
-    if (/^-[a-z][a-z0-9]{0,11}$/.test(t)) {
+    // (-x, -lvp, -xzf, -version; not a compound's second half written after a space: set -up, check -in, write -off)
+    if (/^-[a-z]$|^-[b-df-hj-np-tv-z0-9]{2,6}$|^-(?:name|exec|type|print|delete|version|help|verbose|quiet|user|path|size|mtime|perm)$/.test(t)) {
       shell = true;
-      valueAllowed = t.length === 2;
+      valueAllowed = true;
     } else if (/^--[a-z][a-z0-9-]{1,30}(?:=\S{0,60})?$/.test(t)) {
       shell = true;
       valueAllowed = false;
