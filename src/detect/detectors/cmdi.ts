@@ -206,6 +206,9 @@ function onlyShellArguments(s: string, end: number): boolean {
   return shell;
 }
 
+/** The start of a markdown heading, block quote or list item line (what precedes a code span on it). */
+const MARKDOWN_LINE = /^\s{0,3}(?:#{1,6}\s|>\s|[*+-]\s|[0-9]{1,3}[.)]\s)/;
+
 const TITLE_PAIR = /^\s{0,4}[A-Z][a-z0-9]{1,30}\s{0,4}[&|;]\s{0,4}[A-Z][a-z]/;
 
 /** One host name, IP address or file name (what a ping or lookup form expects before the injection). */
@@ -220,10 +223,13 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
   let best = 0;
   let evidence = '';
   let seen = 0;
+  let ticks = 0;
   for (let i = 0; i < s.length && seen < 256; i++) {
     const ch = s[i]!;
     let after = -1;
     if (ch === '`' && (s[i + 1] === '`' || s[i - 1] === '`')) continue; // markdown code fence
+    // a closing backtick starts nothing: what follows `.npmrc` or `'#'` is outside the substitution
+    if (ch === '`' && ++ticks % 2 === 0) continue;
     if (ch === ';' || ch === '\n' || ch === '`') after = i + 1;
     else if (ch === '|') after = s[i + 1] === '|' ? i + 2 : i + 1;
     else if (ch === '&') after = s[i + 1] === '&' ? i + 2 : i + 1;
@@ -266,19 +272,24 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     if (ch === '{' && s[cmd.end] !== ',') continue;
     if (ch === '{') args = 2;
     const english = ENGLISH.has(cmd.word);
-    const prose = proseBefore(s, i);
+    // (a span opening a parenthesis continues the sentence before it: "the tools (`psql`, `pg_dump`)")
+    const prose = proseBefore(s, ch === '`' && s[i - 1] === '(' ? i - 1 : i);
     let score: number;
     if (ch === '`' || (ch === '$' && s[i + 1] === '(')) {
       const w = s.slice(cmd.end, cmd.end + 200).indexOf(ch === '`' ? '`' : ')');
       const close = w < 0 ? -1 : cmd.end + w;
       score = close > 0 || args === 2 ? 5 : 4;
       if (english && args < 2 && close < 0) score = 3;
+      // a name glued to punctuation is code, not a command: `diff(v1, v2)`, `fetch()`, `(hash)`
+      if (ch === '`' && args === 0) score = 0;
+      // a span on a markdown heading, quote or list line: "### `yarn test`", "> `npm install x`", "- In node: `npm i x`"
+      if (ch === '`' && score > 3 && MARKDOWN_LINE.test(s.slice(s.lastIndexOf('\n', i - 1) + 1, i))) score = 3;
       // a markdown code span in prose: "Run `ls -la` in the folder"
       // (or ending a sentence of three words or more, two with another code span: "Output of `ps aux`:", "Use `curl` or
       // `wget`"; or opening one: "`ls` shows nothing"; a name before it, "John Smith `whoami`", is an injection)
       if (ch === '`' && close > 0 && prose >= 1 && /^\s+[a-z]/.test(s.slice(close + 1, close + 3))) score = 2;
-      if (ch === '`' && close > 0 && prose >= 1 && s[i - 1] === ' ' && proseWords(s) >= (s.indexOf('`', close + 1) >= 0 || s.lastIndexOf('`', i - 1) >= 0 ? 2 : 3) && /^[.,:;?!)]?\s*$/.test(s.slice(close + 1, close + 3))) score = 2;
-      if (ch === '`' && close > 0 && i === 0 && /^\s+[a-z]{2,}\s+[a-z]{2,}/.test(s.slice(close + 1, close + 40))) score = 2;
+      if (ch === '`' && close > 0 && (prose >= 1 || /`,? {1,2}(?:(?:and|or) )?$/.test(s.slice(Math.max(0, i - 9), i))) && (s[i - 1] === ' ' || s[i - 1] === '(') && proseWords(s) >= (s.indexOf('`', close + 1) >= 0 || s.lastIndexOf('`', i - 1) >= 0 ? 2 : 3) && /^[.,:;?!)]?\s*$/.test(s.slice(close + 1, close + 3))) score = 2;
+      if (ch === '`' && close > 0 && i === 0 && /^\s+[a-z]{2,}\s+(?:[a-z]{2,}|`)/.test(s.slice(close + 1, close + 40))) score = 2;
     } else if (cmd.pathed) score = 5;
     // (a short value that is only a host or a file name and then the bare command: 127.0.0.1 | id, x.example.com;w)
     else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.length < 40 && (s.slice(0, i).trim() === '' || (HOST_OR_NOTHING.test(s.slice(0, i)) && s.slice(cmd.end).trim() === '')) ? 5 : 3;
@@ -553,7 +564,8 @@ const detector: Detector = {
     // a command line as the whole value: "ls -la /tmp", "bash -c id", "nohup ifconfig", "/bin/sh -i"
     if (!found && v.kind !== 'path') {
       const cmd = first;
-      if (cmd && UNIX_STRONG.has(cmd.word)) {
+      // (an English word written with a capital starts a sentence: "Install NPM modules…", "Set `x` to `true`")
+      if (cmd && UNIX_STRONG.has(cmd.word) && !(ENGLISH.has(cmd.word) && !lowerFirst(v.decoded))) {
         let args = argsStrength(s, cmd.end);
         // Title Case words joined by & | ; ("Java & Python", "Grep & Sed") are a heading or a list of names
         if (args === 2 && TITLE_PAIR.test(v.decoded)) args = 1;

@@ -15,9 +15,13 @@ const BARE = /^(?:DATA|QUIT|RSET|NOOP|HELP|STARTTLS|STAT|CAPA)\s{0,8}(?:[A-Za-z]
 const POP3 = /^(?:(?:retr|dele|top|list|uidl)\s{1,8}[0-9]{1,9}(?:\s{1,8}[0-9]{1,9})?|apop\s{1,8}\S{1,64}\s{1,8}[0-9a-f]{32}|auth\s{1,8}\S{1,64}\s{1,8}[a-z0-9+/]{8,}={0,2})\s{0,8}$/;
 const IMAP_VERBS = 'login|authenticate|select|examine|create|delete|rename|subscribe|unsubscribe|list|lsub|status|append|check|close|expunge|search|fetch|store|copy|move|uid|capability|logout|noop|starttls|idle|namespace|getquota|getquotaroot|setquota|getacl|setacl|enable|unselect';
 /** An IMAP command: a tag (letters and digits) then a verb. */
-const IMAP = new RegExp(`^([a-z0-9]{1,12})\\s{1,8}(?:${IMAP_VERBS})\\b(.{0,200})$`);
+const IMAP = new RegExp(`^([a-z0-9]{1,12})\\s{1,8}(${IMAP_VERBS})\\b(.{0,200})$`);
+/** IMAP commands without arguments. */
+const NO_ARGUMENT = new Set(['check', 'close', 'expunge', 'capability', 'logout', 'noop', 'starttls', 'idle', 'namespace', 'unselect']);
+/** SEARCH criteria. */
+const SEARCH_KEYS = /\b(?:since|before|unseen|flagged|deleted)\b/;
 /** IMAP syntax that is not prose: flags, literals, mailbox names, sequence sets. */
-const IMAP_SYNTAX = /\\(?:seen|deleted|flagged|answered|draft|recent)|[+-]flags|\{[0-9]{1,6}\}|\binbox\b|[0-9]{1,6}:[0-9*]{1,6}|\bbody(?:\.peek)?\[|"[^"]{0,40}"\s{1,4}"[^"]{0,40}"|\b(?:plain|login|xoauth2)\b|\bcharset\b|\b(?:since|before|unseen|flagged|deleted)\b/;
+const IMAP_SYNTAX = /\\(?:seen|deleted|flagged|answered|draft|recent)|[+-]flags|\{[0-9]{1,6}\}|\binbox\b|[0-9]{1,6}:[0-9*]{1,6}|\bbody(?:\.peek)?\[|"[^"]{0,40}"\s{1,4}"[^"]{0,40}"|\b(?:plain|login|xoauth2)\b|\bcharset\b/;
 
 function mailLine(line: string, raw: string): [string, number] | undefined {
   const l = line.trim();
@@ -28,8 +32,12 @@ function mailLine(line: string, raw: string): [string, number] | undefined {
   const m = IMAP.exec(l);
   if (m) {
     const tag = m[1]!;
+    const verb = m[2]!;
+    const rest = m[3]!;
+    // commands that take no argument have none ("sanity check (since …" is a sentence); search keys follow SEARCH
+    if (NO_ARGUMENT.has(verb) && rest.trim() !== '') return undefined;
     const taggedLikeAClient = /[a-z]/.test(tag) && /[0-9]/.test(tag);
-    if (taggedLikeAClient || IMAP_SYNTAX.test(m[2]!)) return ['mail.imap-command', 5];
+    if (taggedLikeAClient || IMAP_SYNTAX.test(rest) || (verb === 'search' && SEARCH_KEYS.test(rest))) return ['mail.imap-command', 5];
   }
   return undefined;
 }
