@@ -44,6 +44,8 @@ function isBoundary(c: number): boolean {
   return c !== c /* NaN: start */ || c === 32 || c === 34 || c === 39 || c === 47 || c === 96 || c === 59 || (c >= 9 && c <= 13) || c === 12;
 }
 
+/** Tags that do nothing without an attribute or markup inside (style, xmp, noscript... change how what follows parses). */
+const INERT_BARE = new Set(['object', 'embed', 'applet', 'iframe', 'frame', 'frameset', 'base', 'meta', 'link', 'form', 'set', 'portal', 'animate', 'import', 'isindex', 'template', 'svg', 'math', 'handler', 'listener']);
 const knownTag = (name: string): boolean => SCRIPT_TAGS.has(name) || HTML_TAGS.has(name);
 
 function scanTags(s: string, ctx: ScanContext, prose = false): boolean {
@@ -77,8 +79,11 @@ function scanTags(s: string, ctx: ScanContext, prose = false): boolean {
     // an SVG image as an XML document (an upload's text) is a picture: its attributes are still read below
     const svgImage = name === 'svg' && lt > 0 && /^\s*<\?xml\s/.test(s);
     if (name === 'script' || (SCRIPT_TAGS.has(name) && s[ns - 1] !== '/' && !svgImage)) {
-      // documentation names an element or a type in a sentence: `<Object>` options, __\<object\>__; it has no attributes
-      if (prose && name !== 'script' && !attrs.includes('=')) {
+      // documentation names an element or a type in a sentence: `<Object>` options, __\<object\>__; it has no attributes.
+      // <Object>, <Set>, <svg> without an attribute load nothing anywhere: a type in a generic (Promise<Object>), a
+      // component named (markup after them is read tag by tag: <svg><animate onbegin=…> is caught at <animate)
+      const closes = gt === j || (gt === j + 1 && s[j] === '\\'); // markdown escapes the bracket: \<object\>
+      if ((prose && name !== 'script' && !attrs.includes('=')) || (INERT_BARE.has(name) && closes)) {
         hit(ctx, 'xss.script-tag', 3, s.slice(lt, Math.min(s.length, j + 40)));
         continue;
       }
