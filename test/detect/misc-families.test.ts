@@ -106,7 +106,7 @@ test('calls through an empty name or subscript read no function, and an SVG imag
   for (const v of ['${}()', '$a[]()', '$a{}()', '<?xml version="1.0"?><svg></svg>', '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>']) {
     for (const r of everywhere(v)) assert.equal(inspect(r).attack, false, `${v} → ${rules(inspect(r))}`);
   }
-  for (const v of ['$a[0]()', '$_GET[0]($_GET[1])', '${"sys"."tem"}("id")', '<?xml version="1.0"?><svg onload="alert(1)"></svg>', '<?xml version="1.0"?><svg><script>alert(1)</script></svg>', '<svg></svg>']) {
+  for (const v of ['$a[0]()', '$_GET[0]($_GET[1])', '${"sys"."tem"}("id")', '<?xml version="1.0"?><svg onload="alert(1)"></svg>', '<?xml version="1.0"?><svg><script>alert(1)</script></svg>', '<svg><a xlink:href="javascript:alert(1)">x</a></svg>']) {
     for (const r of everywhere(v)) assert.ok(inspect(r).attack, `${v} → ${rules(inspect(r))}`);
   }
 });
