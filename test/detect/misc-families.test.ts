@@ -80,6 +80,8 @@ test('developer prose that names code (README paragraphs) stays clean; the same 
     'Accepting not just an array (eg. process.argv), but a string or object as well, making things like testing much easier.',
     'Exactly the same way as node\'s [`spawn`](https://nodejs.org/api/child_process.html) works, with the same arguments.',
     'Available also for **[PHP](./php/flatted.php)**.',
+    'The package provides two drop-ins functions, `realRequire` and `realImport`,\nwhich can be used in scenarios where tools like transpilers or bundlers change\nthe native `require` or `await import` calls.',
+    'Accepts a single `set-cookie` header value, an array of `set-cookie` header values, a Node.js response object, or a `fetch()` `Response` object that may have 0 or more `set-cookie` headers.',
     'Set to `true` to ignore all `eval()` calls (which would normally create scopes) in the analysis of the file.',
   ];
   for (const p of prose) {

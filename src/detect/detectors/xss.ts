@@ -392,7 +392,10 @@ const detector: Detector = {
         const whole = n === 1 && jsCased(v.decoded) ? wholeValueCall(s) : 0;
         const score = (n >= 2 && !quoted) || breakout || found || whole === 2 ? 5 : whole === 1 || n >= 2 ? 4 : 3;
         // names in a documented sentence (`fetch()`, [Key Import (SPKI)](…)) are what the paragraph is about
-        hit(ctx, 'xss.js-sink', docs && !breakout && !found ? Math.min(score, 3) : score, ev);
+        // (in a markdown code span of such a sentence they are quoted: 2, counted from paranoia 2)
+        const mention = docs && !breakout && !found;
+        const quotedName = mention && quoted && v.classes & C.BACKTICK;
+        hit(ctx, 'xss.js-sink', quotedName ? 2 : mention ? Math.min(score, 3) : score, ev, quotedName ? 2 : 1);
       }
     }
   },
