@@ -370,6 +370,7 @@ const detector: Detector = {
     if (v.classes & (C.PAREN | C.BACKTICK | C.BRACKET | C.DOT)) {
       let n = 0;
       let ev = '';
+      let first = -1;
       sinks.scan(s, (h) => {
         const at = skipSpace(s, h.end);
         const after = s[at];
@@ -379,6 +380,7 @@ const detector: Detector = {
         if (!callLike) return;
         if (/^[a-z]/.test(h.pattern) && !wordBounded(s, { ...h, end: h.start + (h.pattern.match(/^[a-z]+/)?.[0].length ?? 0) }) && !h.pattern.includes('.')) return;
         n++;
+        if (first < 0) first = h.start;
         ev ||= s.slice(Math.max(0, h.start - 10), h.end + 30);
         return n >= 3;
       });
@@ -387,7 +389,9 @@ const detector: Detector = {
         // (in a sentence that quotes code in markdown spans, a backtick closes the span: `import()`, is punctuation, and
         // sinks named there are mentions; a span that opens with a statement break, `;alert(1)//`, still breaks out)
         const quoted = markdownProse(s);
-        const breakout = (quoted ? /["']\s*[;)+,-]|`\s*;|<\/|-->|\$\{/ : /["'`]\s*[;)+,-]|<\/|-->|\$\{/).test(s) || v.kind === 'path';
+        // (a documented paragraph lists quoted words, "yes", "no": there the break has to be just before the sink)
+        const near = docs ? s.slice(Math.max(0, first - 24), first + 40) : s;
+        const breakout = (quoted ? /["']\s*[;)+,-]|`\s*;|<\/|-->|\$\{/ : /["'`]\s*[;)+,-]|<\/|-->|\$\{/).test(near) || v.kind === 'path';
         // the whole value is a call of a sink: alert(1), prompt(), setInterval(code, 1); labels such as Alert(s) are not
         const whole = n === 1 && jsCased(v.decoded) ? wholeValueCall(s) : 0;
         const score = (n >= 2 && !quoted) || breakout || found || whole === 2 ? 5 : whole === 1 || n >= 2 ? 4 : 3;
