@@ -82,6 +82,8 @@ const BENIGN: string[] = [
   '`diff(v1, v2)`: returns the difference', 'Install NPM modules needed for development:', 'Set `inlineValidators` to `true` to include the generated functions',
   "`npm install base64-js` and `var base64js = require('base64-js')`", 'It is included as a\nsanity check (since `x` uses `y` under the hood)',
   'works with the postgres tools (`psql`, `pg_dump`, `pg_restore`) and node', '> type: `(node: object) => string[]`', 'deprecated and changed to `require(\'fs\').constants` which does not browserify.',
+  'The package provides two functions, `realRequire` and `realImport`,\nwhich can be used in scenarios where tools like bundlers change things.',
+  'Options: `strict` / `export` syntax checks',
   'function f() { return f() || g() }', 'count(){ return count() && 1 }', 'class A { load() { this.load() } }', 'nc is netcat; run nc -h for help',
   'Note that nc -e /bin/sh is disabled in the OpenBSD netcat we ship', '.output', '.tables { width: 100% }', 'In sqlite3 list them with .tables; .schema shows the DDL', 'C++/CLI or C#',
 ];

@@ -287,8 +287,10 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       // a markdown code span in prose: "Run `ls -la` in the folder"
       // (or ending a sentence of three words or more, two with another code span: "Output of `ps aux`:", "Use `curl` or
       // `wget`"; or opening one: "`ls` shows nothing"; a name before it, "John Smith `whoami`", is an injection)
-      if (ch === '`' && close > 0 && prose >= 1 && /^\s+[a-z]/.test(s.slice(close + 1, close + 3))) score = 2;
-      if (ch === '`' && close > 0 && (prose >= 1 || /`,? {1,2}(?:(?:and|or) )?$/.test(s.slice(Math.max(0, i - 9), i))) && (s[i - 1] === ' ' || s[i - 1] === '(') && proseWords(s) >= (s.indexOf('`', close + 1) >= 0 || s.lastIndexOf('`', i - 1) >= 0 ? 2 : 3) && /^[.,:;?!)]?\s*$/.test(s.slice(close + 1, close + 3))) score = 2;
+      // (after another span in a list, `a`, `b` or `a` / `b`, the sentence goes on)
+      const inSentence = prose >= 1 || (ch === '`' && /`(?:,|\s\/)? {1,2}(?:(?:and|or) )?$/.test(s.slice(Math.max(0, i - 9), i)));
+      if (ch === '`' && close > 0 && inSentence && /^\s+[a-z]/.test(s.slice(close + 1, close + 3))) score = 2;
+      if (ch === '`' && close > 0 && inSentence && (s[i - 1] === ' ' || s[i - 1] === '(') && proseWords(s) >= (s.indexOf('`', close + 1) >= 0 || s.lastIndexOf('`', i - 1) >= 0 ? 2 : 3) && /^[.,:;?!)]?\s*$/.test(s.slice(close + 1, close + 3))) score = 2;
       if (ch === '`' && close > 0 && i === 0 && /^\s+[a-z]{2,}\s+(?:[a-z]{2,}|`)/.test(s.slice(close + 1, close + 40))) score = 2;
     } else if (cmd.pathed) score = 5;
     // (a short value that is only a host or a file name and then the bare command: 127.0.0.1 | id, x.example.com;w)
@@ -296,6 +298,8 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     else if (args === 0) score = 0; // "base64," "id=" "sort)": punctuation, not arguments
     else score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 3 ? 2 : i === 0 || s.slice(0, i).trim() === '' ? 5 : 4;
     if (intoShell && !sentence) score = 5;
+    // a wrapped line of a paragraph that starts with an English command word ("…,\nwhich can be used in…")
+    if (ch === '\n' && english && args < 2 && sentence && score > 2) score = 2;
     // a command quoted as code in a sentence ("I ran `npm ci && npm start`, same error") is a quote, not an injection
     // (medium: with another finding, such as a sensitive file in the same quote, it still blocks)
     if (spans && score > 3 && spans.some(([a, b]) => i >= a && i <= b)) score = 3;
