@@ -76,7 +76,7 @@ const BENIGN: string[] = [
   'Mix: salt & ("pepper" + "oil")', 'Use `n`t for a tab in PowerShell', '$env:PATH is set', 'my %HOME% dir', 'a | b | more', 'socat is a relay tool', '$0 is the script name',
   'myfunction(){ echo hello }', 'render() { return this.html }', '(Mr.Smith)(2)', '(e.g.)(see below)', 'x^2 + y^2 /c', "array_map('strtoupper', $names)", "t('system', 'dark')", '<?xml-stylesheet href="a.xsl"?>',
   'Saved photo.jpg. Then I uploaded notes.txt, report.pdf. Can you check?', 'The {php} tag is deprecated',
-  'ping 127.0.0.1', 'dig example.com', 'at /home/bob', 'head -to-head', 'Set -o history', 'more -ish', 'Hi\nQUIT', 'It is a\nsanity check (since it is cheap)', 'set -up', 'write -up', 'check -in', 'say \'-\' twice',
+  'ping 127.0.0.1', 'dig example.com', 'dig example.com returns NXDOMAIN', 'whois google.com', 'at /home/bob', 'head -to-head', 'Set -o history', 'more -ish', 'Hi\nQUIT', 'It is a\nsanity check (since it is cheap)', 'set -up', 'write -up', 'check -in', 'say \'-\' twice',
   // README and issue-tracker markdown: spans on heading, quote and list lines, closing backticks, calls in spans
   '# Installation\n> `npm install --save @types/node`', '### `yarn bootstrap`', '* `man sh`\n* `man bash`\n* `man 3 fnmatch`', '- In node.js: `npm install natural-compare-lite`',
   '`diff(v1, v2)`: returns the difference', 'Install NPM modules needed for development:', 'Set `inlineValidators` to `true` to include the generated functions',

@@ -170,6 +170,8 @@ function codeSpansInProse(s: string): [number, number][] | undefined {
 
 /** Network lookups whose only argument is a host: a question about a host as much as a command. */
 const LOOKUPS = new Set(['ping', 'ping6', 'traceroute', 'tracert', 'tracepath', 'mtr', 'nslookup', 'dig', 'host', 'whois', 'fping', 'arping', 'hping3']);
+/** One host, then at most words of a sentence ("dig example.com returns NXDOMAIN"). */
+const LOOKUP_ARGUMENT = /^\s{1,4}[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}(?:\s{1,4}[a-z']{1,20}){0,12}[\s.?!]{0,4}$/;
 /** English command words that begin ordinary phrases before a path ("at /home/x", "who /what"). */
 const NOT_ALONE = new Set(['at', 'w', 'who', 'which', 'look', 'more', 'less', 'last', 'man', 'go', 'help', 'test', 'true', 'false', 'wait', 'read', 'view', 'fetch', 'run']);
 const SYSTEM_PATH = /^(?:~\/|\/(?:etc|var|usr|tmp|home|root|proc|bin|sbin|opt|dev|srv|boot|lib|lib64|sys|mnt)(?:\/|$))/;
@@ -584,7 +586,7 @@ const detector: Detector = {
           // an English command word followed by nothing but options and system paths (perf --version, set -o history,
           // ll /var/www/) is a command line; a network lookup of one host (ping 127.0.0.1, dig example.com) is also
           // what a question or a search looks like, and harmless run as it is
-          const lookup = !cmd.pathed && LOOKUPS.has(cmd.word) && HOST_OR_NOTHING.test(s.slice(cmd.end));
+          const lookup = !cmd.pathed && LOOKUPS.has(cmd.word) && LOOKUP_ARGUMENT.test(s.slice(cmd.end, cmd.end + 400));
           const certain = cmd.pathed || chained || (!english && !lookup) || (english && !NOT_ALONE.has(cmd.word) && lowerFirst(v.decoded) && onlyShellArguments(s, cmd.end));
           hit(ctx, 'rce.command-line', certain ? 5 : 4, s.slice(0, 60));
         }
