@@ -115,3 +115,12 @@ test('calls through an empty name or subscript read no function, and an SVG imag
     for (const r of everywhere(v)) assert.ok(inspect(r).attack, `${v} → ${rules(inspect(r))}`);
   }
 });
+
+test('a built-in prototype assigned as the whole value is pollution; talking about it or calling its methods is not', () => {
+  for (const v of ['Object.prototype.polluted=1', 'Object.prototype["isAdmin"] = true', 'Array.prototype.includes = function(){return true}']) {
+    for (const r of everywhere(v)) assert.ok(inspect(r).attack, `${v} → ${rules(inspect(r))}`);
+  }
+  for (const v of ['Object.prototype.hasOwnProperty.call(obj, key)', 'Object.prototype.toString === "[object Array]"', 'Never assign Object.prototype.foo = 1 in library code']) {
+    for (const r of everywhere(v)) assert.equal(inspect(r).attack, false, `${v} → ${rules(inspect(r))}`);
+  }
+});

@@ -26,6 +26,9 @@ const detector: Detector = {
     if (/\[\s*["']?__proto__["']?\s*\]|\.__proto__\s*[.[=]|["']__proto__["']\s*:|^\s*__proto__\s*[.[]/.test(s)) hit(ctx, 'prototype-pollution.proto-in-value', 5, s.slice(Math.max(0, s.indexOf('__proto__') - 10), s.indexOf('__proto__') + 40));
     else if (/constructor\s*[.[]\s*["']?prototype\s*["']?\s*\]?\s*[.[]/.test(s)) hit(ctx, 'prototype-pollution.constructor-prototype', 5, s.slice(s.indexOf('constructor'), s.indexOf('constructor') + 50));
     else if (/["']constructor["']\s*:\s*\{\s*["']prototype["']/.test(s)) hit(ctx, 'prototype-pollution.constructor-prototype', 5, s.slice(s.indexOf('constructor'), s.indexOf('constructor') + 50));
+    // Object.prototype.isAdmin = true, Object.prototype["x"]=1 as the value: a built-in's prototype assigned, which is what
+    // the pollution does when the value reaches an eval (a comparison or a method call is code being talked about)
+    else if (/^\s*(?:object|array|function|string)\s*\.\s*prototype\s*(?:\.\s*[a-z_$][a-z0-9_$]{0,40}|\[\s*["'][^"'\]]{1,40}["']\s*\])\s*=(?!=)/.test(s)) hit(ctx, 'prototype-pollution.builtin-prototype', 5, s.slice(0, 60));
   },
 };
 
