@@ -259,8 +259,8 @@ test("a string break in a path segment written with + for spaces (a path rewritt
 });
 
 test('a last path segment that is a SQL probe call or a server variable; OData and wiki paths are not', () => {
-  for (const path of ['/api/items/version()', '/api/items/@@version', '/api/items/database()', '/search/concat(']) assert.ok(inspect({ path }).attack, path);
-  for (const path of ['/odata/Products(1)', "/odata/Customers('ALFKI')", "/_api/web/lists/GetByTitle('Documents')", '/odata/Products/Default.MostExpensive()', '/wiki/Count_(music)', '/wiki/Sleep_(film)', '/api/v1/sum(total)', '/docs/md5(x)', '/@@']) {
+  for (const path of ['/api/items/version()', '/api/items/@@version', '/api/items/database()', '/search/concat(', "/login/'-'", "/login/'='", "/user/' or '' '"]) assert.ok(inspect({ path }).attack, path);
+  for (const path of ['/odata/Products(1)', "/odata/Customers('ALFKI')", "/_api/web/lists/GetByTitle('Documents')", '/odata/Products/Default.MostExpensive()', '/wiki/Count_(music)', '/wiki/Sleep_(film)', "/wiki/O'Brien", "/artists/Guns_N'_Roses", "/search/'hello'", "/q/'quoted phrase'", "/x/'90s", '/api/v1/sum(total)', '/docs/md5(x)', '/@@']) {
     assert.equal(inspect({ path }).attack, false, path);
   }
 });

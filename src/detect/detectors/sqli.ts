@@ -112,7 +112,7 @@ export function sqlCandidate(v: ScanValue): boolean {
   if (d.length <= 64 && LEADING_OPERATOR.test(d)) return true;
   if (c & C.DOT && d.includes('.e.') && LEADING_NUMBER.test(d)) return true;
   // '-', "-": arithmetic between the application's two quoted halves; ad'+'min: MSSQL concatenation
-  if (c & (C.SQUOTE | C.DQUOTE) && ((d.length === 3 && c & C.DASH) || (c & C.PLUS && (d.includes("'+'") || d.includes('"+"'))))) return true;
+  if (c & (C.SQUOTE | C.DQUOTE) && (((d.length === 3 || (v.kind === 'path' && d[d.length - 4] === '/')) && c & C.DASH) || (c & C.PLUS && (d.includes("'+'") || d.includes('"+"'))))) return true;
   return ((c & (C.SQUOTE | C.DQUOTE)) !== 0 || LEADING_NUMBER.test(d) || (v.kind === 'path' && SEGMENT_NUMBER.test(d))) && LOGIC_WORDS.test(d);
 }
 
@@ -155,8 +155,9 @@ const detector: Detector = {
     if (EXEC_NAME.test(text) && plainName(v)) ctx.report({ rule: 'sqli.statement', severity: 'high', confidence: 0.8, score: 4, evidence: text.trim() });
     if (v.kind === 'path') {
       if (v.classes & C.SPACE) pathSegments(text, ctx);
-      // /api/items/version(), /user/@@hostname: a last segment that is a call or a server variable, read as a value
-      else if (v.classes & (C.PAREN | C.AT)) lastSegment(text, ctx);
+      // /api/items/version(), /user/@@hostname, /login/'-': a last segment that is a call, a server variable or a string
+      // break, read as a value of its own (so a break that opens it is seen as opening a value)
+      if (v.classes & (C.PAREN | C.AT | C.SQUOTE | C.DQUOTE)) lastSegment(text, contexts, ctx);
       // /post/24'union+all+select+1,2,3: a path rewritten into a query parameter (mod_rewrite, a router that hands a
       // segment to a form decoder) reads + as a space, and payloads copied from query strings keep it. Whether the
       // application does is a guess, so only a string break counts there (+ between words is ordinary in paths)
@@ -186,11 +187,12 @@ function pathSegments(text: string, ctx: ScanContext): void {
   }
 }
 
-function lastSegment(text: string, ctx: ScanContext): void {
+function lastSegment(text: string, contexts: (string | undefined)[], ctx: ScanContext): void {
   const segment = text.slice(text.lastIndexOf('/') + 1);
-  if (segment.length >= 3 && (segment.includes('(') || segment.startsWith('@@'))) {
-    if (SYSTEM_VARIABLE.test(segment)) ctx.report({ rule: 'sqli.system-variable', severity: 'critical', confidence: 1, score: 5, evidence: segment });
-    else report(segment, undefined, ctx);
+  if (segment.length < 3 || segment.length === text.length) return;
+  if (SYSTEM_VARIABLE.test(segment)) ctx.report({ rule: 'sqli.system-variable', severity: 'critical', confidence: 1, score: 5, evidence: segment });
+  else if (segment.includes('(') || segment.startsWith('@@') || (contexts.length > 1 && /^\s*['"]/.test(segment))) {
+    for (const q of contexts) if (q === undefined || segment.includes(q)) report(segment, q, ctx);
   }
 }
 
