@@ -1,4 +1,5 @@
 import type { DiscoveryReport, EndpointEntry } from './report-model.js';
+import { markdownCode, markdownText, terminalText } from '../report/escape.js';
 
 // Human-readable discovery reports: plain text for the terminal and Markdown for sharing.
 
@@ -31,31 +32,27 @@ export function textReport(r: DiscoveryReport): string {
   const width = Math.min(70, Math.max(10, ...r.endpoints.map((e) => e.path.length)));
   for (const e of r.endpoints) {
     lines.push(
-      `${e.method.padEnd(7)} ${e.path.padEnd(width)} ${e.status.padEnd(10)} ${String(e.requests).padStart(6)} req  err ${(e.errorRate * 100).toFixed(0).padStart(3)}%  auth ${authText(e)}  sensitive ${sensitiveText(e)}  ${e.host}${codeText(e) ? `  code ${codeText(e)}` : ''}`.trimEnd(),
+      `${terminalText(e.method).padEnd(7)} ${terminalText(e.path).padEnd(width)} ${e.status.padEnd(10)} ${String(e.requests).padStart(6)} req  err ${(e.errorRate * 100).toFixed(0).padStart(3)}%  auth ${authText(e)}  sensitive ${sensitiveText(e)}  ${terminalText(e.host)}${codeText(e) ? `  code ${terminalText(codeText(e))}` : ''}`.trimEnd(),
     );
   }
   if (r.findings.length) {
     lines.push('', 'Findings:');
-    for (const f of sortedFindings(r)) lines.push(`  [${f.severity}] ${f.type} ${f.method} ${f.path}: ${f.detail}`);
+    for (const f of sortedFindings(r)) lines.push(`  [${f.severity}] ${f.type} ${terminalText(`${f.method} ${f.path}: ${f.detail}`)}`);
   }
   return lines.join('\n') + '\n';
-}
-
-function cell(s: string): string {
-  return s.replace(/\|/g, '\\|');
 }
 
 export function markdownReport(r: DiscoveryReport): string {
   const lines = ['# API discovery', '', `${r.endpoints.length} endpoints (${counts(r) || 'none'}), ${r.findings.length} findings.`, ''];
   if (r.findings.length) {
     lines.push('## Findings', '', '| severity | type | endpoint | detail |', '|---|---|---|---|');
-    for (const f of sortedFindings(r)) lines.push(`| ${f.severity} | ${f.type} | \`${f.method} ${cell(f.path)}\` | ${cell(f.detail)} |`);
+    for (const f of sortedFindings(r)) lines.push(`| ${f.severity} | ${f.type} | ${markdownCode(`${f.method} ${f.path}`)} | ${markdownText(f.detail)} |`);
     lines.push('');
   }
   lines.push('## Endpoints', '', '| method | path | host | status | sources | requests | error rate | auth | sensitive data | code |', '|---|---|---|---|---|---|---|---|---|---|');
   for (const e of r.endpoints) {
     lines.push(
-      `| ${e.method} | \`${cell(e.path)}\` | ${e.host || '-'} | ${e.status} | ${e.sources.join(', ')} | ${e.requests} | ${(e.errorRate * 100).toFixed(1)}% | ${authText(e)} | ${sensitiveText(e)} | ${cell(codeText(e)) || '-'} |`,
+      `| ${markdownText(e.method)} | ${markdownCode(e.path)} | ${markdownText(e.host) || '-'} | ${e.status} | ${e.sources.join(', ')} | ${e.requests} | ${(e.errorRate * 100).toFixed(1)}% | ${authText(e)} | ${sensitiveText(e)} | ${markdownText(codeText(e)) || '-'} |`,
     );
   }
   return lines.join('\n') + '\n';

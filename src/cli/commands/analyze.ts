@@ -5,6 +5,7 @@ import { HarError } from '../../capture/har/har.js';
 import { analyzeHarFile } from '../../behaviour/analyze-file.js';
 import { analysisReport } from '../../behaviour/report.js';
 import { loadRules, RuleFileError } from '../../behaviour/rule-load.js';
+import { terminalText } from '../../report/escape.js';
 
 export const analyzeCommand: Command = {
   name: 'analyze',
@@ -36,7 +37,7 @@ Entries are analysed in time order; evidence is given as HAR entry indices.`,
         return 0;
       }
       console.log(`${result.entries} entries, ${report.alerts.length} alerts, ${report.incidents.length} incidents (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      for (const a of report.alerts) console.log(`${a.firstSeen}  ${a.severity.padEnd(8)} ${a.type.padEnd(20)} ${a.summary}`);
+      for (const a of report.alerts) console.log(terminalText(`${a.firstSeen}  ${a.severity.padEnd(8)} ${a.type.padEnd(20)} ${a.summary}`));
       for (const i of report.incidents) console.log(`${i.id}: ${i.severity} ${i.types.join(', ')} — ${i.alerts.length} alert(s), ${i.actor.ips.length} address(es), ${i.firstSeen} → ${i.lastSeen}`);
       return 0;
     } catch (e) {

@@ -5,6 +5,7 @@ import { UsageError } from '../command.js';
 import { exchangesFromHar, HarError } from '../../capture/har/har.js';
 import { inspectExchange } from '../../detect/engine.js';
 import type { InspectResult } from '../../detect/types.js';
+import { terminalText } from '../../report/escape.js';
 
 function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
@@ -96,10 +97,10 @@ function printTable(exchanges: ReturnType<typeof exchangesFromHar>['exchanges'],
     const ex = exchanges[next++]!;
     if (r.attack) attacks++;
     for (const c of new Set(r.findings.map((f) => f.category))) byCategory.set(c, (byCategory.get(c) ?? 0) + 1);
-    const req = `${ex.request.method} ${ex.request.url}`;
+    const req = terminalText(`${ex.request.method} ${ex.request.url}`);
     const top = r.findings[0];
     lines.push(
-      `${String(i).padStart(3)}  ${(r.attack ? 'ATTACK' : 'ok').padEnd(7)}  ${String(r.score).padStart(5)}  ${(req.length > 40 ? req.slice(0, 39) + '…' : req).padEnd(40)}  ${top ? `${top.rule} at ${top.location}: ${top.evidence}` : ''}`,
+      `${String(i).padStart(3)}  ${(r.attack ? 'ATTACK' : 'ok').padEnd(7)}  ${String(r.score).padStart(5)}  ${(req.length > 40 ? req.slice(0, 39) + '…' : req).padEnd(40)}  ${top ? terminalText(`${top.rule} at ${top.location}: ${top.evidence}`) : ''}`,
     );
   }
   lines.push('', `${rows.length} request(s): ${attacks} attack(s), ${rows.length - attacks - bad.size} clean, ${bad.size} skipped`);

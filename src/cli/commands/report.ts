@@ -6,6 +6,7 @@ import { UsageError } from '../command.js';
 import type { DecisionEvent } from '../../events/decision-event.js';
 import { wouldBlockReport } from '../../report/would-block.js';
 import { parseDuration } from '../duration.js';
+import { terminalText } from '../../report/escape.js';
 
 async function* readEvents(file: string, problems: string[]): AsyncGenerator<DecisionEvent> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
@@ -53,7 +54,7 @@ next to how often the same rule blocked where it is enforced.`,
     console.log(`${'route'.padEnd(16)} ${'control'.padEnd(10)} ${'rule'.padEnd(30)} ${'would-block'.padStart(11)} ${'clients'.padStart(7)} ${'enforced'.padStart(8)}  examples`);
     for (const r of report.rows)
       console.log(
-        `${r.route.padEnd(16)} ${r.control.padEnd(10)} ${r.rule.padEnd(30)} ${String(r.wouldBlock).padStart(11)} ${String(r.clients).padStart(7)} ${String(r.blocked).padStart(8)}  ${r.examples.join(' ')}`,
+        terminalText(`${r.route.padEnd(16)} ${r.control.padEnd(10)} ${r.rule.padEnd(30)} ${String(r.wouldBlock).padStart(11)} ${String(r.clients).padStart(7)} ${String(r.blocked).padStart(8)}  ${r.examples.join(' ')}`),
       );
     return 0;
   },

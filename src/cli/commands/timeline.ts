@@ -4,6 +4,7 @@ import { UsageError } from '../command.js';
 import { filterFrom } from '../traffic/filter-options.js';
 import { openStoreForQuery, storeOptions } from '../traffic/open-store.js';
 import { actorTimeline, type TimelineEntry } from '../../store/timeline.js';
+import { terminalText } from '../../report/escape.js';
 
 export const timelineCommand: Command = {
   name: 'timeline',
@@ -29,7 +30,7 @@ export const timelineCommand: Command = {
       const entries = await actorTimeline(store, filterFrom(values), limit);
       if (values.json) for (const e of entries) console.log(JSON.stringify(e));
       else if (entries.length === 0) console.log('(no activity recorded for this actor)');
-      else for (const e of entries) console.log(line(e));
+      else for (const e of entries) console.log(terminalText(line(e)));
     } finally {
       await store.close();
     }

@@ -1,5 +1,6 @@
 import type { ExchangeRecord } from '../../store/record.js';
 import { toHar } from '../../store/export/har-export.js';
+import { terminalText } from '../../report/escape.js';
 
 export const OUTPUT_FORMATS = ['table', 'jsonl', 'csv', 'har'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -59,5 +60,5 @@ export function formatTraffic(records: readonly ExchangeRecord[], format: Output
   if (format === 'jsonl') return records.map((r) => JSON.stringify(r)).join('\n');
   if (format === 'csv') return trafficCsv(records);
   if (format === 'har') return JSON.stringify(toHar(records), null, 1);
-  return records.length ? trafficTable(records) : '(no exchanges match)';
+  return records.length ? trafficTable(records).split('\n').map(terminalText).join('\n') : '(no exchanges match)';
 }
