@@ -51,7 +51,8 @@ const HOSTING_SUFFIX = /\.(?:amazonaws\.com|cloudfront\.net|edgekey\.net|edgesui
 /**
  * A URL that passes a careless check against the site's own host (an allow-list for redirects, fetches or CORS origins):
  * the host with more labels after it (example.com.evil.net passes startsWith), letters glued before it (evilexample.com
- * passes endsWith), or the same host on another port (a fetch from inside reaches ports the firewall closes).
+ * passes endsWith), or the same host on another port (a fetch from inside reaches ports the firewall closes; also how a
+ * development front end on :3000 names its callback, so that one alone blocks from paranoia 2).
  */
 function ownHostLookalike(u: UrlRef, auth: string, own: string, ownPort: string): string | undefined {
   if (!own.includes('.') || classifyHost(own) !== 'public') return undefined;
@@ -105,7 +106,8 @@ const detector: Detector = {
       }
       const own = u.start === 0 && cls === 'public' ? ownHostLookalike(u, s.slice(u.start + u.scheme.length + 3, u.end - u.rest.length), host, ownPort) : undefined;
       if (own) {
-        hit(ctx, own, 5, ev);
+        // the own host on another port is also a dev front end's OAuth callback (https://staging.example.com:3000/cb): 4
+        hit(ctx, own, own === 'rfi.own-host-port' ? 4 : 5, ev);
         return;
       }
       if (u.start === 0 && v.name && INCLUDE_PARAMS.test(v.name) && cls === 'public') {
