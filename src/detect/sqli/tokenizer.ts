@@ -16,6 +16,8 @@ export interface Token {
   open?: boolean;
   /** Statement, union and clause words written in alternating case (sElEcT, UnIoN, ORder): a filter evasion, not how people type. */
   mixed?: boolean;
+  /** Keywords written in capitals (AS, FROM): how SQL is written, not how a sentence is. */
+  upper?: boolean;
 }
 
 const MAX_TOKENS = 4096;
@@ -191,6 +193,7 @@ export function tokenize(s: string, quote?: string): Token[] {
       const call = s[k] === '(';
       const t = classify(word, call);
       if ((t === 'E' || t === 'U' || t === 'k' || t === 'f') && mixedCase(s, i, j)) out.push({ t, v: word, start, end: j, mixed: true });
+      else if (t === 'k' && allUpper(s, i, j)) out.push({ t, v: word, start, end: j, upper: true });
       else out.push({ t, v: word, start, end: j });
       i = j;
       continue;
@@ -218,6 +221,15 @@ export function tokenize(s: string, quote?: string): Token[] {
 function hasOperand(s: string, from: number): boolean {
   for (let j = from; j < s.length; j++) if (!isSpace(s.charCodeAt(j)) && s[j] !== '>') return true;
   return false;
+}
+
+function allUpper(s: string, from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (!(c >= 65 && c <= 90) && c !== 95) return false;
+  }
+  return true;
 }
 
 /** Neither lower-case, upper-case nor capitalised (sElect, UnIoN, ORder; not select, Select or SELECT). */
