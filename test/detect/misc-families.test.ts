@@ -125,3 +125,12 @@ test('a built-in prototype assigned as the whole value is pollution; talking abo
     for (const r of everywhere(v)) assert.equal(inspect(r).attack, false, `${v} → ${rules(inspect(r))}`);
   }
 });
+
+test('a sink call between the operators that chain it into a script expression is XSS; prose with a dash is not', () => {
+  for (const v of ['-alert(1)-', ';alert(1)//', '+prompt(document.domain)+', '*confirm(1)*']) {
+    for (const r of everywhere(v)) assert.ok(inspect(r).attack, `${v} → ${rules(inspect(r))}`);
+  }
+  for (const v of ['- Alert(s) -', '-foo(1)-', 'x - alert(1) - y', '- confirm your order -']) {
+    for (const r of everywhere(v)) assert.equal(inspect(r).attack, false, `${v} → ${rules(inspect(r))}`);
+  }
+});

@@ -188,6 +188,13 @@ function eightBitElement(d: string): string | undefined {
   return undefined;
 }
 
+/** The value without the operators an injection into a script expression puts around it: -alert(1)- → alert(1). */
+function chainedCall(s: string): string {
+  const lead = /^\s{0,4}[-+*/%|&^~!;,]{1,3}\s{0,4}/.exec(s)?.[0].length ?? 0;
+  const trail = /\s{0,4}[-+*/%|&^;,]{1,3}\s{0,4}$/.exec(s)?.[0].length ?? 0;
+  return lead && trail ? s.slice(lead, s.length - trail) : '';
+}
+
 /** JSFuck: JavaScript written with []()!+ only. */
 function jsfuck(s: string): boolean {
   let n = 0;
@@ -393,7 +400,9 @@ const detector: Detector = {
         const near = docs ? s.slice(Math.max(0, first - 24), first + 40) : s;
         const breakout = (quoted ? /["']\s*[;)+,-]|`\s*;|<\/|-->|\$\{/ : /["'`]\s*[;)+,-]|<\/|-->|\$\{/).test(near) || v.kind === 'path';
         // the whole value is a call of a sink: alert(1), prompt(), setInterval(code, 1); labels such as Alert(s) are not
-        const whole = n === 1 && jsCased(v.decoded) ? wholeValueCall(s) : 0;
+        // (also between the operators that chain it into the page's own expression: -alert(1)-, ;alert(1)//)
+        const chained = n === 1 ? chainedCall(s) : '';
+        const whole = n === 1 ? Math.max(jsCased(v.decoded) ? wholeValueCall(s) : 0, chained && jsCased(chainedCall(v.decoded)) ? wholeValueCall(chained) : 0) : 0;
         const score = (n >= 2 && !quoted) || breakout || found || whole === 2 ? 5 : whole === 1 || n >= 2 ? 4 : 3;
         // names in a documented sentence (`fetch()`, [Key Import (SPKI)](…)) are what the paragraph is about
         // (in a markdown code span of such a sentence they are quoted: 2, counted from paranoia 2)
