@@ -46,7 +46,7 @@ test('own-host URLs, CDN names and other sites in ordinary fields stay clean', (
 });
 
 test('PHP calls spelled to evade, PHP-only extension calls as the whole value or last path segment, variable variables', () => {
-  const attacks = ['subSTR($x)', 'unPACK($_GET[1])', 'ZlIb_DeCoDe($p)', 'sYsTeM(id)', 'array_diff (', 'pg_enter_pipeline_mode (', 'sodium_crypto_box_keypair()', 'odbc_exec($c, $q)', '${$a}', '$ { $name }', 'unserialize_max_depth=0'];
+  const attacks = ["'.system('id').'", '".shell_exec(\'id\')."', "'.passthru($_GET[c]).'", 'subSTR($x)', 'unPACK($_GET[1])', 'ZlIb_DeCoDe($p)', 'sYsTeM(id)', 'array_diff (', 'pg_enter_pipeline_mode (', 'sodium_crypto_box_keypair()', 'odbc_exec($c, $q)', '${$a}', '$ { $name }', 'unserialize_max_depth=0'];
   for (const a of attacks) {
     for (const r of everywhere(a)) assert.ok(inspect(r).attack, `${a} ${JSON.stringify(r).slice(0, 50)} → ${rules(inspect(r))}`);
   }
@@ -54,7 +54,7 @@ test('PHP calls spelled to evade, PHP-only extension calls as the whole value or
 });
 
 test('camelCase and Title Case calls, snake_case calls of other languages and prices in braces stay clean', () => {
-  const benign = ['readFile(path)', 'getElementById(id)', 'parseHTML(text)', 'get_user()', 'is_valid()', 'set_config(debug)', 'Price: $ {price}', 'Total ${amount}', 'the array_diff function compares arrays, see the manual'];
+  const benign = ['re.exec(text)', "the 'x'.system design doc", 'readFile(path)', 'getElementById(id)', 'parseHTML(text)', 'get_user()', 'is_valid()', 'set_config(debug)', 'Price: $ {price}', 'Total ${amount}', 'the array_diff function compares arrays, see the manual'];
   for (const b of benign) {
     for (const r of everywhere(b)) assert.equal(inspect(r).attack, false, `${b} → ${rules(inspect(r))}`);
   }

@@ -178,7 +178,9 @@ const detector: Detector = {
       let best = 0;
       let ev = '';
       functions.scan(s, (h) => {
-        if (s[h.start - 1] === '.' || s[h.start - 1] === '-') return;
+        // obj.system( and a-exec( are other names; '.system('id').' is a string broken and a call concatenated into it
+        const concatenated = s[h.start - 1] === '.' && /["']\s{0,4}\.$/.test(s.slice(Math.max(0, h.start - 6), h.start));
+        if ((s[h.start - 1] === '.' && !concatenated) || s[h.start - 1] === '-') return;
         // a distinctive name glued to other letters still calls it (FOOgzinflate()); a common word does not
         const distinctive = !WORDS.has(h.pattern) && (h.pattern.includes('_') || h.pattern.length >= 8);
         if (!wordBounded(s, h) && !(distinctive && !/[a-z0-9_]/.test(s[h.end] ?? ''))) return;
@@ -193,6 +195,11 @@ const detector: Detector = {
         const arg = s[skipSpace(s, j + 1)];
         const codeArg = arg === '$' || arg === '"' || arg === "'" || arg === ')' || arg === '`' || (arg !== undefined && /[a-z_]/.test(arg) && /^[a-z_0-9]+\s*\(/.test(s.slice(skipSpace(s, j + 1), skipSpace(s, j + 1) + 40)));
         const word = WORDS.has(h.pattern);
+        if (concatenated && CRITICAL.has(h.pattern) && codeArg) {
+          best = 5;
+          ev = s.slice(Math.max(0, h.start - 2), h.end + 40);
+          return true;
+        }
         // PHP names are case-insensitive and written in lower case: subSTR(, unPACK(, ZlIb_DeCoDe( are spelled to evade
         if (v.decoded.length === s.length && caseEvasion(v.decoded.slice(h.start, h.end))) {
           best = 5;
