@@ -114,6 +114,8 @@ test('benign look-alikes of the new classes are not flagged at the default paran
       assert.ok(!res.attack, `flagged: ${JSON.stringify(b)} → ${JSON.stringify(res.findings)}`);
     }
   }
+  // file names whose first word is a command stay clean at paranoia 2 as well
+  for (const b of ['export (1).csv', '/Users/priya/Downloads/export (3).csv']) for (const r of everywhere(b)) assert.ok(!inspect(r, { paranoia: 2 }).attack, b);
   // user agents that name an HTTP client or a product without a version
   for (const ua of ['curl', 'python', 'Java', 'okhttp', 'Wget', 'node', 'Test agent', 'ansible', 'monitoring-probe']) assert.ok(!inspect({ headers: { 'user-agent': ua } }).attack, ua);
   // ordinary URL paths and hidden directories servers legitimately serve

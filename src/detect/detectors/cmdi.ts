@@ -70,8 +70,6 @@ function argsStrength(s: string, end: number): number {
   if (c === '|' || c === ';' || c === '&') return chainedStrength(s, j);
   if (c === '/' || c === '~' || c === '>' || c === '<' || c === '$' || c === '`' || c === '.' || c === '*' || c === '%' || c === '\\' || c === '{') return 2;
   if (c === '"' || c === "'") return 2;
-  // a parenthesised argument (|vi (x): a weak one
-  if (c === '(' && j > end) return 1;
   // a Windows path: powershell c:\windows\system32\x.exe
   if (/^[a-z]:[\\/]/.test(s.slice(j, j + 3))) return 2;
   // a URL argument: curl http://…, lwp-download ftp://…
@@ -268,6 +266,8 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     }
     if (ch === '&' && s[i + 1] !== '&' && /^[a-z0-9_.-]+=/.test(s.slice(cmd.start, cmd.end + 1))) continue; // a=1&b=2
     let args = argsStrength(s, cmd.end);
+    // a parenthesised argument after a separator (|vi (x): a weak one ("export (1).csv" alone is a file name)
+    if (args === 0 && s[cmd.end] === ' ' && s[skipSpace(s, cmd.end)] === '(') args = 1;
     // piped into an interpreter that reads commands from stdin: | sh, | bash #, | python -
     const intoShell = ch === '|' && SHELLS.has(cmd.word) && /^\s{0,4}(?:$|[#;&|)`-])/.test(s.slice(cmd.end, cmd.end + 6));
     if (intoShell) args = 2;
