@@ -72,6 +72,8 @@ function argsStrength(s: string, end: number): number {
   if (c === '"' || c === "'") return 2;
   // a Windows path: powershell c:\windows\system32\x.exe
   if (/^[a-z]:[\\/]/.test(s.slice(j, j + 3))) return 2;
+  // a comment ends the command: ;id #
+  if (c === '#' && (j + 1 >= s.length || s[j + 1] === ' ')) return 1;
   // a URL argument: curl http://…, lwp-download ftp://…
   if (/^[a-z]{3,6}:\/\/[a-z0-9[]/.test(s.slice(j, j + 12))) return 2;
   if (/[a-z0-9]/.test(c ?? '')) {
@@ -240,7 +242,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     let cmd = commandAt(s, after);
     if (!cmd) {
       const j = skipSpace(s, after);
-      const variable = s[j] === '$' && ch !== '$' ? /^\$\{?[a-z_][a-z0-9_]{0,20}\}?\s+/.exec(s.slice(j, j + 30)) : null;
+      const variable = s[j] === '$' && ch !== '$' ? /^\$\{?[a-z_][a-z0-9_]{0,20}\}?(?:\s+|$)/.exec(s.slice(j, j + 30)) : null;
       if (!variable) continue;
       // a variable used as the command: a=nc&&$a -nlvp 555, or one the value assigns (g=adduse[r];$g x)
       const name = variable[0].replace(/[${}\s]/g, '');
