@@ -37,7 +37,7 @@ const CASES: [string, Req][] = [
   ['netcat words without options', body('nc '.repeat(MB / 3))],
   ['function definitions', body('f(){ f '.repeat(MB / 7))],
   ['function calls', body('f() '.repeat(MB / 4))],
-  ['sqlite separators', body(';\\n'.repeat(MB / 3))],
+  ['sqlite separators', body('; \n.x'.repeat(MB / 6))],
   ['option tokens', body(`set ${'-o '.repeat(MB / 3)}`)],
   ['batch if quotes', body('if "'.repeat(MB / 4))],
   ['cmdlets', body('get-x -'.repeat(MB / 7))],
