@@ -546,6 +546,12 @@ function wholeStatement(ts: Token[], to: number): boolean {
   return depth === 0 && to > 0;
 }
 
+/** The value ends by opening an empty string (the application's closing quote completes it). */
+function emptyOpenEnd(ts: Token[]): boolean {
+  const last = ts[ts.length - 1]!;
+  return last.t === 's' && last.open === true && last.v === '';
+}
+
 /** From i to the end: commas, literals and parentheses, at least one literal, ending with a closing parenthesis. */
 function valuesTail(ts: Token[], i: number): boolean {
   let literals = 0;
@@ -596,6 +602,8 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
   // '=', 'like': the value is a comparison between the application's two quoted halves (always true for name=''=''); '-',
   // '*', '^': arithmetic on them, 0, which MySQL compares equal to every non-numeric name (name=''-'')
   else if (i === 1 && ts[0]!.v === '' && next.t === 'o' && (COMPARE.has(next.v) || ARITHMETIC.has(next.v)) && ts.length === 3 && ts[2]!.t === 's' && ts[2]!.open && ts[2]!.v === '') out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: 3 });
+  // '-0||': operators and a literal between the application's two quoted halves (name=''-0||'')
+  else if (i === 1 && ts[0]!.v === '' && next.t === 'o' && ARITHMETIC.has(next.v) && ts.length >= 4 && ts.length <= 6 && emptyOpenEnd(ts) && (ts[ts.length - 2]!.t === '&' || ts[ts.length - 2]!.t === 'o') && ts.slice(2, -2).every((t) => isLiteral(t) || t.t === 'o' || t.t === '&')) out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: ts.length });
   if (next.t === ';' && (i === ts.length - 1 || commentEnd)) out.push({ rule: 'sqli.string-break-terminate', score: 5, from: 0, to: i + 1 });
   else if (next.t === 'U' && (ts[i + 1]?.t === 'E' || ((isKw(ts[i + 1], 'all') || isKw(ts[i + 1], 'distinct') || isKw(ts[i + 1], 'distinctrow')) && ts[i + 2]?.t === 'E'))) out.push({ rule: 'sqli.string-break-union', score: 5, from: 0, to: i + 2 });
   // 'union a, ' union/, "union all x: the value opens with the break and goes straight to a union
