@@ -266,6 +266,22 @@ function callCompared(ts: Token[], i: number): boolean {
   return j > 0 && !!op && ((op.t === 'o' && (COMPARE.has(op.v) || op.v === '||')) || (op.t === '&' && op.v === '||')) && !!ts[j + 1];
 }
 
+/**
+ * Whether the call at i has the arguments of a delay: sleep(5), pg_sleep(5*2), sleep(("10")), benchmark(5000000,md5(1)),
+ * or cut after them (sleep(5); not the words of "sleep (8 hours)" or "benchmark (2024)": a number then prose, or
+ * benchmark without its expression).
+ */
+function timeArguments(ts: Token[], i: number): boolean {
+  const a = ts[i + 2];
+  if (!a) return false;
+  if (a.t === 'o') return ts[i + 3]?.t !== ')';
+  if (!(a.t === '1' || a.t === 's' || a.t === 'f' || a.t === '(')) return false;
+  const j = term(ts, i + 2);
+  const after = ts[j];
+  if (ts[i]!.v === 'benchmark') return after?.t === ',';
+  return j >= ts.length || after?.t === ')' || after?.t === ',' || after?.t === 'o';
+}
+
 /** Operators between two literals that only SQL writes: 42 like 42, 42<=>42 (and is not, is null). */
 const SQL_ONLY_OPS = new Set(['like', 'rlike', 'regexp', 'glob', 'sounds', 'similar', 'ilike', '<=>']);
 
@@ -430,7 +446,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
       case 'f': {
         if (ts[i + 1]?.t !== '(') break;
         const standalone = i === 0 && (n <= 3 || term(ts, 0) >= n);
-        if (TIME_FUNCTIONS.has(t.v) && (ts[i + 2]?.t === '1' || ts[i + 2]?.t === 'f' || ts[i + 2]?.t === '(' || ts[i + 2]?.t === 's' || (ts[i + 2]?.t === 'o' && ts[i + 3]?.t !== ')'))) out.push({ rule: 'sqli.time-based', score: 5, from: i, to: i + 3 });
+        if (TIME_FUNCTIONS.has(t.v) && timeArguments(ts, i)) out.push({ rule: 'sqli.time-based', score: 5, from: i, to: i + 3 });
         else if (TIME_FUNCTIONS.has(t.v) && (ts[i + 2]?.t === 'n' || ts[i + 2]?.t === 'v')) out.push({ rule: 'sqli.time-based', score: 4, from: i, to: i + 3 });
         // if(1=1, if(2=: MySQL's IF over a constant compared with = (in C-like code that assigns to a literal)
         else if (t.v === 'if' && isLiteral(ts[i + 2]) && ts[i + 3]?.t === 'o' && (ts[i + 3]!.v === '=' || ts[i + 3]!.v === '<>' || ts[i + 3]!.v === '<=>')) out.push({ rule: 'sqli.conditional-call', score: 5, from: i, to: i + 4 });
