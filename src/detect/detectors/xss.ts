@@ -77,7 +77,8 @@ function scanTags(s: string, ctx: ScanContext, prose = false): boolean {
     const tagLike = gt >= 0 || next === 32 || next === 47 || (next >= 9 && next <= 13) || j === s.length;
     if (!tagLike) continue;
     // an SVG image as an XML document (an upload's text) is a picture: its attributes are still read below
-    const svgImage = name === 'svg' && lt > 0 && /^\s*<\?xml\s/.test(s);
+    // (and so is an inline icon that sizes itself: <svg width="24" viewBox="0 0 24 24"><path d=…/></svg>)
+    const svgImage = name === 'svg' && ((lt > 0 && /^\s*<\?xml\s/.test(s)) || /(?:^|\s)(?:viewbox|width|height|xmlns)\s*=/.test(attrs));
     if (name === 'script' || (SCRIPT_TAGS.has(name) && s[ns - 1] !== '/' && !svgImage)) {
       // documentation names an element or a type in a sentence: `<Object>` options, __\<object\>__; it has no attributes.
       // <Object>, <Set>, <svg> without an attribute load nothing anywhere: a type in a generic (Promise<Object>), a
