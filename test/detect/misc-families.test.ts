@@ -109,10 +109,10 @@ test('developer prose that names code (README paragraphs) stays clean; the same 
 });
 
 test('calls through an empty name or subscript read no function, and an SVG image document is a picture', () => {
-  for (const v of ['${}()', '$a[]()', '$a{}()', '<?xml version="1.0"?><svg></svg>', '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>']) {
+  for (const v of ['${}()', '$a[]()', '$a{}()', '<?xml version="1.0"?><svg></svg>', '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>', '<svg width="24" height="24" viewBox="0 0 24 24"><path d="M12 2L2 7l10 5 10-5-10-5z"/></svg>']) {
     for (const r of everywhere(v)) assert.equal(inspect(r).attack, false, `${v} → ${rules(inspect(r))}`);
   }
-  for (const v of ['$a[0]()', '$_GET[0]($_GET[1])', '${"sys"."tem"}("id")', '<?xml version="1.0"?><svg onload="alert(1)"></svg>', '<?xml version="1.0"?><svg><script>alert(1)</script></svg>', '<svg><a xlink:href="javascript:alert(1)">x</a></svg>']) {
+  for (const v of ['$a[0]()', '$_GET[0]($_GET[1])', '${"sys"."tem"}("id")', '<?xml version="1.0"?><svg onload="alert(1)"></svg>', '<?xml version="1.0"?><svg><script>alert(1)</script></svg>', '<svg><a xlink:href="javascript:alert(1)">x</a></svg>', '<svg width=100 onload=alert(1)>', '<svg viewBox="0 0 1 1"><script>alert(1)</script></svg>', '<svg width="1"><set attributeName="href" to="javascript:alert(1)"/></svg>']) {
     for (const r of everywhere(v)) assert.ok(inspect(r).attack, `${v} → ${rules(inspect(r))}`);
   }
 });
