@@ -137,11 +137,32 @@ test('Redis unreachable: no request waits, local buckets take over, the shared b
     await new Promise((r) => setTimeout(r, 50));
   }
   assert.equal(limiter.degraded, false, 'resynchronised with Redis');
-  // the shared bucket kept its own count: 10 - 3 taken, plus what refilled at 1/s
+  // the shared bucket kept its own count (10 - 3 taken, plus what refilled at 1/s) and was charged the 5 admitted locally
   let shared = 0;
   for (let i = 0; i < 12; i++) shared += (await limiter.take('k', spec)).granted;
-  assert.ok(shared >= 7 && shared <= 10, `shared bucket granted ${shared}`);
+  assert.ok(shared >= 2 && shared <= 5, `shared bucket granted ${shared}`);
   await proxy.down();
+});
+
+test('Redis unreachable: a key already held at its shared limit gets no fresh local burst', async () => {
+  const prefix = `${runId('rlx')}:`;
+  const proxy = new TcpProxy(6379);
+  await proxy.up();
+  const limiter = limiterFor(`redis://${proxy.url}`, prefix, 2);
+  await ready(clients[clients.length - 1]!);
+  const spec = { rate: 0.5, burst: 10 };
+  let shared = 0;
+  for (let i = 0; i < 12; i++) shared += (await limiter.take('attacker', spec)).granted;
+  assert.equal(shared, 10, 'the shared bucket emptied');
+  await proxy.down();
+  let local = 0;
+  for (let i = 0; i < 20; i++) local += (await limiter.take('attacker', spec)).granted;
+  // a key seen with room left still gets its share (5 of 10) locally
+  let fresh = 0;
+  for (let i = 0; i < 20; i++) fresh += (await limiter.take('someone-else', spec)).granted;
+  assert.equal(limiter.degraded, true);
+  assert.ok(local <= 1, `${local} admitted locally for a key at its limit (its share would be 5)`);
+  assert.equal(fresh, 5);
 });
 
 test('leased from Redis in batches: three instances never exceed the shared bucket and ask Redis rarely', async () => {

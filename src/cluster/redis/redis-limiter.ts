@@ -22,6 +22,9 @@ export interface RedisLimiterStats {
   failures: number;
 }
 
+/** Keys remembered as exhausted or owed at most (an outage under a key-spraying attack must not grow memory). */
+const MAX_TRACKED = 100_000;
+
 interface TokenBucketCommand {
   vigilTakeTokens(key: string, rate: number, burst: number, want: number): Promise<[number, number]>;
 }
@@ -31,6 +34,10 @@ interface TokenBucketCommand {
  * server's clock. Redis unreachable (or slower than the client's command timeout): the request is decided by a
  * local bucket holding this instance's share of the limit, and Redis is tried again shortly after; once it
  * answers, the local buckets are dropped and the shared bucket is the only authority again.
+ *
+ * Two things keep an outage (or a Redis too slow for a starved instance) from opening the limit wider: a key whose
+ * shared bucket was last seen empty starts its local bucket empty (an attacker already held at the limit gets no
+ * fresh burst), and what was admitted locally is charged to the shared bucket when Redis answers again.
  */
 export class RedisLimiter implements RateLimiter {
   readonly stats: RedisLimiterStats = { shared: 0, local: 0, failures: 0 };
@@ -40,6 +47,10 @@ export class RedisLimiter implements RateLimiter {
   private local = new TokenBuckets();
   private localSince = 0;
   private skipUntil = 0;
+  /** Keys whose shared bucket could not grant all that was asked, at its last answer. */
+  private readonly exhausted = new Set<string>();
+  /** Tokens admitted by local buckets since Redis last answered, to charge to the shared buckets. */
+  private owed = new Map<string, { spec: BucketSpec; tokens: number }>();
 
   constructor(
     private readonly client: Redis,
@@ -68,6 +79,10 @@ export class RedisLimiter implements RateLimiter {
       ([granted, retryAfter]) => {
         this.stats.shared++;
         if (this.localSince > 0) this.resynchronise();
+        if (Number(granted) < want) {
+          if (this.exhausted.size >= MAX_TRACKED) this.exhausted.clear();
+          this.exhausted.add(key);
+        } else this.exhausted.delete(key);
         return { granted: Number(granted), retryAfter: Number(retryAfter) };
       },
       () => {
@@ -82,12 +97,25 @@ export class RedisLimiter implements RateLimiter {
     if (this.localSince === 0) this.localSince = Date.now();
     this.stats.local++;
     const share: BucketSpec = { rate: spec.rate / this.gateways, burst: Math.max(1, Math.floor(spec.burst / this.gateways)) };
-    return this.local.take(key, share, want);
+    const grant = this.local.take(key, share, want, Date.now(), this.exhausted.has(key) ? 0 : share.burst);
+    if (grant.granted > 0 && (this.owed.has(key) || this.owed.size < MAX_TRACKED)) {
+      const o = this.owed.get(key);
+      if (o) o.tokens += grant.granted;
+      else this.owed.set(key, { spec, tokens: grant.granted });
+    }
+    return grant;
   }
 
-  /** Redis answers again: what was admitted locally is forgotten; the shared buckets carried on in Redis. */
+  /** Redis answers again: the local buckets go, and what they admitted is taken from the shared ones (best effort). */
   private resynchronise(): void {
     this.local = new TokenBuckets();
     this.localSince = 0;
+    const owed = this.owed;
+    this.owed = new Map();
+    const command = this.client as unknown as TokenBucketCommand;
+    for (const [key, o] of owed)
+      command.vigilTakeTokens(`${this.prefix}rl:${key}`, o.spec.rate, o.spec.burst, o.tokens).catch(() => {
+        // Redis failed again: the next outage's local buckets hold the limit meanwhile
+      });
   }
 }

@@ -30,12 +30,15 @@ export class TokenBuckets {
 
   constructor(private readonly maxKeys = 1_000_000) {}
 
-  /** Takes up to `want` tokens (at least one must be there for any to be granted). */
-  take(key: string, spec: BucketSpec, want = 1, now = Date.now()): Grant {
+  /**
+   * Takes up to `want` tokens (at least one must be there for any to be granted). A key seen for the first time starts
+   * with `initial` tokens (a full bucket unless the caller knows better).
+   */
+  take(key: string, spec: BucketSpec, want = 1, now = Date.now(), initial = spec.burst): Grant {
     let b = this.buckets.get(key);
     if (!b) {
       if (this.buckets.size >= this.maxKeys) this.evict(now, spec);
-      b = { tokens: spec.burst, updated: now };
+      b = { tokens: Math.min(spec.burst, initial), updated: now };
       this.buckets.set(key, b);
     } else {
       b.tokens = Math.min(spec.burst, b.tokens + ((now - b.updated) / 1000) * spec.rate);
