@@ -84,6 +84,8 @@ const BENIGN: string[] = [
   'works with the postgres tools (`psql`, `pg_dump`, `pg_restore`) and node', '> type: `(node: object) => string[]`', 'deprecated and changed to `require(\'fs\').constants` which does not browserify.',
   'The package provides two functions, `realRequire` and `realImport`,\nwhich can be used in scenarios where tools like bundlers change things.',
   'Options: `strict` / `export` syntax checks',
+  'If the flag is truthy, this function additionally checks whether\n`id` is a Keyword', 'If not a function, `type` option is passed directly to the library',
+  'Installation is done using the\n[`npm install` command](https://docs.npmjs.com/getting-started):',
   'node.js & python', 'Node.js & Python', 'example.com; more info', 'files in /usr/bin/* are binaries',
   'function f() { return f() || g() }', 'count(){ return count() && 1 }', 'class A { load() { this.load() } }', 'nc is netcat; run nc -h for help',
   'Note that nc -e /bin/sh is disabled in the OpenBSD netcat we ship', '.output', '.tables { width: 100% }', 'In sqlite3 list them with .tables; .schema shows the DDL', 'C++/CLI or C#',

@@ -146,6 +146,18 @@ function proseBefore(s: string, i: number): number {
 
 
 /**
+ * Words of prose before a code span, across what continues a sentence into it: an opening parenthesis or link bracket,
+ * a wrapped line, a comma ("the tools (`psql`)", "[`npm install` command](…)", "whether\n`id` is", "function, `type`").
+ */
+function proseBeforeSpan(s: string, i: number): number {
+  let k = i;
+  if (s[k - 1] === '(' || s[k - 1] === '[') k--;
+  while (k > 0 && k > i - 8 && (s[k - 1] === ' ' || s[k - 1] === '\n' || s[k - 1] === '\r' || s[k - 1] === '\t')) k--;
+  if (s[k - 1] === ',') k--;
+  return proseBefore(s, k);
+}
+
+/**
  * Markdown code spans in prose: `npm ci && npm start` quoted in a sentence of at least a few words. Returns the spans
  * (open and close backtick indexes) when the text outside them is prose, else undefined.
  */
@@ -279,8 +291,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     // the value is one host or file name, then the separator (127.0.0.1; sleep 10, test.txt;ls); "node.js & python"
     // joins two names with an "and"
     const afterName = (ch !== '&' || s[i + 1] === '&' || s[i + 1] !== ' ') && HOST_OR_NOTHING.test(s.slice(0, i));
-    // (a span opening a parenthesis continues the sentence before it: "the tools (`psql`, `pg_dump`)")
-    const prose = proseBefore(s, ch === '`' && s[i - 1] === '(' ? i - 1 : i);
+    const prose = ch === '`' ? proseBeforeSpan(s, i) : proseBefore(s, i);
     let score: number;
     if (ch === '`' || (ch === '$' && s[i + 1] === '(')) {
       const w = s.slice(cmd.end, cmd.end + 200).indexOf(ch === '`' ? '`' : ')');
