@@ -23,9 +23,9 @@ const PHP_API_CALL = /^\s*(?:posix|ldap|pg|mysqli|tidy|sodium|openssl|pcntl|proc
 /** PHP function names as other languages' APIs spell them (Node's fs.readFile, Java's invokeArgs, Deno's readDir). */
 const CAMEL_NAMES = /^(?:readFile|invokeArgs|getEnv|readDir|openDir|getCwd|fileGroup|fileOwner|filePerms|md5File|strRev)$/;
 /** A PHP-only extension function called with a variable, as the whole value: odbc_exec($c, $q), pg_query($db, "…"). */
-const PHP_ONLY_CALL = /^\s*(?:posix|pg|mysqli|sodium|openssl|pcntl|odbc|imap|ldap|curl|mb|array)_[a-z0-9_]{2,40}\s*\(\s*\$[a-z_][^()]{0,200}\)\s*;?\s*$/;
+const PHP_ONLY_CALL = /^\s*(?:posix|pg|mysqli|sodium|openssl|pcntl|odbc|imap|mb|array)_[a-z0-9_]{2,40}\s*\(\s*\$[a-z_][^()]{0,200}\)\s*;?\s*$/;
 /** The extension prefixes only PHP names functions with (array_diff, pg_query, sodium_…); get_, is_, str_ are everyone's. */
-const PHP_ONLY_PREFIX = /^\s*(?:posix|pg|mysqli|sodium|openssl|pcntl|libxml|simplexml|mcrypt|imap|exif|finfo|apcu|opcache|spl|zend|readline|shmop|sapi|getmy|mhash|odbc|array|ctype|iconv|mb|gz|bz|ob|ini|xmlrpc|tidy|ldap|curl)_/;
+const PHP_ONLY_PREFIX = /^\s*(?:posix|pg|mysqli|sodium|openssl|pcntl|libxml|simplexml|mcrypt|imap|exif|finfo|apcu|opcache|spl|zend|readline|shmop|sapi|getmy|mhash|odbc|array|ctype|mb|gz|bz|ob|ini|xmlrpc|tidy)_/;
 
 const PHP_UPLOAD = /\.\s{0,4}(?:php[0-9]{0,4}[st]?|phtml|phar|pht|phps|pgif|inc)(?:[.\s]*$|\s{0,4}\.[a-z0-9]{2,5}\s*$)/;
 /** A name, a block comment, then a call: touch/*x*\/(), checkdate /*a*\/ (). Prose never puts a comment there. */
