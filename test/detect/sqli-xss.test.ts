@@ -151,6 +151,22 @@ test('look-alikes of the shapes that block at paranoia 1 (code, prose, probes of
   }
 });
 
+test('code lines quoting strings are not string breaks: anchors, flags, colours, SQL passed to a driver, quoted keywords', () => {
+  const lines = [
+    '<a href="#" target="_blank">', '* <a href="#api">API</a>', "style.color.ansi16m.hex('#C0FFEE'); // Hex (RGB)", "parser.add_argument('-v', '--version', { action: 'version', version });",
+    "hasFlag('--unicorn');", "shebangCommand('#!/usr/bin/env node');", "$ref: '#/definitions/str'", "const row = db.prepare('SELECT * FROM users WHERE id = ?').get(userId);",
+    "pool.query('SELECT NOW()')", "//    command: { name: 'exec', args: [] },", 'This error will occur when the request body\'s size is larger than the "limit"',
+  ];
+  for (const l of lines) {
+    for (const r of everywhere(l)) {
+      const mine = inspect(r).findings.filter((f) => f.category === 'sqli');
+      assert.ok(totalScore(mine) < 5, `false positive: ${l} → ${JSON.stringify(mine)}`);
+    }
+  }
+  // a comment that only ends with a quote balances the payload's quotes; a statement after a break still counts
+  for (const p of ["' = # '", "admin'--", "' or 1=1 -- '", "x' union select 1,2--", "1') order by 1--"]) for (const r of everywhere(p)) assert.ok(inspect(r).attack, p);
+});
+
 test('a statement word starting a sentence after a semicolon is not evidence; cut right after its object it is', () => {
   const sentence = inspect({ body: JSON.stringify({ comment: 'Moved the helper; update your imports.' }), contentType: 'application/json' });
   assert.equal(sentence.findings.filter((f) => f.category === 'sqli').length, 0, JSON.stringify(sentence.findings));

@@ -38,10 +38,22 @@ function signals(text: string, quote: string | undefined, out: SqlSignal[]): Tok
       out.push({ rule: 'sqli.comment-obfuscation', score: 5, from: ts.length - 2, to: ts.length + 1 });
     }
   }
-  const commentEnd = raw.length > 0 && raw[raw.length - 1]!.t === 'c';
+  const last = raw[raw.length - 1];
+  const commentEnd = last?.t === 'c' && !(quote !== undefined && quotedText(text, quote, last));
   // a closed identifier leaves the value continuing a name (` AS `x` FROM), read like any value; a closed string breaks out
   analyze(ts, quote !== undefined && quote !== '`', commentEnd, out);
   return ts;
+}
+
+/**
+ * A "comment" that holds the quote again around text is the rest of quoted text (href="#top">, '--version', {…},
+ * '#/definitions/str'), not a truncation; a lone quote after the marker balances the payload's quotes (' = # ').
+ */
+function quotedText(text: string, quote: string, c: Token): boolean {
+  const q = text.indexOf(quote, c.start);
+  if (q < 0 || q >= c.end) return false;
+  const marker = text[c.start] === '#' ? 1 : 2;
+  return text.slice(c.start + marker, q).trim().length > 0 || text.slice(q + 1, c.end).trim().length > 0;
 }
 
 /**

@@ -625,7 +625,11 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
   // 'union a, ' union/, "union all x: the value opens with the break and goes straight to a union
   else if (next.t === 'U' && ts[0]!.v === '' && i === 1 && (!ts[i + 1] || ts[i + 1]!.t === 'n' || ts[i + 1]!.t === 'k' || ts[i + 1]!.t === 'o')) out.push({ rule: 'sqli.string-break', score: 4, from: 0, to: i + 2 });
   else if (next.t === ';' || next.t === 'U' || next.t === 'c') out.push({ rule: 'sqli.string-break', score: 3, from: 0, to: i + 1 });
-  if (next.t === 'E') {
+  // 'exec', "limit": a keyword the value's quotes wrap is a quoted word; db.prepare('SELECT …: a quote opening a call's
+  // argument in code is no break (the break's text ends with the call's parenthesis)
+  const quotedWord = ts[0]!.end === next.start && ts[i + 1]?.t === 's' && ts[i + 1]!.start === next.end;
+  const callArgument = ts[0]!.v.endsWith('(') && i === 1;
+  if (next.t === 'E' && !quotedWord && !callArgument) {
     // ')waitfor delay '0:0:5'--, '; select, " alter ...: a statement right after the break
     const st = statementAt(ts, i);
     if (st.strength) out.push({ rule: 'sqli.string-break-statement', score: 5, from: 0, to: st.to });
@@ -636,7 +640,7 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
     // ' sleep(5), " benchmark(, ' concat(: a SQL call right after the break
     out.push({ rule: 'sqli.string-break-function', score: AMBIGUOUS_FUNCTIONS.has(next.v) ? 4 : 5, from: 0, to: i + 2 });
   }
-  if (next.t === 'k' && (next.v === 'order' || next.v === 'group' || next.v === 'having' || next.v === 'limit' || next.v === 'where' || next.v === 'procedure')) out.push({ rule: 'sqli.string-break-clause', score: 5, from: 0, to: i + 2 });
+  if (next.t === 'k' && !quotedWord && (next.v === 'order' || next.v === 'group' || next.v === 'having' || next.v === 'limit' || next.v === 'where' || next.v === 'procedure')) out.push({ rule: 'sqli.string-break-clause', score: 5, from: 0, to: i + 2 });
   // ' * from = 1 or '9: a comparison after the break, then a condition whose string the application's closing quote ends
   const n = ts.length;
   const last = ts[n - 1]!;
