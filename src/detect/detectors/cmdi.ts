@@ -3,7 +3,7 @@ import { firstHeader } from '../../exchange/exchange.js';
 import { C, QUOTES } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
-import { ENGLISH, SHELL_PATH_PREFIXES, UNIX_STRONG } from './commands.js';
+import { ENGLISH, SHELL_PATH_PREFIXES, UNIX_STRONG, WINDOWS_ONLY } from './commands.js';
 import { browserAgent, hit, skipSpace } from './util.js';
 import { netcatShell, shellFunction, sqliteDotCommand } from './shell-constructs.js';
 import { windowsEvasion } from './windows-evasion.js';
@@ -64,6 +64,12 @@ function argsStrength(s: string, end: number): number {
   const c = s[j];
   // the command ends its line: what follows belongs to the next line ("Regards,\nJohn\n--\nSent from my phone")
   if (j >= s.length || c === '\n' || c === '\r') return 1;
+  // a switch glued to a Windows program: bcdboot/r x, cmd/c whoami
+  if (j === end && c === '/' && /^\/[a-z?]{1,2}(?:\s|$)/.test(s.slice(j, j + 4))) {
+    let b = end;
+    while (b > 0 && end - b < 40 && isCmdChar(s.charCodeAt(b - 1))) b--;
+    if (WINDOWS_ONLY.has(s.slice(b, end).replace(/\.exe$/, ''))) return 2;
+  }
   // no space after the word: only shell syntax continues a command (curl/8.5.0 and os.system are names, not commands)
   if (j === end && c !== '|' && c !== ';' && c !== '&' && c !== '<' && c !== '>' && c !== '`' && c !== '$') return 0;
   if ((c === '-' || c === '+') && /[a-z]/.test(s[j + 1] === '-' ? (s[j + 2] ?? '') : (s[j + 1] ?? ''))) return 2;
@@ -600,7 +606,8 @@ const detector: Detector = {
           // ll /var/www/) is a command line; a network lookup of one host (ping 127.0.0.1, dig example.com) is also
           // what a question or a search looks like, and harmless run as it is
           const lookup = !cmd.pathed && LOOKUPS.has(cmd.word) && LOOKUP_ARGUMENT.test(s.slice(cmd.end, cmd.end + 400));
-          const certain = cmd.pathed || chained || (!english && !lookup) || (english && !NOT_ALONE.has(cmd.word) && lowerFirst(v.decoded) && onlyShellArguments(s, cmd.end));
+          // (piped into a command named by an expansion: echo | ${x}y)
+          const certain = cmd.pathed || chained || (!english && !lookup) || /^\s{0,4}\|\s{0,4}[$`]/.test(s.slice(cmd.end, cmd.end + 12)) || (english && !NOT_ALONE.has(cmd.word) && lowerFirst(v.decoded) && onlyShellArguments(s, cmd.end));
           hit(ctx, 'rce.command-line', certain ? 5 : 4, s.slice(0, 60));
         }
         else if (cmd.pathed && SHELL_PATH_PREFIXES.some((p) => s.startsWith(p, cmd.start))) hit(ctx, 'rce.command-line', 4, s.slice(0, 60));

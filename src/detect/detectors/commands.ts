@@ -55,6 +55,11 @@ export const UNIX_STRONG = set(`cat tac nl head tail more less id whoami uname i
   sqlplus isql osql sqlcmd mysqldump pg_dump pg_dumpall mongodump mongoexport redis-server memcached
   chef chef-run cscli visudo ansible ansible-playbook knife salt-call salt-ssh puppet`);
 
+/** Windows programs, whose switches may be glued to the name (bcdboot/r, cmd/c, xcopy/s). */
+export const WINDOWS_ONLY = set(`cmd bcdboot bcdedit bootcfg diskpart certutil bitsadmin wmic schtasks tasklist taskkill systeminfo ipconfig
+  msiexec rundll32 regsvr32 mshta cscript wscript xcopy robocopy wevtutil auditpol secedit gpresult gpupdate nltest dsquery
+  icacls takeown cacls vssadmin findstr attrib runas reg regedit forfiles certreq esentutl expand extrac32 sdelete wbadmin`);
+
 /** Commands that are also everyday English words: only count them with strong shell syntax around. */
 export const ENGLISH = set(`time watch set type sort join split cut paste host ip ss ps id file at batch man more less find
   make install kill head tail touch sleep date cal who w last diff which expr yes source alias script write
