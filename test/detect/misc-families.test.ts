@@ -35,6 +35,7 @@ test('own-host URLs, CDN names and other sites in ordinary fields stay clean', (
     'https://www.api.example.com/',
     'https://api.example.com.s3.amazonaws.com/logo.png',
     'https://api.example.com.edgekey.net/',
+    'https://api.example.com.au/v1/items',
     'https://partner.example/page',
     'https://evilapi.example.com/',
     'The app fails with: cannot open jar:file:/opt/app/lib/core.jar!/META-INF/spring.factories',

@@ -57,7 +57,8 @@ const HOSTING_SUFFIX = /\.(?:amazonaws\.com|cloudfront\.net|edgekey\.net|edgesui
 function ownHostLookalike(u: UrlRef, auth: string, own: string, ownPort: string): string | undefined {
   if (!own.includes('.') || classifyHost(own) !== 'public') return undefined;
   const h = u.host;
-  if (h.startsWith(`${own}.`) && !HOSTING_SUFFIX.test(h)) return 'rfi.own-host-prefix';
+  // (amazon.com.au, example.com.br: the same brand under a country code is another site of the owner, not a trick)
+  if (h.startsWith(`${own}.`) && !HOSTING_SUFFIX.test(h) && !/^[a-z]{2}$/.test(h.slice(own.length + 1))) return 'rfi.own-host-prefix';
   // a glued prefix only before a distinctive name (myshop.com beside shop.com is another site)
   if (h.length > own.length && h.endsWith(own) && own.indexOf('.') >= 6 && /^[a-z0-9-]{1,30}$/.test(h.slice(0, h.length - own.length))) return 'rfi.own-host-suffix';
   if (h === own) {
