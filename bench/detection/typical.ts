@@ -1,32 +1,11 @@
 import type { Exchange } from '../../src/exchange/exchange.js';
 import { newDecision } from '../../src/exchange/exchange.js';
+import { syntheticExchange } from '../../src/exchange/synthetic.js';
 
 // Typical API requests for throughput measurements: a GET with three query parameters and a 2 KB JSON POST.
 
 function exchange(method: string, url: string, headers: Record<string, string>, body?: string): Exchange {
-  const q = url.indexOf('?');
-  return {
-    id: 'bench',
-    source: 'har',
-    client: { ip: '203.0.113.7', peerIp: '203.0.113.7', forwardedFor: [] },
-    request: {
-      method,
-      url,
-      path: q < 0 ? url : url.slice(0, q),
-      query: q < 0 ? '' : url.slice(q + 1),
-      host: 'api.example.com',
-      scheme: 'https',
-      httpVersion: '1.1',
-      headers,
-      body: body === undefined ? undefined : Buffer.from(body),
-      bodySize: body === undefined ? 0 : Buffer.byteLength(body),
-      bodyTruncated: false,
-    },
-    route: { params: {} },
-    findings: [],
-    decision: newDecision(),
-    timings: { start: Date.now() },
-  };
+  return syntheticExchange({ method, url, headers, body, ip: '203.0.113.7', source: 'har' });
 }
 
 const HEADERS = {

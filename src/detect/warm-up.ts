@@ -1,34 +1,18 @@
-import { newDecision, type Exchange } from '../exchange/exchange.js';
+import type { Exchange } from '../exchange/exchange.js';
+import { syntheticExchange } from '../exchange/synthetic.js';
 import { inspectExchange } from './engine.js';
 
 // A process's first inspection builds the engine's lazy parts (matchers, per-kind detector tables) and lets V8 compile
 // the scanners: about 15 ms that would otherwise land on the first requests a new or reloaded worker serves.
 
-function sample(method: string, url: string, headers: Record<string, string>, body?: string): Exchange {
-  const q = url.indexOf('?');
-  return {
-    id: 'warm-up',
-    source: 'gateway',
-    client: { ip: '192.0.2.1', peerIp: '192.0.2.1', forwardedFor: [] },
-    request: {
-      method,
-      url,
-      path: q < 0 ? url : url.slice(0, q),
-      query: q < 0 ? '' : url.slice(q + 1),
-      host: 'warm-up.invalid',
-      scheme: 'http',
-      httpVersion: '1.1',
-      headers: { host: 'warm-up.invalid', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0', cookie: 'session=Zm9vYmFy; theme=dark', ...headers },
-      body: body === undefined ? undefined : Buffer.from(body),
-      bodySize: body === undefined ? 0 : Buffer.byteLength(body),
-      bodyTruncated: false,
-    },
-    route: { params: {} },
-    findings: [],
-    decision: newDecision(),
-    timings: { start: Date.now() },
-  };
-}
+const sample = (method: string, url: string, headers: Record<string, string>, body?: string): Exchange =>
+  syntheticExchange({
+    method,
+    url,
+    host: 'warm-up.invalid',
+    headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0', cookie: 'session=Zm9vYmFy; theme=dark', ...headers },
+    body,
+  });
 
 /** Ordinary requests of each body kind; none of them is an attack (the warm-up test holds them to that). */
 export function warmUpSamples(): Exchange[] {
