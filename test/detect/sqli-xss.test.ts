@@ -155,7 +155,8 @@ test('code lines quoting strings are not string breaks: anchors, flags, colours,
   const lines = [
     '<a href="#" target="_blank">', '* <a href="#api">API</a>', "style.color.ansi16m.hex('#C0FFEE'); // Hex (RGB)", "parser.add_argument('-v', '--version', { action: 'version', version });",
     "hasFlag('--unicorn');", "shebangCommand('#!/usr/bin/env node');", "$ref: '#/definitions/str'", "const row = db.prepare('SELECT * FROM users WHERE id = ?').get(userId);",
-    "pool.query('SELECT NOW()')", "//    command: { name: 'exec', args: [] },", 'This error will occur when the request body\'s size is larger than the "limit"',
+    "pool.query('SELECT NOW()')", "//    command: { name: 'exec', args: [] },", "isExtglob('+(abc)');", "node.add(' + ');", "Only 3 parameters allowed.');",
+    "var withArray = qs.parse('a[]=b&a[]=c');", "assert.equal(qs.stringify({ a: 'b', c: 'd' }, { addQueryPrefix: true }), '?a=b&c=d');", 'This error will occur when the request body\'s size is larger than the "limit"',
   ];
   for (const l of lines) {
     for (const r of everywhere(l)) {
@@ -164,7 +165,7 @@ test('code lines quoting strings are not string breaks: anchors, flags, colours,
     }
   }
   // a comment that only ends with a quote balances the payload's quotes; a statement after a break still counts
-  for (const p of ["' = # '", "admin'--", "' or 1=1 -- '", "x' union select 1,2--", "1') order by 1--"]) for (const r of everywhere(p)) assert.ok(inspect(r).attack, p);
+  for (const p of ["' = # '", "admin'--", "' or 1=1 -- '", "x' union select 1,2--", "1') order by 1--", "1';", "John Smith';", "x');", "x'+(select 1)+'"]) for (const r of everywhere(p)) assert.ok(inspect(r).attack, p);
 });
 
 test('a statement word starting a sentence after a semicolon is not evidence; cut right after its object it is', () => {

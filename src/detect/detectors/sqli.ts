@@ -78,7 +78,10 @@ function report(text: string, quote: string | undefined, ctx: ScanContext, v?: S
     const a = ts[Math.max(0, s.from)];
     const b = ts[Math.min(ts.length, Math.max(s.to, s.from + 1)) - 1];
     const evidence = a && b ? text.slice(a.start, b.end) : text;
-    ctx.report({ rule: s.rule, severity: severity(s.score), confidence: s.score / 5, score: s.score, evidence, paranoia: s.paranoia, nameNeutral: s.data && mapKey(v) });
+    // c'); cut out of qs.parse('a[]=b&a[]=c'); by the parameter split: in a value found inside another one, the quote a
+    // bare terminator closes may be the outer text's own
+    const score = s.rule === 'sqli.string-break-terminate' && v?.location.includes('>') ? 3 : s.score;
+    ctx.report({ rule: s.rule, severity: severity(score), confidence: score / 5, score, evidence, paranoia: s.paranoia, nameNeutral: s.data && mapKey(v) });
   }
 }
 

@@ -568,6 +568,20 @@ function emptyOpenEnd(ts: Token[]): boolean {
   return last.t === 's' && last.open === true && last.v === '';
 }
 
+/** Words in a text (runs separated by spaces), counted up to 4. */
+function words(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let k = 0; k < s.length && n < 4; k++) {
+    const space = s.charCodeAt(k) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+const CALL_OPENED = /[A-Za-z0-9_$]\($/;
+
 /** From i to the end: commas, literals and parentheses, at least one literal, ending with a closing parenthesis. */
 function valuesTail(ts: Token[], i: number): boolean {
   let literals = 0;
@@ -581,6 +595,8 @@ function valuesTail(ts: Token[], i: number): boolean {
 
 /** After a string break: what the attacker appended decides. */
 function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
+  // isExtglob('+(abc)'), db.prepare('SELECT …: the quote opens a call's argument in code; it closes nothing
+  if (CALL_OPENED.test(ts[0]!.v)) return;
   let i = 1;
   while (ts[i]?.t === ')') i++;
   const next = ts[i];
@@ -620,16 +636,15 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
   else if (i === 1 && ts[0]!.v === '' && next.t === 'o' && (COMPARE.has(next.v) || ARITHMETIC.has(next.v)) && ts.length === 3 && ts[2]!.t === 's' && ts[2]!.open && ts[2]!.v === '') out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: 3 });
   // '-0||': operators and a literal between the application's two quoted halves (name=''-0||'')
   else if (i === 1 && ts[0]!.v === '' && next.t === 'o' && ARITHMETIC.has(next.v) && ts.length >= 4 && ts.length <= 6 && emptyOpenEnd(ts) && (ts[ts.length - 2]!.t === '&' || ts[ts.length - 2]!.t === 'o') && ts.slice(2, -2).every((t) => isLiteral(t) || t.t === 'o' || t.t === '&')) out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: ts.length });
-  if (next.t === ';' && (i === ts.length - 1 || commentEnd)) out.push({ rule: 'sqli.string-break-terminate', score: 5, from: 0, to: i + 1 });
+  // (x'; ends the query where the value broke out; after a sentence, 'Only 3 parameters allowed.');', it ends a code line)
+  if (next.t === ';' && (i === ts.length - 1 || commentEnd)) out.push({ rule: 'sqli.string-break-terminate', score: commentEnd || words(ts[0]!.v) < 4 ? 5 : 3, from: 0, to: i + 1 });
   else if (next.t === 'U' && (ts[i + 1]?.t === 'E' || ((isKw(ts[i + 1], 'all') || isKw(ts[i + 1], 'distinct') || isKw(ts[i + 1], 'distinctrow')) && ts[i + 2]?.t === 'E'))) out.push({ rule: 'sqli.string-break-union', score: 5, from: 0, to: i + 2 });
   // 'union a, ' union/, "union all x: the value opens with the break and goes straight to a union
   else if (next.t === 'U' && ts[0]!.v === '' && i === 1 && (!ts[i + 1] || ts[i + 1]!.t === 'n' || ts[i + 1]!.t === 'k' || ts[i + 1]!.t === 'o')) out.push({ rule: 'sqli.string-break', score: 4, from: 0, to: i + 2 });
   else if (next.t === ';' || next.t === 'U' || next.t === 'c') out.push({ rule: 'sqli.string-break', score: 3, from: 0, to: i + 1 });
-  // 'exec', "limit": a keyword the value's quotes wrap is a quoted word; db.prepare('SELECT …: a quote opening a call's
-  // argument in code is no break (the break's text ends with the call's parenthesis)
+  // 'exec', "limit": a keyword the value's quotes wrap is a quoted word
   const quotedWord = ts[0]!.end === next.start && ts[i + 1]?.t === 's' && ts[i + 1]!.start === next.end;
-  const callArgument = ts[0]!.v.endsWith('(') && i === 1;
-  if (next.t === 'E' && !quotedWord && !callArgument) {
+  if (next.t === 'E' && !quotedWord) {
     // ')waitfor delay '0:0:5'--, '; select, " alter ...: a statement right after the break
     const st = statementAt(ts, i);
     if (st.strength) out.push({ rule: 'sqli.string-break-statement', score: 5, from: 0, to: st.to });
