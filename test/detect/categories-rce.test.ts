@@ -119,7 +119,7 @@ test('benign look-alikes of the new classes are not flagged at the default paran
   // file names whose first word is a command stay clean at paranoia 2 as well
   for (const b of ['export (1).csv', '/Users/priya/Downloads/export (3).csv']) for (const r of everywhere(b)) assert.ok(!inspect(r, { paranoia: 2 }).attack, b);
   // user agents that name an HTTP client or a product without a version
-  for (const ua of ['curl', 'python', 'Java', 'okhttp', 'Wget', 'node', 'Test agent', 'ansible', 'monitoring-probe']) assert.ok(!inspect({ headers: { 'user-agent': ua } }).attack, ua);
+  for (const ua of ['curl', 'python', 'Java', 'okhttp', 'Wget', 'node', 'Test agent', 'ansible', 'monitoring-probe', 'cargo', 'certbot', 'composer', 'rsync', 'vagrant', 'openssl', 'mysql']) assert.ok(!inspect({ headers: { 'user-agent': ua } }).attack, ua);
   // ordinary URL paths and hidden directories servers legitimately serve
   for (const path of ['/.well-known/openid-configuration', '/.netlify/functions/checkout', '/api/v1/logs/error', '/docs/errors.html']) assert.ok(!inspect({ path }).attack, path);
   // one ordinary ORM lookup is a filter API; it counts only at paranoia 2 (and alone does not block there)

@@ -705,12 +705,18 @@ const detector: Detector = {
   },
 };
 
+/**
+ * Commands no client names itself after: shells, account and privilege tools, recon commands and configuration-
+ * management consoles (a tool that speaks HTTP, cargo or certbot, may send its bare name as its user agent).
+ */
+const NEVER_AN_AGENT = new Set(['bash', 'zsh', 'ksh', 'csh', 'tcsh', 'dash', 'visudo', 'sudoedit', 'sudo', 'passwd', 'useradd', 'usermod', 'userdel', 'chpasswd', 'adduser', 'deluser', 'chmod', 'chown', 'crontab', 'whoami', 'uname', 'ifconfig', 'netstat', 'printenv', 'shutdown', 'reboot', 'mkfifo', 'pkexec', 'chef-shell', 'chef-run', 'chef-apply', 'chef-solo', 'ansible-console', 'ansible-playbook', 'ansible-vault', 'ansible-config', 'ansible-doc', 'ansible-galaxy', 'ansible-inventory', 'ansible-pull', 'cscli', 'knife', 'msfconsole', 'msfvenom', 'mimikatz']);
+
 /** A user agent that is one bare command name (visudo, chef-shell): plain words never reach scan (no trigger class). */
 function bareCommandAgent(ex: Exchange, _values: readonly ScanValue[], ctx: ScanContext): void {
   const ua = firstHeader(ex.request.headers, 'user-agent');
   if (!ua || ua.length > 40 || !/^[a-z][a-z0-9_-]{3,39}$/i.test(ua)) return;
   const word = ua.toLowerCase();
-  if (UNIX_STRONG.has(word) && !ENGLISH.has(word) && !HTTP_CLIENTS.has(word)) hit(ctx, 'rce.command-line', 5, `user-agent: ${word}`);
+  if (NEVER_AN_AGENT.has(word)) hit(ctx, 'rce.command-line', 5, `user-agent: ${word}`);
 }
 
 registerDetector(detector);
