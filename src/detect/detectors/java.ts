@@ -1,7 +1,7 @@
 import { C, QUOTES, SPECIAL } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
-import { Matcher } from '../match/aho.js';
+import { Matcher, type Hit } from '../match/aho.js';
 import { hit } from './util.js';
 import { base64Forms } from '../match/base64-forms.js';
 import { DANGEROUS_CLASSES, gadgetTypeId } from '../match/java-names.js';
@@ -78,15 +78,35 @@ const detector: Detector = {
     if (serial) serialized(ctx, serial, v.decoded, s);
     if (serial === STREAM) return;
     if (!(v.classes & (C.SPACE | SPECIAL)) && gadgetTypeId(s)) return hit(ctx, 'java.gadget-type', 5, s.slice(0, 80));
+    anchors.name = anchors.gadget = false;
+    anchorMatcher.scan(s, onAnchor);
+    const nameAnchor = anchors.name;
+    const gadgetAnchor = anchors.gadget;
+    const best = nameAnchor || gadgetAnchor ? namesAndGadgets(v, s, ctx, nameAnchor, gadgetAnchor) : 0;
+    if (best < 5 && v.decoded.length >= 8 && !(v.classes & (C.SPACE | C.LT | QUOTES))) {
+      base64Gadgets.scan(v.decoded, (h) => {
+        hit(ctx, 'java.base64-gadget', 5, v.decoded.slice(Math.max(0, h.start - 4), h.end + 8));
+        return true;
+      });
+    }
+    if (v.kind === 'filename' || (v.kind === 'header' && /file.?name/.test(v.name ?? ''))) {
+      if (/\.\s{0,4}jsp[xf]?[.\s]*$/.test(s)) hit(ctx, 'java.jsp-upload', 5, s.slice(-60));
+    }
+  },
+};
+
+/** Which anchors a value holds, filled by one matcher pass (a module-level callback: no closure per value). */
+const anchors = { name: false, gadget: false };
+function onAnchor(h: Hit): boolean {
+  anchors.name ||= NAME_SET.has(h.pattern);
+  anchors.gadget ||= GADGET_SET.has(h.pattern);
+  return anchors.name && anchors.gadget;
+}
+
+/** Dangerous class names and gadget words, weighed by where they stand (code, a name, a package, prose): the best score. */
+function namesAndGadgets(v: ScanValue, s: string, ctx: ScanContext, nameAnchor: boolean, gadgetAnchor: boolean): number {
     let best = 0;
     let ev = '';
-    let nameAnchor = false;
-    let gadgetAnchor = false;
-    anchorMatcher.scan(s, (h) => {
-      nameAnchor ||= NAME_SET.has(h.pattern);
-      gadgetAnchor ||= GADGET_SET.has(h.pattern);
-      return nameAnchor && gadgetAnchor;
-    });
     let context: JavaContext | undefined;
     const where = (): JavaContext => (context ??= new JavaContext(s, v.decoded));
     const found = (score: number, start: number, end: number): boolean => {
@@ -130,16 +150,7 @@ const detector: Detector = {
       });
     }
     if (best) hit(ctx, 'java.class-or-gadget', best, ev, best >= 3 ? 1 : 2);
-    if (best < 5 && v.decoded.length >= 8 && !(v.classes & (C.SPACE | C.LT | QUOTES))) {
-      base64Gadgets.scan(v.decoded, (h) => {
-        hit(ctx, 'java.base64-gadget', 5, v.decoded.slice(Math.max(0, h.start - 4), h.end + 8));
-        return true;
-      });
-    }
-    if (v.kind === 'filename' || (v.kind === 'header' && /file.?name/.test(v.name ?? ''))) {
-      if (/\.\s{0,4}jsp[xf]?[.\s]*$/.test(s)) hit(ctx, 'java.jsp-upload', 5, s.slice(-60));
-    }
-  },
-};
+    return best;
+}
 
 registerDetector(detector);
