@@ -156,7 +156,7 @@ test('code lines quoting strings are not string breaks: anchors, flags, colours,
     '<a href="#" target="_blank">', '* <a href="#api">API</a>', "style.color.ansi16m.hex('#C0FFEE'); // Hex (RGB)", "parser.add_argument('-v', '--version', { action: 'version', version });",
     "hasFlag('--unicorn');", "shebangCommand('#!/usr/bin/env node');", "$ref: '#/definitions/str'", "const row = db.prepare('SELECT * FROM users WHERE id = ?').get(userId);",
     "pool.query('SELECT NOW()')", "//    command: { name: 'exec', args: [] },", "isExtglob('+(abc)');", "node.add(' + ');", "Only 3 parameters allowed.');",
-    "var withArray = qs.parse('a[]=b&a[]=c');", "assert.equal(qs.stringify({ a: 'b', c: 'd' }, { addQueryPrefix: true }), '?a=b&c=d');", 'This error will occur when the request body\'s size is larger than the "limit"',
+    "var withArray = qs.parse('a[]=b&a[]=c');", 'Use "ORDER BY created_at DESC" to sort', "assert.equal(qs.stringify({ a: 'b', c: 'd' }, { addQueryPrefix: true }), '?a=b&c=d');", 'This error will occur when the request body\'s size is larger than the "limit"',
   ];
   for (const l of lines) {
     for (const r of everywhere(l)) {

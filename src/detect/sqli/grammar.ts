@@ -597,6 +597,9 @@ function valuesTail(ts: Token[], i: number): boolean {
 function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
   // isExtglob('+(abc)'), db.prepare('SELECT …: the quote opens a call's argument in code; it closes nothing
   if (CALL_OPENED.test(ts[0]!.v)) return;
+  // Use "ORDER BY created_at DESC" to sort: a phrase the quotes wrap, with prose on both sides of them
+  const end = ts[ts.length - 1]!;
+  if (ts.length > 2 && end.t === 's' && end.open && /\s$/.test(ts[0]!.v) && /^\s+\S+\s+\S/.test(end.v)) return;
   let i = 1;
   while (ts[i]?.t === ')') i++;
   const next = ts[i];
