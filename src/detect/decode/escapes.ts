@@ -19,42 +19,38 @@ function hexRun(s: string, from: number, len: number): number {
 
 /** JavaScript/C-style escapes: \xNN, \uXXXX, \u{X..}. Other backslashes stay (Windows paths, shell escapes). */
 export function jsUnescape(s: string): string {
-  if (s.indexOf('\\') < 0) return s;
-  let out = '';
+  let i = s.indexOf('\\');
+  if (i < 0) return s;
+  // unchanged runs are copied as slices, so a long value full of other backslashes allocates nothing per character
+  const parts: string[] = [];
+  let last = 0;
   const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const ch = s[i]!;
-    if (ch === '\\' && i + 1 < n) {
-      const k = s[i + 1];
-      if ((k === 'x' || k === 'X') && i + 3 < n) {
-        const v = hexRun(s, i + 2, 2);
-        if (v >= 0) {
-          out += String.fromCharCode(v);
-          i += 3;
-          continue;
-        }
-      } else if (k === 'u' && s[i + 2] === '{') {
-        const end = s.indexOf('}', i + 3);
-        if (end > i + 3 && end - i <= 10) {
-          const v = hexRun(s, i + 3, end - i - 3);
-          if (v >= 0 && v <= 0x10ffff) {
-            out += String.fromCodePoint(v);
-            i = end;
-            continue;
-          }
-        }
-      } else if (k === 'u' && i + 5 < n) {
-        const v = hexRun(s, i + 2, 4);
-        if (v >= 0) {
-          out += String.fromCharCode(v);
-          i += 5;
-          continue;
-        }
+  for (; i >= 0 && i + 1 < n; i = s.indexOf('\\', i + 1)) {
+    const k = s[i + 1];
+    let code = -1;
+    let end = i;
+    if ((k === 'x' || k === 'X') && i + 3 < n) {
+      code = hexRun(s, i + 2, 2);
+      end = i + 3;
+    } else if (k === 'u' && s[i + 2] === '{') {
+      const close = s.indexOf('}', i + 3);
+      if (close > i + 3 && close - i <= 10) {
+        const v = hexRun(s, i + 3, close - i - 3);
+        if (v <= 0x10ffff) code = v;
+        end = close;
       }
+    } else if (k === 'u' && i + 5 < n) {
+      code = hexRun(s, i + 2, 4);
+      end = i + 5;
     }
-    out += ch;
+    if (code < 0) continue;
+    parts.push(s.slice(last, i), code > 0xffff ? String.fromCodePoint(code) : String.fromCharCode(code));
+    last = end + 1;
+    i = end;
   }
-  return out;
+  if (last === 0) return s;
+  parts.push(s.slice(last));
+  return parts.join('');
 }
 
 registerTransform({ name: 'js-escapes', apply: jsUnescape });

@@ -29,12 +29,13 @@ function inWord(s: string, i: number, len: number): boolean {
  * ${IFS} used as a space.
  */
 export function shellUnquote(s: string): string {
-  // unchanged runs are copied as slices (one concatenation per edit, not per character)
-  let out = '';
+  // unchanged runs are copied as slices and joined once (a long value full of edits makes no string per edit)
+  const parts: string[] = [];
   let last = 0;
   const n = s.length;
   const drop = (from: number, to: number, insert = ''): void => {
-    out += s.slice(last, from) + insert;
+    if (from > last) parts.push(s.slice(last, from));
+    if (insert) parts.push(insert);
     last = to;
   };
   // inside a Windows path (c:\windows\system32) backslashes are separators, not escapes
@@ -108,7 +109,9 @@ export function shellUnquote(s: string): string {
       }
     }
   }
-  return last === 0 ? s : out + s.slice(last);
+  if (last === 0) return s;
+  parts.push(s.slice(last));
+  return parts.join('');
 }
 
 registerTransform({ name: 'shell-unquote', apply: shellUnquote });

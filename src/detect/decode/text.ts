@@ -6,23 +6,26 @@ registerTransform({ name: 'lower', apply: (s) => s.toLowerCase() });
 
 /** Runs of whitespace (and NUL / vertical tab / form feed) become one space. */
 export function compressWhitespace(s: string): string {
-  let out = '';
-  let inWs = false;
-  let changed = false;
+  // unchanged runs are copied as slices: a value that needs no change (most) costs one pass and no allocation
+  const parts: string[] = [];
+  let last = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const ws = c === 32 || (c >= 9 && c <= 13) || c === 0 || c === 160;
-    if (ws) {
-      if (!inWs) out += ' ';
-      else changed = true;
-      if (c !== 32) changed = true;
-      inWs = true;
-    } else {
-      out += s[i];
-      inWs = false;
+    if (!isWs(s.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < s.length && isWs(s.charCodeAt(j))) j++;
+    if (j - i > 1 || s.charCodeAt(i) !== 32) {
+      parts.push(s.slice(last, i), ' ');
+      last = j;
     }
+    i = j - 1;
   }
-  return changed ? out : s;
+  if (last === 0) return s;
+  parts.push(s.slice(last));
+  return parts.join('');
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0 || c === 160;
 }
 registerTransform({ name: 'compress-ws', apply: compressWhitespace });
 
