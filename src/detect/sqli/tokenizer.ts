@@ -16,7 +16,7 @@ export interface Token {
   open?: boolean;
   /** Statement, union and clause words written in alternating case (sElEcT, UnIoN, ORder): a filter evasion, not how people type. */
   mixed?: boolean;
-  /** Keywords written in capitals (AS, FROM): how SQL is written, not how a sentence is. */
+  /** Keywords and word operators written in capitals (AS, FROM, LIKE): how SQL is written, not how a sentence is. */
   upper?: boolean;
 }
 
@@ -193,7 +193,7 @@ export function tokenize(s: string, quote?: string): Token[] {
       const call = s[k] === '(';
       const t = classify(word, call);
       if ((t === 'E' || t === 'U' || t === 'k' || t === 'f') && mixedCase(s, i, j)) out.push({ t, v: word, start, end: j, mixed: true });
-      else if (t === 'k' && allUpper(s, i, j)) out.push({ t, v: word, start, end: j, upper: true });
+      else if ((t === 'k' || t === 'o') && allUpper(s, i, j)) out.push({ t, v: word, start, end: j, upper: true });
       else out.push({ t, v: word, start, end: j });
       i = j;
       continue;
