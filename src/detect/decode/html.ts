@@ -14,15 +14,14 @@ function isHex(c: number): boolean {
 
 /** HTML character references: &#NN; &#xHH; (the ; optional, as browsers accept) and the named ones attacks use. */
 export function htmlDecode(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  let out = '';
+  let i = s.indexOf('&');
+  if (i < 0) return s;
+  const parts: string[] = [];
+  let last = 0;
   const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const ch = s[i]!;
-    if (ch !== '&' || i + 1 >= n) {
-      out += ch;
-      continue;
-    }
+  for (; i >= 0 && i + 1 < n; i = s.indexOf('&', i + 1)) {
+    let rep: string | undefined;
+    let end = i;
     if (s[i + 1] === '#') {
       let j = i + 2;
       const isX = s[j] === 'x' || s[j] === 'X';
@@ -35,24 +34,32 @@ export function htmlDecode(s: string): string {
       if (j > zeros) {
         const cp = j > start ? parseInt(s.slice(start, j), isX ? 16 : 10) : 0;
         if (cp <= 0x10ffff) {
-          out += String.fromCodePoint(cp);
-          i = s[j] === ';' ? j : j - 1;
-          continue;
+          rep = String.fromCodePoint(cp);
+          end = s[j] === ';' ? j : j - 1;
         }
       }
-      out += ch;
-      continue;
+    } else {
+      let j = i + 1;
+      while (j < n && j - i <= 8 && isLetter(s.charCodeAt(j))) j++;
+      const name = s.slice(i + 1, j).toLowerCase();
+      const named_ = named[name];
+      if (named_ !== undefined && (s[j] === ';' || name.length >= 2)) {
+        rep = named_;
+        end = s[j] === ';' ? j : j - 1;
+      }
     }
-    let j = i + 1;
-    while (j < n && j - i <= 8 && /[A-Za-z]/.test(s[j]!)) j++;
-    const name = s.slice(i + 1, j).toLowerCase();
-    const rep = named[name];
-    if (rep !== undefined && (s[j] === ';' || name.length >= 2)) {
-      out += rep;
-      i = s[j] === ';' ? j : j - 1;
-    } else out += ch;
+    if (rep === undefined) continue;
+    parts.push(s.slice(last, i), rep);
+    last = end + 1;
+    i = end;
   }
-  return out;
+  if (last === 0) return s;
+  parts.push(s.slice(last));
+  return parts.join('');
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 registerTransform({ name: 'html', apply: htmlDecode });

@@ -10,47 +10,53 @@ function hex(c: number): number {
 
 /** One round of percent-decoding: %XX runs as lenient UTF-8 (overlong forms included), %uXXXX as UTF-16. Malformed escapes stay. */
 export function urlDecode(s: string): string {
-  if (s.indexOf('%') < 0) return s;
-  let out = '';
-  let bytes: number[] = [];
+  let i = s.indexOf('%');
+  if (i < 0) return s;
+  // text between escapes is copied as slices: a long value with a few escapes costs a few allocations, not one per character
+  const parts: string[] = [];
+  let last = 0;
   const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 37 /* % */) {
-      if (i + 2 < n) {
-        const h1 = hex(s.charCodeAt(i + 1));
-        const h2 = hex(s.charCodeAt(i + 2));
-        if (h1 >= 0 && h2 >= 0) {
-          bytes.push(h1 * 16 + h2);
-          i += 2;
-          continue;
-        }
+  while (i >= 0) {
+    let j = i;
+    let decoded = '';
+    let bytes: number[] = [];
+    while (j < n && s.charCodeAt(j) === 37 /* % */) {
+      const h1 = j + 2 < n ? hex(s.charCodeAt(j + 1)) : -1;
+      const h2 = j + 2 < n ? hex(s.charCodeAt(j + 2)) : -1;
+      if (h1 >= 0 && h2 >= 0) {
+        bytes.push(h1 * 16 + h2);
+        j += 3;
+        continue;
       }
-      const u = s.charCodeAt(i + 1);
-      if ((u === 117 || u === 85) && i + 5 < n) {
-        const a = hex(s.charCodeAt(i + 2));
-        const b = hex(s.charCodeAt(i + 3));
-        const d = hex(s.charCodeAt(i + 4));
-        const e = hex(s.charCodeAt(i + 5));
+      const u = s.charCodeAt(j + 1);
+      if ((u === 117 || u === 85) && j + 5 < n) {
+        const a = hex(s.charCodeAt(j + 2));
+        const b = hex(s.charCodeAt(j + 3));
+        const d = hex(s.charCodeAt(j + 4));
+        const e = hex(s.charCodeAt(j + 5));
         if (a >= 0 && b >= 0 && d >= 0 && e >= 0) {
           if (bytes.length) {
-            out += decodeUtf8Lenient(bytes);
+            decoded += decodeUtf8Lenient(bytes);
             bytes = [];
           }
-          out += String.fromCharCode((a << 12) | (b << 8) | (d << 4) | e);
-          i += 5;
+          decoded += String.fromCharCode((a << 12) | (b << 8) | (d << 4) | e);
+          j += 6;
           continue;
         }
       }
+      break;
     }
-    if (bytes.length) {
-      out += decodeUtf8Lenient(bytes);
-      bytes = [];
+    if (bytes.length) decoded += decodeUtf8Lenient(bytes);
+    if (j > i) {
+      parts.push(s.slice(last, i), decoded);
+      last = j;
     }
-    out += s[i];
+    // a malformed escape stays as it is; the search goes on after it
+    i = s.indexOf('%', j > i ? j : i + 1);
   }
-  if (bytes.length) out += decodeUtf8Lenient(bytes);
-  return out;
+  if (last === 0) return s;
+  parts.push(s.slice(last));
+  return parts.join('');
 }
 
 registerTransform({ name: 'url', apply: urlDecode });
