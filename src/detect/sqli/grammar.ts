@@ -23,7 +23,8 @@ const CODE_BUILDERS = new Set(['chr', 'char', 'nchar', 'unhex', 'unistr']);
 const PG_TYPES = new Set(['json', 'jsonb', 'int', 'integer', 'int4', 'int8', 'bigint', 'text', 'varchar', 'numeric', 'bool', 'boolean', 'regclass', 'oid', 'bytea', 'xml', 'date', 'timestamp', 'float', 'real', 'char', 'name', 'inet', 'uuid', 'double', 'smallint', 'decimal', 'money', 'cstring', 'regproc']);
 /** Oracle packages whose calls leak data through errors or the network (never a value's comparison operand). */
 const ORACLE_PACKAGES = new Set(['ctxsys', 'dbms_utility', 'dbms_xmlgen', 'dbms_xmlquery', 'dbms_ldap', 'dbms_java', 'dbms_aw', 'dbms_scheduler', 'dbms_export_extension', 'utl_http', 'utl_inaddr', 'utl_file', 'utl_smtp', 'utl_tcp', 'ordsys']);
-const ARITHMETIC = new Set(['-', '+', '*', '/', '%', '^', '&', '|']);
+/** Arithmetic between two quoted halves ('-', '*'); not | / + %, which quoted are also a delimiter setting. */
+const ARITHMETIC = new Set(['-', '*', '^', '&']);
 const NUMERIC_TYPES = new Set(['int', 'integer', 'int4', 'int8', 'bigint', 'smallint', 'numeric', 'decimal', 'float', 'real', 'double']);
 /** The word that follows a statement word before its table: insert into, delete from, drop table. */
 const STATEMENT_OBJECT: Record<string, string> = { insert: 'into', delete: 'from', drop: 'table', truncate: 'table', alter: 'table' };
