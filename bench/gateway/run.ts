@@ -5,8 +5,9 @@
 // slower, which otherwise lands in the first target's p99 only):
 //  1. saturation: wrk -t2 -c64 as fast as it goes — requests/s and CPU per request;
 //  2. fixed rate: every target gets the same offered load (half the bare proxy's saturated rate, measured in this run),
-//     so p50/p99 show the latency a gateway adds rather than the queueing of 64 connections on 2 shared cores.
-// Usage: node dist/bench/gateway/run.js [--seconds 5] [--workers 2] [--rounds 1] [--warmup 2] [--load 0.5]
+//     so p50/p99 show the latency a gateway adds rather than the queueing of 64 connections on 2 shared cores; the
+//     targets take turns for --paced-rounds rounds and the medians are printed (docs/performance.md).
+// Usage: node dist/bench/gateway/run.js [--seconds 5] [--workers 2] [--rounds 1] [--warmup 2] [--load 0.5] [--paced-rounds 3]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '1' },
     warmup: { type: 'string', default: '2' },
     load: { type: 'string', default: '0.5' },
+    'paced-rounds': { type: 'string', default: '3' },
   },
 });
 const seconds = Number(values.seconds);
@@ -32,6 +34,7 @@ const workers = Number(values.workers);
 const rounds = Number(values.rounds);
 const warmupSeconds = Number(values.warmup);
 const load = Number(values.load);
+const pacedRounds = Number(values['paced-rounds']);
 /** Connections of the fixed-rate phase; each waits a random think time (mean connections / rate) between requests. */
 const fixedConnections = 32;
 const path = '/api/orders/12345?expand=items&page=2';
@@ -119,6 +122,15 @@ function wrk(url: string, headers: string[], pid: number | undefined, run: WrkRu
   };
 }
 
+/** Each figure's median over the runs (p99 of the run with the median p99, and so on). */
+function medianResult(runs: Result[]): Result {
+  const median = (f: (r: Result) => number): number => {
+    const v = runs.map(f).sort((a, b) => a - b);
+    return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+  };
+  return { rps: median((r) => r.rps), p50: median((r) => r.p50), p99: median((r) => r.p99), non2xx: runs.reduce((n, r) => n + r.non2xx, 0), cpuUsPerReq: median((r) => r.cpuUsPerReq) };
+}
+
 /**
  * wrk scripts: the POST body (../shared/peers/post2k.lua) and, for the fixed-rate phase, a think time per request,
  * uniform in [0.5, 1.5] × the mean given as the script's argument (ms), so connections do not march in step.
@@ -200,18 +212,23 @@ async function main(): Promise<void> {
       }
   const best = (results: Map<string, Result[]>, key: string): Result => (results.get(key) ?? []).reduce((a, b) => (b.rps > a.rps ? b : a));
 
-  // fixed rate: the same offered load for every target, below what the bare proxy saturates at
-  const paced = new Map<string, Result>();
+  // fixed rate: the same offered load for every target, below what the bare proxy saturates at; the p99 of a 5-second run
+  // on shared cores moves by a millisecond from run to run, so the targets take turns for several rounds (medians kept)
+  const pacedRuns = new Map<string, Result[]>();
   const rate: Record<'get' | 'post', number> = { get: 0, post: 0 };
   for (const kind of ['get', 'post'] as const) {
     rate[kind] = Math.round(best(saturated, `node-proxy|${kind}`).rps * load);
     const meanThinkMs = (fixedConnections / rate[kind]) * 1000;
     const script = kind === 'get' ? scripts.getPaced : scripts.postPaced;
-    for (const [name, url, pid] of targets) {
-      if (best(saturated, `${name}|${kind}`).rps < rate[kind] * 1.1) continue; // would only measure its queue
-      paced.set(`${name}|${kind}`, wrk(url, headers, pid, { seconds, connections: fixedConnections, script, scriptArgs: [meanThinkMs.toFixed(2)] }));
-    }
+    for (let round = 0; round < pacedRounds; round++)
+      for (const [name, url, pid] of targets) {
+        if (best(saturated, `${name}|${kind}`).rps < rate[kind] * 1.1) continue; // would only measure its queue
+        const key = `${name}|${kind}`;
+        const r = wrk(url, headers, pid, { seconds, connections: fixedConnections, script, scriptArgs: [meanThinkMs.toFixed(2)] });
+        pacedRuns.set(key, [...(pacedRuns.get(key) ?? []), r]);
+      }
   }
+  const paced = new Map([...pacedRuns].map(([key, runs]) => [key, medianResult(runs)]));
   if (haveNginx) spawnSync('bash', [modsec, 'stop', '18092'], { stdio: 'ignore' });
 
   console.log(`gateway benchmark: ${workers} process(es) for the node proxy and Vigil; ${warmupSeconds}s warm-up per target, not measured`);
@@ -228,7 +245,7 @@ async function main(): Promise<void> {
       );
     }
   }
-  console.log(`2. fixed rate: wrk -t2 -c${fixedConnections} ${seconds}s, offered ${(load * 100).toFixed(0)}% of the bare proxy's saturated rate (GET ${rate.get}/s, POST ${rate.post}/s)`);
+  console.log(`2. fixed rate: wrk -t2 -c${fixedConnections} ${seconds}s, ${pacedRounds} round(s) taking turns, medians; offered ${(load * 100).toFixed(0)}% of the bare proxy's saturated rate (GET ${rate.get}/s, POST ${rate.post}/s)`);
   console.log(`${'target'.padEnd(24)} kind  ${'req/s'.padStart(9)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'p50 Δ ms'.padStart(8)}  ${'p99 Δ ms'.padStart(8)}  non-2xx`);
   for (const kind of ['get', 'post'] as const) {
     const ceiling = paced.get(`node-proxy|${kind}`);
