@@ -68,12 +68,15 @@ export class Matcher {
     }
   }
 
-  /** Calls `onHit` for every occurrence (text should already be lower-cased if patterns are); stop by returning true. */
-  scan(text: string, onHit: (h: Hit) => boolean | void): void {
+  /**
+   * Calls `onHit` for every occurrence (text should already be lower-cased if patterns are); stop by returning true.
+   * `from`/`to` limit the scan to a part of the text (offsets in hits stay the text's).
+   */
+  scan(text: string, onHit: (h: Hit) => boolean | void, from = 0, to = text.length): void {
     let s = 0;
     const dfa = this.dfa;
     const outs = this.outs;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       s = c < 128 ? dfa[s * 128 + c]! : 0;
       const out = outs[s];
