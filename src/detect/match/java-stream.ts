@@ -96,6 +96,8 @@ function hexStream(lower: string): number {
  * probe, or an object cut short), MAGIC when only the magic's characters are there (a coincidence as often), 0 otherwise.
  */
 export function javaSerializedText(decoded: string, lower: string): number {
+  // every base64 marker has an 'A' (rO0AB, ztAA, s7QAF) or is H4sI, hex has aced0005: three scans rule most values out
+  if (decoded.indexOf('A') < 0 && decoded.indexOf('H4sI') < 0 && lower.indexOf('aced0005') < 0) return 0;
   let found = 0;
   if (decoded.includes('rO0AB') || decoded.includes('ztAA') || decoded.includes('s7QAF')) found = base64Stream(decoded);
   if (found < STREAM && decoded.includes('H4sI') && gzipStream(decoded)) found = STREAM;
