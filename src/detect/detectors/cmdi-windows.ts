@@ -18,6 +18,11 @@ export const WIN = [
 /** PowerShell cmdlets (verb-noun) with a parameter: invoke-wmimethod -class, get-content -path. */
 export const CMDLET = /\b(?:invoke|start|stop|new|get|set|remove|add|import|export|copy|move|out|convertto|convertfrom|expand|compress|register|enable|disable|resolve|test)-(?:[a-z]{3,40})\s{1,8}-[a-z]{2,30}\b/;
 
+/**
+ * What a value of only letters, digits, spaces, commas and apostrophes needs to match any Windows pattern (the words
+ * of net user, reg add, if exist, goto x, do echo, a equ b): a quicker test that rules most sentences out first.
+ */
+export const WIN_WORDS = /\b(?:if|net|reg|schtasks|wmic|vssadmin|rundll32|regsvr32|mshta|goto|do)\s|\b(?:equ|neq|lss|leq|gtr|geq)\b/;
 /** Something every Windows pattern needs; values without it skip the list. */
 export const WIN_ANCHOR = /%[a-z_~]|\s\/[a-z?]|==|\b(?:equ|neq|lss|leq|gtr|geq)\b|exist|defined|errorlevel|invoke-|iex|iwr|irm|new-object|download|start-process|net\s|goto|\bdo\s|certutil|bitsadmin|wmic|rundll|regsvr|mshta|schtasks|vssadmin|\breg\s|cmdextversion/;
 

@@ -4,7 +4,7 @@ import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { SHELL_EVASION, assembledCommand, assignmentBefore, braceCommand, leadingEvasion, quoteInFirstWord } from './cmdi-evasion.js';
 import { MARKDOWN_LINE, TITLE_PAIR, codeSpansInProse, fenced, proseBefore, proseBeforeSpan, proseWords } from './cmdi-prose.js';
-import { CMDLET, WIN, WIN_ANCHOR, caretFree } from './cmdi-windows.js';
+import { CMDLET, WIN, WIN_ANCHOR, WIN_WORDS, caretFree } from './cmdi-windows.js';
 import { LOOKUPS, LOOKUP_ARGUMENT, NOT_ALONE, argsStrength, commandAt, lowerFirst, onlyShellArguments } from './cmdi-words.js';
 import { ENGLISH, SHELL_PATH_PREFIXES, UNIX_STRONG } from './commands.js';
 import { netcatShell, shellFunction, sqliteDotCommand } from './shell-constructs.js';
@@ -183,7 +183,8 @@ const detector: Detector = {
         found = true;
       }
     }
-    if (!found && v.classes & (C.SPACE | C.PERCENT | C.SLASH | C.PAREN) && WIN_ANCHOR.test(win)) {
+    const wordsOnly = (v.classes & ~(C.ALNUM | C.SPACE | C.COMMA | C.SQUOTE)) === 0;
+    if (!found && v.classes & (C.SPACE | C.PERCENT | C.SLASH | C.PAREN) && (!wordsOnly || WIN_WORDS.test(win)) && WIN_ANCHOR.test(win)) {
       for (const re of WIN) {
         const m = re.exec(win);
         if (m) {
