@@ -12,8 +12,8 @@ const b64 = new Matcher(base64Forms('_$$ND_FUNC$$_', 8));
 // Node.js / JavaScript server-side code injection: node-serialize function markers, child_process and fs access,
 // process internals, constructor chains to Function, React Server Components payload gadgets, and event-loop DoS loops.
 
-/** Words one of the patterns needs: a value without any skips the pattern list. */
-const ANCHORS = /require|process|module|_load|constructor|nd_func|js_function|while|for|exec|spawn|function|vm|import|fs|res\.|\$[0-9a-f@]|@\{|kernel|popen|open3|console|global|reflect/i;
+/** Words one of the patterns needs: a value without any skips the pattern list (tested on the lower-cased form). */
+const ANCHORS = /require|process|module|_load|constructor|nd_func|js_function|while|for|exec|spawn|function|vm|import|fs|res\.|\$[0-9a-f@]|@\{|kernel|popen|open3|console|global|reflect/;
 /** A member of a server-side global called as the whole value: console.info(1), console["log"](1), process.stdout.write(1). */
 /** call(1), call("x"), call(this, 1): a probe passes literals; a pasted line of code (console.log(err)) passes its variables. */
 const LITERAL_ARGS = /^call\(\s*(?:this\s*,?\s*)?(?:(?:[-+]?[0-9][0-9.]{0,20}|"[^"]{0,40}"|'[^']{0,40}'|`[^`]{0,40}`)\s*,?\s*){0,4}\)/;
@@ -52,8 +52,8 @@ const detector: Detector = {
       return;
     }
     if (!(v.classes & C.SPACE) && v.decoded.length >= 12 && b64.all(v.decoded, 1).length) return hit(ctx, 'node.serialized-function', 5, v.decoded.slice(0, 60));
-    if (!ANCHORS.test(v.decoded)) return;
     const s = v.lower;
+    if (!ANCHORS.test(s)) return;
     if (s.length > 1 << 16 && !/require|process|constructor|nd_func|while|for\s*\(|child_process|fs\./.test(s.slice(0, 1 << 16))) return;
     if (s.length <= 160 && GLOBAL_CALL.test(s) && jsCased(v.decoded)) {
       const call = s.replace(GLOBAL_CALL, 'call(');

@@ -13,6 +13,14 @@ const agents = new Matcher(AGENTS);
 const oob = new Matcher(OOB);
 const MARKER_HEADERS = ['acunetix-aspect', 'acunetix-aspect-password', 'acunetix-aspect-queries', 'x-scan-memo', 'x-scanner', 'x-wipp', 'x-request-memo', 'x-ratproxy-loop', 'x-arachni-scan-seed'];
 
+function dotLetter(s: string): boolean {
+  for (let i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) {
+    const c = s.charCodeAt(i + 1);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
 const detector: Detector = {
   category: 'scanner',
   triggers: 0,
@@ -23,7 +31,8 @@ const detector: Detector = {
       if (h) hit(ctx, 'scanner.user-agent', 5, v.decoded.slice(0, 80));
       return;
     }
-    if (v.classes & C.DOT) {
+    // every callback domain has a dot followed by a letter: "please." or "3.5" cannot hold one
+    if (v.classes & C.DOT && dotLetter(v.lower)) {
       const h = oob.all(v.lower, 1)[0];
       if (h) hit(ctx, 'scanner.oob-callback', 4, v.lower.slice(Math.max(0, h.start - 30), h.end));
     }
