@@ -67,7 +67,8 @@ const detector: Detector = {
       const serial = upper || v.lower.includes('aced0005') ? javaSerializedText(d, v.lower) : 0;
       if (serial) serialized(ctx, serial, d, v.lower);
       if (serial === STREAM) return;
-      if (d.length >= 8 && upper && base64GadgetAt(d) >= 0) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
+      // (a base64 token is one word: in a value with spaces, as in the path below, it is text)
+      if (d.length >= 8 && upper && !(v.classes & C.SPACE) && base64GadgetAt(d) >= 0) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
       if (d.length >= 7 && !(v.classes & C.SPACE) && GADGET_WORD.test(d)) return hit(ctx, 'java.class-or-gadget', d.length === 7 ? 3 : 5, d.toLowerCase().slice(0, 60));
       return;
     }
