@@ -23,7 +23,10 @@ export function trafficRoutes(store: TrafficStore, triage: AlertTriage): AdminRo
         const order = q.get('order') ?? 'desc';
         if (order !== 'asc' && order !== 'desc') throw badRequest('order must be asc or desc');
         const limit = intParam(q, 'limit', 100, 1, 1000);
-        const [records, total] = await Promise.all([store.find(filter, { limit, order }), store.count(filter)]);
+        const [records, counted] = await Promise.all([store.find(filter, { limit, order }), store.count(filter)]);
+        // the two reads can see different moments of a store being written to: a page that is not cut by the limit
+        // holds every match of its own moment, so its length is the total it shows ("14 matching" over 5 rows was)
+        const total = records.length < limit ? records.length : Math.max(counted, records.length);
         const page: TrafficPage = { items: records.map(exchangeSummary), total };
         return [200, page];
       },
