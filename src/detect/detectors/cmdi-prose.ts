@@ -1,8 +1,11 @@
 // Prose around shell syntax: sentence words, markdown code spans and fenced blocks, so that a command quoted in a
 // sentence weighs less than one sent to a shell.
 
-/** Words of letters (2+) followed by a space or punctuation across the value: how much of it is a sentence. */
-export function proseWords(s: string): number {
+/**
+ * Words of letters (2+) that start after a space, quote or bracket and end at a space or at punctuation before one: how
+ * much of the value is a sentence. Stricter than match/prose-words.ts (-name, /etc, app.jpg are no words here).
+ */
+export function sentenceWords(s: string): number {
   let n = 0;
   let run = 0;
   // a word counts when it starts the value or follows a space or an opening quote: -name, /etc and .txt are not words

@@ -3,7 +3,7 @@ import { C, QUOTES } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { SHELL_EVASION, assembledCommand, assignmentBefore, braceCommand, leadingEvasion, quoteInFirstWord } from './cmdi-evasion.js';
-import { MARKDOWN_LINE, TITLE_PAIR, codeSpansInProse, fenced, proseBefore, proseBeforeSpan, proseWords } from './cmdi-prose.js';
+import { MARKDOWN_LINE, TITLE_PAIR, codeSpansInProse, fenced, proseBefore, proseBeforeSpan, sentenceWords } from './cmdi-prose.js';
 import { CMDLET, WIN, WIN_ANCHOR, WIN_WORDS, caretFree } from './cmdi-windows.js';
 import { LOOKUPS, LOOKUP_ARGUMENT, NOT_ALONE, argsStrength, commandAt, lowerFirst, onlyShellArguments } from './cmdi-words.js';
 import { ENGLISH, SHELL_PATH_PREFIXES, UNIX_STRONG } from './commands.js';
@@ -23,7 +23,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
   // a fenced code block (```sh ... ```) or a script with a shebang line: code shared as content
   const block = (v.classes & C.NEWLINE) !== 0 && (fenced(s) || s.startsWith('#!/'));
   // a sentence around the command ("My script does: cat x | grep 404 | wc -l — is there a faster way?")
-  const sentence = proseWords(s) >= 6;
+  const sentence = sentenceWords(s) >= 6;
   let best = 0;
   let evidence = '';
   let seen = 0;
@@ -98,7 +98,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       // (after another span in a list, `a`, `b` or `a` / `b`, the sentence goes on)
       const inSentence = prose >= 1 || (ch === '`' && /`(?:,|\s\/)? {1,2}(?:(?:and|or) )?$/.test(s.slice(Math.max(0, i - 9), i)));
       if (ch === '`' && close > 0 && inSentence && /^\s+[a-z]/.test(s.slice(close + 1, close + 3))) score = 2;
-      if (ch === '`' && close > 0 && inSentence && (s[i - 1] === ' ' || s[i - 1] === '(') && proseWords(s) >= (s.indexOf('`', close + 1) >= 0 || s.lastIndexOf('`', i - 1) >= 0 ? 2 : 3) && /^[.,:;?!)]?\s*$/.test(s.slice(close + 1, close + 3))) score = 2;
+      if (ch === '`' && close > 0 && inSentence && (s[i - 1] === ' ' || s[i - 1] === '(') && sentenceWords(s) >= (s.indexOf('`', close + 1) >= 0 || s.lastIndexOf('`', i - 1) >= 0 ? 2 : 3) && /^[.,:;?!)]?\s*$/.test(s.slice(close + 1, close + 3))) score = 2;
       if (ch === '`' && close > 0 && i === 0 && /^\s+[a-z]{2,}\s+(?:[a-z]{2,}|`)/.test(s.slice(close + 1, close + 40))) score = 2;
     } else if (cmd.pathed) score = 5;
     // (a short value that is only a host or a file name and then the bare command: 127.0.0.1 | id, x.example.com;w)
@@ -119,7 +119,6 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     if (best >= 5) break;
   }
   if (best) hit(ctx, 'rce.command-chain', best, evidence, best >= 3 ? 1 : 2);
-  void v;
   return best >= 5;
 }
 
@@ -230,7 +229,7 @@ const detector: Detector = {
     // a program in a bin directory named by a glob, as the command: ;/bin/ca? /etc/x, |/usr/bin/wh*mi
     else if (v.classes & (C.QMARK | C.STAR) && BIN_GLOB.test(s)) hit(ctx, 'rce.wildcard-path', 5, s.slice(0, 60));
     // a library preloaded into every program the application starts next: LD_PRELOAD=/tmp/x.so, putenv("LD_PRELOAD=…")
-    if (v.classes & C.EQ && v.lower.includes('ld_preload') && /\bld_preload\s{0,4}=\s{0,4}["']?[/.$~]/.test(v.lower) && proseWords(v.lower) < 6) hit(ctx, 'rce.ld-preload', 5, v.lower.slice(0, 60));
+    if (v.classes & C.EQ && v.lower.includes('ld_preload') && /\bld_preload\s{0,4}=\s{0,4}["']?[/.$~]/.test(v.lower) && sentenceWords(v.lower) < 6) hit(ctx, 'rce.ld-preload', 5, v.lower.slice(0, 60));
     if (v.classes & C.DOLLAR && (v.lower.includes('$ifs') || v.lower.includes('${ifs'))) hit(ctx, 'rce.ifs-evasion', 5, v.lower.slice(0, 60));
     // a glob standing for a path, as a command's argument: cat /et*/*wd, tail /v?r/l?g/* (also with the + of a value
     // form-encoded once more: cat+/et*/*wd)
@@ -245,7 +244,7 @@ const detector: Detector = {
     // ssh -o ProxyCommand=, awk 'BEGIN {system(…)}' — unless quoted inside a sentence
     if (!found && v.classes & (C.DASH | C.PAREN | C.COLON) && (s.includes(' -') || s.includes('system') || s.includes('socat'))) {
       const e = SHELL_ESCAPE.exec(s);
-      if (e && proseWords(s) < 6) {
+      if (e && sentenceWords(s) < 6) {
         hit(ctx, 'rce.shell-escape', 5, s.slice(e.index, e.index + 60));
         found = true;
       }
@@ -253,7 +252,7 @@ const detector: Detector = {
     // netcat handing a shell to its peer: nc 203.0.113.9 4444 -e /bin/sh
     if (!found && v.classes & C.DASH) {
       const nc = netcatShell(s);
-      if (nc && proseWords(s) < 6) {
+      if (nc && sentenceWords(s) < 6) {
         hit(ctx, 'rce.reverse-shell', 5, nc);
         found = true;
       }
@@ -296,7 +295,7 @@ const detector: Detector = {
       const strong = /\$\{[a-z_][a-z0-9_]{0,30}(?:#|%|\/\/?|:[0-9])|\$\(\(|\$\[\s{0,4}[a-z0-9_]{1,12}\s{0,4}[+*/%^<>]/.exec(l);
       const e = strong ?? /\$\{[a-z_][a-z0-9_]{0,30}:[-=?+]|\$\[[^\]]{0,20}\]/.exec(l);
       // (named in a sentence, "we use $((a+b)) in our scripts", it is a topic)
-      if (e) hit(ctx, 'rce.shell-expansion', strong && proseWords(l) < 6 ? 5 : 4, l.slice(e.index, e.index + 40));
+      if (e) hit(ctx, 'rce.shell-expansion', strong && sentenceWords(l) < 6 ? 5 : 4, l.slice(e.index, e.index + 40));
       else if (v.classes & C.EQ && assembledCommand(l)) hit(ctx, 'rce.variable-assembly', 5, l.slice(0, 60));
     }
     // alias x='cmd' / alias -p: defining a command
@@ -306,7 +305,7 @@ const detector: Detector = {
     // sentence that explains them: "list them with .tables; .schema shows the DDL")
     if (v.classes & C.DOT) {
       const d = sqliteDotCommand(l);
-      if (d && proseWords(l) < 6) return hit(ctx, 'rce.sqlite-shell', 5, d);
+      if (d && sentenceWords(l) < 6) return hit(ctx, 'rce.sqlite-shell', 5, d);
     }
   },
 };

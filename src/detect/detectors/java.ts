@@ -68,7 +68,7 @@ const detector: Detector = {
       if (serial) serialized(ctx, serial, d, v.lower);
       if (serial === STREAM) return;
       // (a base64 token is one word: in a value with spaces, as in the path below, it is text)
-      if (d.length >= 8 && upper && !(v.classes & C.SPACE) && base64GadgetAt(d) >= 0) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
+      if (d.length >= 8 && upper && !(v.classes & C.SPACE) && base64Gadget(d)) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
       if (d.length >= 7 && !(v.classes & C.SPACE) && GADGET_WORD.test(d)) return hit(ctx, 'java.class-or-gadget', d.length === 7 ? 3 : 5, d.toLowerCase().slice(0, 60));
       return;
     }
@@ -85,8 +85,8 @@ const detector: Detector = {
     const gadgetAnchor = anchors.gadget;
     const best = nameAnchor || gadgetAnchor ? namesAndGadgets(v, s, ctx, nameAnchor, gadgetAnchor) : 0;
     if (best < 5 && v.decoded.length >= 8 && !(v.classes & (C.SPACE | C.LT | QUOTES))) {
-      const at = base64GadgetAt(v.decoded);
-      if (at >= 0) hit(ctx, 'java.base64-gadget', 5, v.decoded.slice(Math.max(0, at - 4), gadgetEnd + 8));
+      const g = base64Gadget(v.decoded);
+      if (g) hit(ctx, 'java.base64-gadget', 5, v.decoded.slice(Math.max(0, g.start - 4), g.end + 8));
     }
     if (v.kind === 'filename' || (v.kind === 'header' && /file.?name/.test(v.name ?? ''))) {
       if (/\.\s{0,4}jsp[xf]?[.\s]*$/.test(s)) hit(ctx, 'java.jsp-upload', 5, s.slice(-60));
@@ -98,28 +98,26 @@ function base64Char(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
 }
 
-let gadgetStart = -1;
-let gadgetEnd = -1;
+let gadget: Hit | undefined;
 function onGadget(h: Hit): boolean {
-  gadgetStart = h.start;
-  gadgetEnd = h.end;
+  gadget = h;
   return true;
 }
 
 /**
- * Where the first base64 form of a gadget name starts (its end in `gadgetEnd`), or -1. The forms are made of base64
- * characters and 8 or more long, so only runs of 8+ such characters are scanned (the words of a sentence mostly are not).
+ * The first base64 form of a gadget name in `d`. The forms are made of base64 characters and 8 or more long, so only
+ * runs of 8+ such characters are scanned (the words of a sentence mostly are not).
  */
-function base64GadgetAt(d: string): number {
-  gadgetStart = -1;
-  for (let i = 0; i < d.length && gadgetStart < 0; i++) {
+function base64Gadget(d: string): Hit | undefined {
+  gadget = undefined;
+  for (let i = 0; i < d.length && !gadget; i++) {
     if (!base64Char(d.charCodeAt(i))) continue;
     let j = i + 1;
     while (j < d.length && base64Char(d.charCodeAt(j))) j++;
     if (j - i >= 8) base64Gadgets.scan(d, onGadget, i, j);
     i = j;
   }
-  return gadgetStart;
+  return gadget;
 }
 
 /** Which anchors a value holds, filled by one matcher pass (a module-level callback: no closure per value). */

@@ -408,7 +408,7 @@ const detector: Detector = {
         // names in a documented sentence (`fetch()`, [Key Import (SPKI)](…)) are what the paragraph is about
         // (in a markdown code span of such a sentence they are quoted: 2, counted from paranoia 2)
         const mention = docs && !breakout && !found;
-        const quotedName = mention && quoted && v.classes & C.BACKTICK;
+        const quotedName = mention && quoted;
         hit(ctx, 'xss.js-sink', quotedName ? 2 : mention ? Math.min(score, 3) : score, ev, quotedName ? 2 : 1);
       }
     }
