@@ -167,7 +167,7 @@ const detector: Detector = {
       }
     }
     // cmd.exe drops a caret that escapes a letter: c^m^d /c who^ami
-    const win = v.classes & C.TILDE_CARET ? caretFree(v.lower) : v.lower;
+    const win = unquoted === v.lower ? s : v.classes & C.TILDE_CARET ? caretFree(v.lower) : v.lower;
     if (!found && v.classes & C.DASH && v.classes & C.SPACE && win.includes(' -')) {
       const m = CMDLET.exec(win);
       if (m) {
