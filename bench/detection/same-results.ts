@@ -1,5 +1,5 @@
 // Checks that a change to the detection engine keeps every result identical: inspects every request of the CRS
-// regression HAR and of corpora/benign/*.har at paranoia 1 and 2 and writes (or compares against) the JSON of each
+// regression HAR, of corpora/benign/*.har and of developer prose (readme-prose.ts) at paranoia 1 and 2 and writes (or compares against) the JSON of each
 // result (attack, score, findings with category, rule, location, evidence).
 // Usage: node dist/bench/detection/same-results.js --write BASELINE.jsonl [--engine path/to/engine.js]
 //        node dist/bench/detection/same-results.js --check BASELINE.jsonl
@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { exchangesFromHar } from '../../src/capture/har/har.js';
 import type { Exchange } from '../../src/exchange/exchange.js';
 import type { InspectResult } from '../../src/detect/types.js';
+import { writeReadmeProseHar } from './readme-prose.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const shared = resolve(root, '../shared');
@@ -36,8 +37,15 @@ function crsHar(): string {
   return har;
 }
 
+/** Developer prose (README paragraphs of the installed packages): code named in sentences, the look-alikes prefilters meet. */
+function proseHar(): string {
+  const har = join(tmpdir(), 'vigil-same-results-prose.har');
+  writeReadmeProseHar(join(root, 'node_modules'), har);
+  return har;
+}
+
 const benignDir = join(root, 'corpora/benign');
-const hars = [crsHar(), ...readdirSync(benignDir).filter((f) => f.endsWith('.har')).sort().map((f) => join(benignDir, f))];
+const hars = [crsHar(), ...readdirSync(benignDir).filter((f) => f.endsWith('.har')).sort().map((f) => join(benignDir, f)), proseHar()];
 const lines: string[] = [];
 for (const har of hars) {
   const text = readFileSync(har, 'utf8');
