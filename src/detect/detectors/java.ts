@@ -64,12 +64,14 @@ const detector: Detector = {
       // plain words: only a base64 gadget (mixed case or digits) or a bare gadget name can matter
       const d = v.decoded;
       const upper = UPPER.test(d);
-      const serial = upper || v.lower.includes('aced0005') ? javaSerializedText(d, v.lower) : 0;
+      // (without capitals the text is its own lower-cased form: no copy made for the many lower-case ids and keys)
+      const serial = upper || d.includes('aced0005') ? javaSerializedText(d, v.lower) : 0;
       if (serial) serialized(ctx, serial, d, v.lower);
       if (serial === STREAM) return;
       // (a base64 token is one word: in a value with spaces, as in the path below, it is text)
       if (d.length >= 8 && upper && !(v.classes & C.SPACE) && base64Gadget(d)) return hit(ctx, 'java.base64-gadget', 5, d.slice(0, 60));
-      if (d.length >= 7 && !(v.classes & C.SPACE) && GADGET_WORD.test(d)) return hit(ctx, 'java.class-or-gadget', d.length === 7 ? 3 : 5, d.toLowerCase().slice(0, 60));
+      // (GADGET_WORD's words are 10 to 29 letters long)
+      if (d.length >= 10 && d.length <= 29 && !(v.classes & C.SPACE) && GADGET_WORD.test(d)) return hit(ctx, 'java.class-or-gadget', 5, d.toLowerCase().slice(0, 60));
       return;
     }
     const s = v.lower;

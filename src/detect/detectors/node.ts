@@ -48,7 +48,7 @@ const detector: Detector = {
   plainMin: 13,
   scan(v: ScanValue, ctx: ScanContext): void {
     if (!(v.classes & (SPECIAL | C.DOT))) {
-      if (v.decoded.length >= 13 && JS_FUNCTION.test(v.decoded)) hit(ctx, 'node.serialized-function', 5, v.lower.slice(0, 60));
+      if (v.decoded.length >= 13 && v.decoded.includes('__') && JS_FUNCTION.test(v.decoded)) hit(ctx, 'node.serialized-function', 5, v.lower.slice(0, 60));
       return;
     }
     if (!(v.classes & C.SPACE) && v.decoded.length >= 12 && b64.all(v.decoded, 1).length) return hit(ctx, 'node.serialized-function', 5, v.decoded.slice(0, 60));

@@ -117,6 +117,29 @@ const SEGMENT_NUMBER = /\/[-+]?[0-9][^/\s]*\s/;
 /** A short value that starts with a condition operator is a fragment to look at: is null, rlike, not between 1 and 2, case when. */
 const LEADING_OPERATOR = /^\s*(?:is|not|like|rlike|regexp|in|between|xor|glob|sounds|similar|ilike|case\s+when)\b/i;
 
+/**
+ * Whether the first character is one a regex starting with ^\s* could skip as space (all of JavaScript's spaces are
+ * at or below 32 or at 160 and above): a character check spares the regex call on most values.
+ */
+function spaceFirst(c: number): boolean {
+  return c <= 32 || c >= 160;
+}
+
+/** LEADING_NUMBER.test(d), without the regex call for values that start with a letter. */
+function leadingNumber(d: string): boolean {
+  const c = d.charCodeAt(0);
+  return ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || spaceFirst(c)) && LEADING_NUMBER.test(d);
+}
+
+/** The first letters of LEADING_OPERATOR's words, lower-cased: i n l r b x g s c. */
+const OPERATOR_INITIALS = new Set([105, 110, 108, 114, 98, 120, 103, 115, 99]);
+
+/** LEADING_OPERATOR.test(d), without the regex call for values that cannot start with one of its words. */
+function leadingOperator(d: string): boolean {
+  const c = d.charCodeAt(0);
+  return (OPERATOR_INITIALS.has(c | 0x20) || spaceFirst(c)) && LEADING_OPERATOR.test(d);
+}
+
 /** Whether the value can hold SQL at all: cheap checks that let prose and identifiers skip tokenizing. */
 export function sqlCandidate(v: ScanValue): boolean {
   const c = v.classes;
@@ -124,11 +147,11 @@ export function sqlCandidate(v: ScanValue): boolean {
   const d = v.decoded;
   if ((c & C.DASH && d.includes('--')) || (c & C.SLASH && d.includes('/*')) || (c & C.COLON && d.includes('::'))) return true;
   if (ANCHOR_WORDS.test(d)) return true;
-  if (d.length <= 64 && LEADING_OPERATOR.test(d)) return true;
-  if (c & C.DOT && d.includes('.e.') && LEADING_NUMBER.test(d)) return true;
+  if (d.length <= 64 && leadingOperator(d)) return true;
+  if (c & C.DOT && d.includes('.e.') && leadingNumber(d)) return true;
   // '-', "-": arithmetic between the application's two quoted halves; ad'+'min: MSSQL concatenation
   if (c & (C.SQUOTE | C.DQUOTE) && (((d.length === 3 || (v.kind === 'path' && d[d.length - 4] === '/')) && c & C.DASH) || (c & C.PLUS && (d.includes("'+'") || d.includes('"+"'))))) return true;
-  return ((c & (C.SQUOTE | C.DQUOTE)) !== 0 || LEADING_NUMBER.test(d) || (v.kind === 'path' && SEGMENT_NUMBER.test(d))) && LOGIC_WORDS.test(d);
+  return ((c & (C.SQUOTE | C.DQUOTE)) !== 0 || leadingNumber(d) || (v.kind === 'path' && SEGMENT_NUMBER.test(d))) && LOGIC_WORDS.test(d);
 }
 
 const detector: Detector = {
@@ -137,7 +160,7 @@ const detector: Detector = {
   plainMin: 8,
   scan(v: ScanValue, ctx: ScanContext): void {
     // 1.e.tables: the one dotted word that can be SQL (MySQL reads 1.e as a number touching the next name)
-    const dotted = (v.classes & C.DOT) !== 0 && v.decoded.includes('.e.') && LEADING_NUMBER.test(v.decoded);
+    const dotted = (v.classes & C.DOT) !== 0 && v.decoded.includes('.e.') && leadingNumber(v.decoded);
     if (!(v.classes & (SPECIAL | C.SPACE)) && !dotted) {
       // one word: only a catalog, a dangerous procedure or a time function named on its own
       if (v.decoded.length >= 8 && v.decoded.length <= 24 && STANDALONE.test(v.decoded)) ctx.report({ rule: 'sqli.catalog', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
