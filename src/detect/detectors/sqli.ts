@@ -1,6 +1,7 @@
 import { C, SPECIAL } from '../charclass.js';
 import { registerDetector } from '../registry.js';
 import { analyze, type SqlSignal } from '../sqli/grammar.js';
+import { identifierBreak, magicFloat, quoteProbe } from '../sqli/probes.js';
 import { isProse } from '../sqli/prose.js';
 import { tokenize, type Token } from '../sqli/tokenizer.js';
 import { CATALOGS, DANGEROUS, STATEMENTS, TIME_FUNCTIONS, UNIONS } from '../sqli/words.js';
@@ -166,7 +167,16 @@ const detector: Detector = {
       if (v.decoded.length >= 8 && v.decoded.length <= 24 && STANDALONE.test(v.decoded)) ctx.report({ rule: 'sqli.catalog', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
       // @@version, @@datadir: a server variable on its own, a probe for the server itself
       else if (v.classes & C.AT && SYSTEM_VARIABLE.test(v.decoded)) ctx.report({ rule: 'sqli.system-variable', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
+      // 2.2250738585072011e-308: the number that hangs PHP's and Java's float parsers (a denial of service, not a query)
+      else if (v.classes & C.DOT && v.decoded.length >= 17 && v.decoded.includes('250738585072') && magicFloat(v.decoded)) ctx.report({ rule: 'sqli.magic-number', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded.slice(0, 40) });
       return;
+    }
+    // "', 1)."'),(.: both quotes together at the end of the value, sqlmap's heuristic check for a query to break
+    if (v.classes & C.SQUOTE && v.classes & C.DQUOTE && v.decoded.length <= 64 && quoteProbe(v.decoded)) ctx.report({ rule: 'sqli.quote-probe', severity: 'critical', confidence: 1, score: 5, evidence: v.decoded });
+    // name`;, ` REGEXP: the value closes the backtick-quoted identifier the application put it in
+    if (v.classes & C.BACKTICK && v.decoded.length <= 256) {
+      const h = identifierBreak(v.decoded);
+      if (h) ctx.report({ rule: h.rule, severity: 'critical', confidence: 1, score: 5, evidence: h.evidence });
     }
     // quote look-alikes (’ ‘ ´ ʼ ＇) that a database's charset conversion turns into the ASCII quote: read as that quote
     const lookalike = (v.classes & C.HIGH) !== 0 && LOOKALIKE_QUOTES.test(v.decoded);

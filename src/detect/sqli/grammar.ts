@@ -34,6 +34,8 @@ const MSSQL_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint', 
 const OBJECTS = new Set(['table', 'database', 'view', 'index', 'trigger', 'procedure', 'function', 'schema', 'user', 'column', 'sequence', 'type', 'role', 'login']);
 const COMPARE = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '<=>', 'like', 'rlike', 'regexp', 'is', 'in', 'between', 'glob', 'sounds', 'similar', 'ilike', '^=', '==']);
 
+const SYMBOL_COMPARE = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '<=>', '==']);
+
 const isLiteral = (t: Token | undefined): boolean => !!t && (t.t === '1' || t.t === 's' || t.t === 'v');
 const isTerm = (t: Token | undefined): boolean => !!t && (t.t === '1' || t.t === 's' || t.t === 'v' || t.t === 'n' || t.t === 'f');
 const isKw = (t: Token | undefined, w: string): boolean => !!t && (t.t === 'k' || t.t === 'E' || t.t === 'o' || t.t === 'n') && t.v === w;
@@ -233,6 +235,12 @@ function tautologyAt(ts: Token[], start: number): number {
   return -1;
 }
 
+/** Tokens written without spaces between them ('a'='b). */
+function glued(ts: Token[]): boolean {
+  for (let k = 1; k < ts.length; k++) if (ts[k]!.start !== ts[k - 1]!.end) return false;
+  return true;
+}
+
 /** A whole value that is one closed call over names and plain literals: f(a, 'b', 1). */
 function plainExpression(ts: Token[]): boolean {
   const n = ts.length;
@@ -282,6 +290,9 @@ function timeArguments(ts: Token[], i: number): boolean {
   if (ts[i]!.v === 'benchmark') return after?.t === ',';
   return j >= ts.length || after?.t === ')' || after?.t === ',' || after?.t === 'o';
 }
+
+/** Word operators only SQL has (not like, which is also an English word). */
+const SQL_WORD_OPS = new Set(['rlike', 'regexp', 'glob', 'sounds', 'similar', 'ilike']);
 
 /** Operators between two literals that only SQL writes: 42 like 42, 42<=>42 (and is not, is null). */
 const SQL_ONLY_OPS = new Set(['like', 'rlike', 'regexp', 'glob', 'sounds', 'similar', 'ilike', '<=>']);
@@ -334,6 +345,9 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
     // it is code and always true (1=1, 11!=1, 1 is not 2); 2>1 or 5 is 5 could be prose
     else if (end > 0 && end >= n && ts[0]!.v === ts[end - 1]!.v) out.push({ rule: 'sqli.tautology', score: sqlTautology(ts, end) || ts[1]!.v === '=' ? 5 : 4, from: 0, to: end });
     else if (end > 0 && end >= n && (ts[1]!.t === 'o' && ts[1]!.v !== '=' && ts[1]!.v !== '<' && ts[1]!.v !== '>')) out.push({ rule: 'sqli.tautology', score: sqlTautology(ts, end) ? 5 : 4, from: 0, to: end });
+    // '1'='2, 'a'<>'b: a quoted literal compared, with no spaces, with one the application's closing quote completes
+    // (the always-false half of a boolean-blind pair; the always-true one is a tautology above)
+    else if (end === 3 && n === 3 && glued(ts) && ts[0]!.t === 's' && !ts[0]!.open && ts[0]!.start === 0 && ts[2]!.t === 's' && ts[2]!.open && ts[0]!.v.length <= 16 && !/\s/.test(ts[0]!.v + ts[2]!.v)) out.push({ rule: 'sqli.tautology', score: 5, from: 0, to: 3 });
     else if (n >= 4 && n <= 5 && isLiteral(ts[0]) && ts[1]!.v === 'not' && ts[2]?.t === 'o' && COMPARE.has(ts[2]!.v) && isLiteral(ts[3]) && n === 4) out.push({ rule: 'sqli.tautology', score: sqlTautology(ts, 4) ? 5 : 4, from: 0, to: 4 });
   }
   // context-free numeric injection: 1 or 1=1, 1) or (1=1, -1 union ...
@@ -400,6 +414,8 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
           // (certain when the list is code, select * or select count(*), and the value ends right there)
           else if (st.strength === 1 && ts[i - 1]?.t === '(' && (ts[i - 2]?.v === 'in' || ts[i - 2]?.v === 'exists' || ts[i - 2]?.t === '&')) out.push({ rule: 'sqli.subquery', score: st.to >= n && t.v === 'select' && selectList(ts, i + 1)?.special ? 5 : 4, from: i - 2, to: st.to });
           else if (st.strength === 1) out.push({ rule: 'sqli.statement', score: cut || t.mixed ? 5 : 3, from: i, to: st.to });
+          // id = (select, x<>( SELECT: a comparison's operand opened as a subquery where the value ends
+          else if (t.v === 'select' && i === n - 1 && ts[i - 1]?.t === '(' && ts[i - 2]?.t === 'o' && SYMBOL_COMPARE.has(ts[i - 2]!.v)) out.push({ rule: 'sqli.subquery', score: 5, from: i - 2, to: n });
         }
         break;
       }
@@ -451,6 +467,9 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
         else if (TIME_FUNCTIONS.has(t.v) && (ts[i + 2]?.t === 'n' || ts[i + 2]?.t === 'v')) out.push({ rule: 'sqli.time-based', score: 4, from: i, to: i + 3 });
         // if(1=1, if(2=: MySQL's IF over a constant compared with = (in C-like code that assigns to a literal)
         else if (t.v === 'if' && isLiteral(ts[i + 2]) && ts[i + 3]?.t === 'o' && (ts[i + 3]!.v === '=' || ts[i + 3]!.v === '<>' || ts[i + 3]!.v === '<=>')) out.push({ rule: 'sqli.conditional-call', score: 5, from: i, to: i + 4 });
+        // iif(1>1, 'a', 'b'), if(2<1, sleep(5), 0): SQL's conditional call over two constants, its branches after a comma
+        // (C-like code closes the condition of its if with a parenthesis)
+        else if ((t.v === 'if' || t.v === 'iif') && isLiteral(ts[i + 2]) && ts[i + 3]?.t === 'o' && COMPARE.has(ts[i + 3]!.v) && isLiteral(ts[i + 4]) && ts[i + 5]?.t === ',') out.push({ rule: 'sqli.conditional-call', score: 5, from: i, to: i + 6 });
         // , find_in_set('22', category): a SQL call appended to the application's select list or sort
         else if (i === 1 && ts[0]!.t === ',' && !AMBIGUOUS_FUNCTIONS.has(t.v) && term(ts, 1) >= n) out.push({ rule: 'sqli.function-call', score: 5, from: 0, to: 3 });
         else if (standalone && !DANGEROUS.has(t.v)) {
@@ -634,6 +653,8 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
     // ad'+'min, adm'||'in: a word rebuilt from two literals, the second completed by the application's closing quote
     else if (after?.t === 's' && after.open && i === 1 && ts.length === 3 && ts[0]!.v.length > 0 && !ts[0]!.v.includes(' ') && !after.v.includes(' ')) out.push({ rule: 'sqli.string-break-concat', score: 5, from: 0, to: 3 });
   }
+  // ' glob 1;, ' RLIKE 0: a condition with an operator only SQL has, on a literal, where the value ends or is terminated
+  if (next.t === 'o' && (SQL_WORD_OPS.has(next.v) || (next.v === 'like' && next.upper)) && isLiteral(ts[i + 1]) && (ts.length === i + 2 || (ts[i + 2]!.t === ';' && ts.length === i + 3))) out.push({ rule: 'sqli.string-break-boolean', score: 5, from: 0, to: ts.length });
   if (next.t === 'o' && commentEnd && ts.length - i <= 5) out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: ts.length });
   // '=', 'like': the value is a comparison between the application's two quoted halves (always true for name=''=''); '-',
   // '*', '^': arithmetic on them, 0, which MySQL compares equal to every non-numeric name (name=''-'')
