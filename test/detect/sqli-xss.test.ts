@@ -298,3 +298,14 @@ test('an expression a reporting API stores (one closed call over columns) is hig
     for (const r of everywhere(e)) assert.equal(inspect(r).attack, false, e);
   }
 });
+
+test('a value URL-encoded twice is read as the application decodes it again, with + as a space', () => {
+  // (the form body's own decoding leaves %27, %3D, %60 and the + that %2B was; a second form decoding makes it a space)
+  for (const body of ['q=FROM%2B%2560users%2560%2BWHERE%2Bid%253D1', 'q=1%2BAND%2B1%253D1', 'pay=FROM%2B%2560oxattribute%2560%2BWHERE%2BCONVERT%2528%2560oxattribute%2560.%2560OXID%2560%2BUSING%2Butf8%2529%2B%253D%2B%2527n550a%2527%2BLIMIT']) {
+    assert.ok(inspect({ body, contentType: 'application/x-www-form-urlencoded' }).attack, body);
+  }
+  // + in a value encoded once is a plus; encoded twice around words and tokens it makes no SQL
+  for (const body of ['q=1%2BAND%2B1%3D1', 'next=%2Fsearch%253Fq%253Dselect%2Bspecialty%2Bhospital', 'token=ab%2BOr%2B1%253D%253D', 'state=a%2Bb%253D%2526c%253Dd', 'expr=1%2B1%253D2']) {
+    assert.equal(inspect({ body, contentType: 'application/x-www-form-urlencoded' }).attack, false, body);
+  }
+});

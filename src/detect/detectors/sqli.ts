@@ -201,6 +201,12 @@ const detector: Detector = {
     // execute php, exec sp_who as a form, query or cookie name: a name is an identifier, and this runs a procedure
     // (as a value it is also a search: "exec chair")
     if (EXEC_NAME.test(text) && plainName(v)) ctx.report({ rule: 'sqli.statement', severity: 'high', confidence: 0.8, score: 4, evidence: text.trim() });
+    // FROM%2B%2560t%2560%2BWHERE: a value still URL-encoded after its parameter was decoded is decoded again by the
+    // application, and a form decoder reads + as a space there (double encoding, a WAF evasion)
+    if (v.classes & C.PLUS && !(v.classes & C.SPACE) && v.kind !== 'path' && v.text.includes('%') && v.text.length !== text.length) {
+      const spaced = text.replace(PLUS_ALL, ' ');
+      for (const q of contexts) report(spaced, q, ctx, v);
+    }
     if (v.kind === 'path') {
       if (v.classes & C.SPACE) pathSegments(text, ctx);
       // /api/items/version(), /user/@@hostname, /login/'-': a last segment that is a call, a server variable or a string
