@@ -40,6 +40,7 @@ const SQLI_PL1: Record<string, string[]> = {
   'insert values continued after a break or a number, conditional sorts on a constant, Oracle packages compared': ["x', 'admin')--", "x'),('admin','pw')--", "test'), (1, 'a', 'b')#", '1,1,1)--', '(CASE WHEN (1=1) THEN id ELSE name END)', 'case when 1=1 then 1 else 2 end', '1 and 1=ctxsys.drithsx.sn(1,1)', '1 AND 1=DBMS_UTILITY.SQLID_TO_SQLHASH(1)', '1;SELECT DBMS_PIPE.RECEIVE_MESSAGE(CHR(65),5) FROM DUAL--'],
   'delays with their arguments, spaced or cut': ['sleep (5)', 'SLEEP(5', 'pg_sleep(5*2)', 'benchmark(5000000,md5(1))', 'sleep(5)+1', 'randomblob(500000000/2)'],
   "a query's tail and a condition cut at the application's quote, in SQL capitals": ['FROM termine GROUP BY tag1', 'FROM users WHERE id = 1', "something LIKE '"],
+  "a query's tail naming the table as MySQL quotes a database's table": ['from `db_miwf`.`sys_refindex` limit', 'from `shop`.`users` where id = 1', 'from [dbo].[users] order by 1'],
   'a number aliased and selected from a table, in capitals': ['1234 AS "foobar" FROM tablevar2=whatever', '5 AS total FROM orders'],
   'IF/IIF over two constants with its branches, a comparison operand opened as a subquery': ["SELECT IIF(1 > 1, 'TRUE', 'FALSE' )", 'IIF(1>0,1,0)', 'if(2<1,sleep(5),0)', "id = ( SELECT", '1<>(select'],
   "a quoted literal compared with one the application's closing quote completes (the false half of a blind pair)": ["'1'='2", "'abc'<>'abd", "'3085'='30"],
@@ -52,7 +53,7 @@ const SQLI_PL1: Record<string, string[]> = {
 
 const SQLI_PL2: Record<string, string[]> = {
   'condition right-hand sides': ['IS NULL', 'LIKE NULL', 'in (0,1)', ' IN (815914, 815913)\n', 'not between 1 and 2'],
-  'select-list and clause tails': ['x AS orders FROM', 'x AS `documentType` FROM', 'from `db_miwf`.`sys_refindex` limit', 'from termine group by tag1', 'having count > 5', 'name like \''],
+  'select-list and clause tails': ['x AS orders FROM', 'x AS `documentType` FROM', 'from termine group by tag1', 'from `sys_refindex` limit', 'from db.t limit', 'having count > 5', 'name like \''],
   'alternating-case clause words': ['ORder by', 'ordeR by'],
   'a value that opens with a break into SQL': ["'alter a", "' union/", '" UNION A'],
   'casts and number evasions': ['password::int', '1.e.tables'],
@@ -98,7 +99,7 @@ const BENIGN: string[] = [
   // quotes, backticks and numbers near the probes above: quoted text, markdown spans, DBL_MIN, a C condition
   'She said "it\'s fine"', '"quoted"\'', "'single' and \"double\"", '(\'a\', "b")', '`foo`;`bar`;`def`', 'run `npm test`; then push', '`x` = 1 or `y`', '` is the backtick', '`>65', 'it`s done;',
   '2.2250738585072014e-308', '2.225073858507201e-308', '22250738585072.5', "'yes' = 'no", "'a' = 'b' is false", 'if (1 > 2) return', 'price = (select one)',
-  "it's like 1;", "the 'like' button", "parents' glob", 'Alert(s)', 'Confirm (2 items)', 'Import(CSV)', 'Fetch(all)', 'Confirm(yes)', 'ALERT(1)', 'alert(s) and prompt(s)', 'A --> B --> C', '--> see above', 'if (a < b) return a',
+  "it's like 1;", "the 'like' button", 'from `lodash` where needed', 'copied from `db`.`users` ordered by name', 'from `src`.`lib` group of files', "parents' glob", 'Alert(s)', 'Confirm (2 items)', 'Import(CSV)', 'Fetch(all)', 'Confirm(yes)', 'ALERT(1)', 'alert(s) and prompt(s)', 'A --> B --> C', '--> see above', 'if (a < b) return a',
   'i < f.length', '< 5 items left', 'a < b c d', 'data: none, <empty>', 'Data: 3 rows, <br> missing', ' online=true', '  onboarding=done',
   'Unicode escapes look like \\u00e9 or \\u2019', 'C:\\Users\\u0041dmin is a folder name', '+1', '[]', '!!', '(+)',
   'document.title is empty', 'Set level (alert) (see docs)', 'Severity: alert, then page', 'How do I use Function`...` tagged templates', 'location = "Dublin"',

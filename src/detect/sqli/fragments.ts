@@ -37,6 +37,13 @@ function dottedName(ts: Token[], i: number): number {
   return j;
 }
 
+/** Names i..j (a dotted name) all quoted as identifiers (`db`.`t`, [db].[t]) with at least one dot: SQL, not prose. */
+function quotedDotted(ts: Token[], i: number, j: number): boolean {
+  if (j - i < 3) return false;
+  for (let k = i; k < j; k += 2) if (ts[k]!.end - ts[k]!.start !== ts[k]!.v.length + 2) return false;
+  return true;
+}
+
 /** The value starts by closing the application's parenthesis: what follows is SQL written to continue its query. */
 const closes = (ts: Token[]): boolean => ts[0]!.t === ')';
 
@@ -78,8 +85,9 @@ export function fragments(ts: Token[], out: SqlSignal[]): void {
     if (j > 0 && c && c.t === 'k' && CLAUSES.has(c.v)) {
       const ok = c.v === 'limit' ? !ts[j + 1] || ts[j + 1]!.t === '1' : c.v === 'where' ? ts[j + 2]?.t === 'o' || ts[j + 2]?.t === '(' : ts[j + 1]?.v === 'by';
       // (certain with the clause words in capitals, as SQL is written: FROM termine GROUP BY tag1; "from the group by
-      // the river" is a sentence)
-      if (ok) out.push({ rule: 'sqli.clause-fragment', score: first.upper && c.upper && (c.v === 'limit' || c.v === 'where' || ts[j + 1]!.upper) ? 5 : 4, from: 0, to: j + 2 });
+      // the river" is a sentence; or with the table named as MySQL quotes a database's table: from `db`.`t` limit)
+      const certain = (first.upper && c.upper && (c.v === 'limit' || c.v === 'where' || ts[j + 1]!.upper)) || quotedDotted(ts, 1, j);
+      if (ok) out.push({ rule: 'sqli.clause-fragment', score: certain ? 5 : 4, from: 0, to: j + 2 });
     }
     return;
   }
