@@ -97,7 +97,7 @@ const BENIGN: string[] = [
   '2>1', '1 < 2', 'or 2 more', '(Select one)', 'Delete from cart', '2 limit 3 per customer', '1 order by date', 'Prix 10\u00a0€ or so', 'and (count(x))', '@@', 'set @john as admin', "x'='", 'Math.floor(Math.random()*2)', '`SELECT * FROM orders` is slow', "O'Brien or jane.doe (2)", '1 or 2 items', 'and 3 others', 'x or y', 'It’s John’s order, don’t ship it', 'O’Brien’s café', 'the ‘best’ one',
   // look-alikes of the evasion shapes: labels with a parenthesis, arrows, comparisons, escapes that are not code
   // quotes, backticks and numbers near the probes above: quoted text, markdown spans, DBL_MIN, a C condition
-  'She said "it\'s fine"', '"quoted"\'', "'single' and \"double\"", '(\'a\', "b")', '`foo`;`bar`;`def`', 'run `npm test`; then push', '`x` = 1 or `y`', '` is the backtick', '`>65', 'it`s done;',
+  'She said "it\'s fine"', '"quoted"\'', "'single' and \"double\"", '(\'a\', "b")', '`foo`;`bar`;`def`', 'run `npm test`; then push', '`x` = 1 or `y`', '` is the backtick', '`>65', 'it`s done;', '`;', '  </div>`;', '${err.message}`;', 'import glob from \'glob\'', '"GET">\'x', '"a"=\'b c',
   '2.2250738585072014e-308', '2.225073858507201e-308', '22250738585072.5', "'yes' = 'no", "'a' = 'b' is false", 'if (1 > 2) return', 'price = (select one)',
   "it's like 1;", "the 'like' button", 'from `lodash` where needed', 'copied from `db`.`users` ordered by name', 'from `src`.`lib` group of files', "parents' glob", 'Alert(s)', 'Confirm (2 items)', 'Import(CSV)', 'Fetch(all)', 'Confirm(yes)', 'ALERT(1)', 'alert(s) and prompt(s)', 'A --> B --> C', '--> see above', 'if (a < b) return a',
   'i < f.length', '< 5 items left', 'a < b c d', 'data: none, <empty>', 'Data: 3 rows, <br> missing', ' online=true', '  onboarding=done',

@@ -347,7 +347,7 @@ export function analyze(ts: Token[], broke: boolean, commentEnd: boolean, out: S
     else if (end > 0 && end >= n && (ts[1]!.t === 'o' && ts[1]!.v !== '=' && ts[1]!.v !== '<' && ts[1]!.v !== '>')) out.push({ rule: 'sqli.tautology', score: sqlTautology(ts, end) ? 5 : 4, from: 0, to: end });
     // '1'='2, 'a'<>'b: a quoted literal compared, with no spaces, with one the application's closing quote completes
     // (the always-false half of a boolean-blind pair; the always-true one is a tautology above)
-    else if (end === 3 && n === 3 && glued(ts) && ts[0]!.t === 's' && !ts[0]!.open && ts[0]!.start === 0 && ts[2]!.t === 's' && ts[2]!.open && ts[0]!.v.length <= 16 && !/\s/.test(ts[0]!.v + ts[2]!.v)) out.push({ rule: 'sqli.tautology', score: 5, from: 0, to: 3 });
+    else if (end === 3 && n === 3 && (ts[1]!.v === '=' || ts[1]!.v === '<>' || ts[1]!.v === '!=') && glued(ts) && ts[0]!.t === 's' && !ts[0]!.open && ts[0]!.start === 0 && ts[2]!.t === 's' && ts[2]!.open && ts[0]!.v.length <= 16 && !/\s/.test(ts[0]!.v + ts[2]!.v)) out.push({ rule: 'sqli.tautology', score: 5, from: 0, to: 3 });
     else if (n >= 4 && n <= 5 && isLiteral(ts[0]) && ts[1]!.v === 'not' && ts[2]?.t === 'o' && COMPARE.has(ts[2]!.v) && isLiteral(ts[3]) && n === 4) out.push({ rule: 'sqli.tautology', score: sqlTautology(ts, 4) ? 5 : 4, from: 0, to: 4 });
   }
   // context-free numeric injection: 1 or 1=1, 1) or (1=1, -1 union ...
@@ -654,7 +654,9 @@ function breakout(ts: Token[], commentEnd: boolean, out: SqlSignal[]): void {
     else if (after?.t === 's' && after.open && i === 1 && ts.length === 3 && ts[0]!.v.length > 0 && !ts[0]!.v.includes(' ') && !after.v.includes(' ')) out.push({ rule: 'sqli.string-break-concat', score: 5, from: 0, to: 3 });
   }
   // ' glob 1;, ' RLIKE 0: a condition with an operator only SQL has, on a literal, where the value ends or is terminated
-  if (next.t === 'o' && (SQL_WORD_OPS.has(next.v) || (next.v === 'like' && next.upper)) && isLiteral(ts[i + 1]) && (ts.length === i + 2 || (ts[i + 2]!.t === ';' && ts.length === i + 3))) out.push({ rule: 'sqli.string-break-boolean', score: 5, from: 0, to: ts.length });
+  // (after one token: import glob from 'glob' is a line of code whose quote opens a string)
+  const operand = ts[i + 1];
+  if (next.t === 'o' && (SQL_WORD_OPS.has(next.v) || (next.v === 'like' && next.upper)) && operand && (operand.t === '1' || (operand.t === 's' && !operand.open)) && !/\s/.test(ts[0]!.v.trim()) && (ts.length === i + 2 || (ts[i + 2]!.t === ';' && ts.length === i + 3))) out.push({ rule: 'sqli.string-break-boolean', score: 5, from: 0, to: ts.length });
   if (next.t === 'o' && commentEnd && ts.length - i <= 5) out.push({ rule: 'sqli.string-break-operator', score: 5, from: 0, to: ts.length });
   // '=', 'like': the value is a comparison between the application's two quoted halves (always true for name=''=''); '-',
   // '*', '^': arithmetic on them, 0, which MySQL compares equal to every non-numeric name (name=''-'')

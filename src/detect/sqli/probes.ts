@@ -64,7 +64,7 @@ export function identifierBreak(text: string): ProbeHit | undefined {
   const next = ts[1];
   const evidence = (to: number): string => text.slice(0, Math.min(text.length, (ts[Math.min(to, ts.length) - 1] ?? name).end));
   // name`; name`;-- name`; drop table x: the value ends the query right after the identifier
-  if (second < 0 && next?.t === ';' && name.v.length <= 64 && !/\s/.test(name.v) && (ts.length === 2 || commentEnd || statementAt(ts, 2).strength > 0)) {
+  if (second < 0 && next?.t === ';' && IDENTIFIER.test(name.v) && (ts.length === 2 || commentEnd || statementAt(ts, 2).strength > 0)) {
     return { rule: 'sqli.identifier-break', evidence: evidence(3) };
   }
   // the rest only when the value opens with the backtick
@@ -77,6 +77,9 @@ export function identifierBreak(text: string): ProbeHit | undefined {
   }
   return undefined;
 }
+
+/** What the application quotes as an identifier: a name, an email, a dotted name (not code: ${x}`; ends a template). */
+const IDENTIFIER = /^[\w.@+-]{1,64}$/;
 
 const isLiteral = (t: Token | undefined): boolean => !!t && (t.t === '1' || t.t === 's' || t.t === 'v');
 
