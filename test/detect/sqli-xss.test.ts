@@ -310,3 +310,9 @@ test('a value URL-encoded twice is read as the application decodes it again, wit
     assert.equal(inspect({ body, contentType: 'application/x-www-form-urlencoded' }).attack, false, body);
   }
 });
+
+test('the second decoding is read only where a form decoder runs: in JSON a + was never a space', () => {
+  const json: Req = { body: JSON.stringify({ q: 'FROM+%60users%60+WHERE+id%3D1' }), contentType: 'application/json' };
+  assert.equal(inspect(json).attack, false);
+  assert.ok(inspect({ query: 'q=FROM%2B%2560users%2560%2BWHERE%2Bid%253D1' }).attack);
+});

@@ -70,6 +70,11 @@ function plainName(v: ScanValue): boolean {
   return v.kind === 'query-key' || v.kind === 'cookie-key' || (v.kind === 'body-key' && !v.location.startsWith('body-key:/'));
 }
 
+/** A query or form parameter's value, the ones a form decoder reads (not JSON, XML, cookies or headers). */
+function formValue(v: ScanValue): boolean {
+  return v.kind === 'query' || (v.kind === 'body' && !v.location.startsWith('body:/'));
+}
+
 const EXEC_NAME = /^\s*exec(?:ute)?\s+[a-z_][a-z0-9_$.]{0,63}\s*$/i;
 
 function report(text: string, quote: string | undefined, ctx: ScanContext, v?: ScanValue): void {
@@ -201,9 +206,10 @@ const detector: Detector = {
     // execute php, exec sp_who as a form, query or cookie name: a name is an identifier, and this runs a procedure
     // (as a value it is also a search: "exec chair")
     if (EXEC_NAME.test(text) && plainName(v)) ctx.report({ rule: 'sqli.statement', severity: 'high', confidence: 0.8, score: 4, evidence: text.trim() });
-    // FROM%2B%2560t%2560%2BWHERE: a value still URL-encoded after its parameter was decoded is decoded again by the
-    // application, and a form decoder reads + as a space there (double encoding, a WAF evasion)
-    if (v.classes & C.PLUS && !(v.classes & C.SPACE) && v.kind !== 'path' && v.text.includes('%') && v.text.length !== text.length) {
+    // FROM%2B%2560t%2560%2BWHERE: a query or form value still URL-encoded after its parameter was decoded is decoded
+    // again by the application, and a form decoder reads + as a space there (double encoding, a WAF evasion); in JSON
+    // and XML a + was never a space
+    if (v.classes & C.PLUS && !(v.classes & C.SPACE) && formValue(v) && v.text.includes('%') && v.text.length !== text.length) {
       const spaced = text.replace(PLUS_ALL, ' ');
       for (const q of contexts) report(spaced, q, ctx, v);
     }
