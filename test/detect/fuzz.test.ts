@@ -27,6 +27,8 @@ const CASES: [string, Req][] = [
   ['lookups', body('${'.repeat(MB / 2))],
   ['semicolons and words', body(';cat '.repeat(MB / 5))],
   ['percent escapes', form('%25'.repeat(MB / 3))],
+  ['double-encoded pluses', form("or%2B1%253D1%2B'%60".repeat(MB / 20))],
+  ['quote and backtick runs', body(`'"\`;`.repeat(MB / 4))],
   ['entities', body('&#x3c;'.repeat(MB / 6))],
   ['backslashes', body('\\x'.repeat(MB / 2))],
   ['urls', body('http://a'.repeat(MB / 8))],
