@@ -94,12 +94,32 @@ export function assignmentBefore(s: string, name: string, before: number): numbe
  */
 export function assembledCommand(s: string): boolean {
   const glued = /(?:\$\{?[a-z_][a-z0-9_]{0,15}\}?){2,4}/.exec(s);
-  if (!glued) return false;
+  if (!glued) return fragmentCommand(s);
   let assigned = 0;
   for (const m of glued[0].matchAll(/\$\{?([a-z_][a-z0-9_]{0,15})/g)) {
     // assigned a word or a path (c1=c, a=/ec), not a number (a=1;b=2;$a$b)
     const at = assignmentBefore(s, m[1]!, glued.index);
     if (at >= 0 && /[a-z/'"\\]/.test(s[at + m[1]!.length + 1] ?? '') && ++assigned >= 2) return true;
+  }
+  return fragmentCommand(s);
+}
+
+/** A command word with letters glued to a variable reference, at the start of a command: ;cu$v, &&w${x}ami. */
+const GLUED_REFERENCE = /(?:^|[;&|\n`(])\s{0,4}([a-z\\'"]{0,10})\$\{?([a-z_][a-z0-9_]{0,15})\}?([a-z\\'"]?)/g;
+
+/**
+ * A command word spelled with a piece the value itself assigns: v='u';cu$v\rl x, a=ho;w$a'ami'. The assignment holds a
+ * fragment (one to eight letters, optionally quoted) after a separator or at the start; the reference is glued to
+ * letters (a word split in two), in command position. A shell snippet names whole words (dir=/tmp; cp x $dir/y).
+ */
+export function fragmentCommand(s: string): boolean {
+  let n = 0;
+  for (const m of s.matchAll(GLUED_REFERENCE)) {
+    if (++n > 16) break;
+    if (!/[a-z]/.test(m[1]!) && !/[a-z]/.test(m[3]!)) continue;
+    const name = m[2]!;
+    const at = assignmentBefore(s, name, m.index);
+    if (at >= 0 && /^(?:'[a-z]{1,8}'|"[a-z]{1,8}"|[a-z]{1,8})(?:\s{0,4}[;&\n]|\s{0,4}$)/.test(s.slice(at + name.length + 1, at + name.length + 16))) return true;
   }
   return false;
 }

@@ -21,3 +21,4 @@ import './session-fixation.js';
 import './scanner.js';
 import './mail.js';
 import './orm.js';
+import './upload-names.js';

@@ -19,7 +19,7 @@ const SENSITIVE = [
   'applicationhost.config', 'machine.config', 'wp-config.php', 'configuration.php', 'localsettings.php', 'settings.php', 'config.inc.php',
   '.htaccess', '.htpasswd', '.htdigest', '.env', '.git/', '.gitconfig', '.svn/', '.hg/', '.bzr/', '.ssh/', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519',
   'authorized_keys', 'known_hosts', '.bash_history', '.bashrc', '.bash_profile', '.zsh_history', '.mysql_history', '.psql_history', '.viminfo',
-  '.netrc', '.pgpass', '.aws/credentials', '.aws/config', '.docker/config.json', '.kube/config', '.npmrc', '.pypirc', '.git-credentials',
+  '.netrc', '.pgpass', '.boto', '.s3cfg', '.aws/credentials', '.aws/config', '.docker/config.json', '.kube/config', '.npmrc', '.pypirc', '.git-credentials',
   '.ds_store', '.idea/', '.vscode/', '.cursor/', '.claude/', '.windsurf/', '.aider', '.rovodev/', '.continue/', '.codeium/', 'mcp.json',
   '.zed/', '.cline/', '.kiro/', '.codex/', '.opencode/', '.junie/', '.aiignore', '.cursorignore', '.cursorrules', 'wp-content/debug.log', 'sys/class',
   'web-inf/', 'meta-inf/', 'cmdline', 'environ', 'shadow', 'passwd', 'credentials.json', 'secrets.yml', 'secrets.json', 'docker-compose.yml',

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { everywhere, inspect, type Req } from './helpers.js';
+
+// Shapes added to raise recall on the CRS 930-944 families, each beside look-alikes that must stay below the threshold.
+
+const rules = (r: ReturnType<typeof inspect>): string => JSON.stringify(r.findings.map((f) => `${f.rule}:${f.score}@${f.location}`));
+
+const multipart = (filename: string): Req => ({
+  method: 'POST',
+  contentType: 'multipart/form-data; boundary=XyZ',
+  body: ['--XyZ', `Content-Disposition: form-data; name="file"; filename="${filename}"`, 'Content-Type: text/plain', '', 'hello', '--XyZ--', ''].join('\r\n'),
+});
+
+test('uploads named like a server, application or login configuration file are flagged', () => {
+  const names = ['.htaccess', '.user.ini', 'web.config', 'wp-config.php', 'wp-config-php.bak', 'wp-config_php.txt', 'wp-config.php.old', '.boto', 'authorized_keys', '.bashrc', 'config.yml ', 'parameters.yml.', '../../.htaccess'];
+  for (const n of names) {
+    const h = inspect({ headers: { 'x-filename': n } });
+    assert.ok(h.attack, `x-filename ${JSON.stringify(n)} → ${rules(h)}`);
+    // (the multipart parser trims a quoted name's spaces)
+    const m = inspect(multipart(n));
+    assert.ok(m.attack || n.endsWith(' '), `multipart ${JSON.stringify(n)} → ${rules(m)}`);
+  }
+  // a framework's config name without the trailing-space evasion is also a user's file name: paranoia 2
+  assert.ok(!inspect({ headers: { 'x-filename': 'config.yml' } }).attack);
+  assert.ok(inspect({ headers: { 'x-filename': 'config.yml' } }, { paranoia: 2 }).attack);
+  // the gsutil/boto credentials file is a file worth reading too
+  assert.ok(inspect({ query: 'file=../../home/deploy/.boto' }).attack);
+});
+
+test('ordinary uploads and names that contain a config name stay clean', () => {
+  const names = ['abc.botox.jpg', 'report.pdf', 'export (1).csv', 'my-config.yml.png', 'wp-configurator-guide.pdf', 'htaccess-notes.txt', 'settings.png', 'profile.jpg', 'config.json', 'docker-compose.yml.txt'];
+  for (const n of names) {
+    for (const r of [{ headers: { 'x-filename': n } }, multipart(n)]) assert.ok(!inspect(r).attack, `${n} → ${rules(inspect(r))}`);
+  }
+  // the name in another header or field is not an upload
+  assert.ok(!inspect({ headers: { 'x-config-name': 'config.yml ' } }).attack);
+});
+
+test('a command word built from a fragment the value assigns is flagged', () => {
+  const attacks = ["v='u';cu$v\\\\r\\l google.com", 'a=ho;w$a\'ami\'', 'x=ca;${x}t notes.txt', "p=\"in\";p${p}g 203.0.113.9", 'q=ls&&w$q'];
+  for (const a of attacks) {
+    for (const r of everywhere(a)) assert.ok(inspect(r).attack, `${a} → ${rules(inspect(r))}`);
+  }
+});
+
+test('assignments followed by whole words or arguments stay clean', () => {
+  const benign = ['dir=/tmp; cp x $dir/y', 'name=world; echo hello$name', 'price=5;$price total', 'a=1;b=2;$a$b', 'prefix=app; name=my$prefix'];
+  for (const b of benign) {
+    for (const r of everywhere(b)) assert.ok(!inspect(r).attack, `${b} → ${rules(inspect(r))}`);
+  }
+});
