@@ -50,3 +50,14 @@ test('assignments followed by whole words or arguments stay clean', () => {
     for (const r of everywhere(b)) assert.ok(!inspect(r).attack, `${b} → ${rules(inspect(r))}`);
   }
 });
+
+test('a command after doubled or mixed separators at the start of a value is flagged like one after a single one', () => {
+  const attacks = [';;id', '| ;whoami', '&& ;uname -a', '; ;top', ';;dd if=/dev/zero of=/tmp/x', '|;ifconfig'];
+  for (const a of attacks) {
+    for (const r of everywhere(a)) assert.ok(inspect(r).attack, `${a} → ${rules(inspect(r))}`);
+  }
+  const benign = ['; ; see above', ';; TODO', 'a;;b', 'x ;; y', 'Notes: see list; then top it up with water and salt, stir for a minute'];
+  for (const b of benign) {
+    for (const r of everywhere(b)) assert.ok(!inspect(r).attack, `${b} → ${rules(inspect(r))}`);
+  }
+});

@@ -18,6 +18,11 @@ import { windowsEvasion } from './windows-evasion.js';
 /** One host name, IP address or file name (what a ping or lookup form expects before the injection). */
 const HOST_OR_NOTHING = /^\s*[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\s*$/;
 
+/** Only spaces and separators before i: the value is the injection from its start (;;id, | ;whoami, &&;uname). */
+function nothingBefore(s: string, i: number): boolean {
+  return i <= 16 && /^[\s;|&]*$/.test(s.slice(0, i));
+}
+
 function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
   const spans = v.classes & C.BACKTICK ? codeSpansInProse(s) : undefined;
   // a fenced code block (```sh ... ```) or a script with a shebang line: code shared as content
@@ -60,10 +65,10 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     }
     if (!UNIX_STRONG.has(cmd.word)) {
       // an unknown word right after a leading separator, with options: ;c89 -wrapper sh, ;flock -u /
-      const lead = s.slice(0, i).trim() === '' || /^[a-z0-9.:_-]{1,64}$/.test(s.slice(0, i).trim());
+      const lead = nothingBefore(s, i) || /^[a-z0-9.:_-]{1,64}$/.test(s.slice(0, i).trim());
       if (lead && (ch === ';' || ch === '|' || ch === '&' || ch === '\n') && argsStrength(s, cmd.end) === 2 && /^\s+-{1,2}[a-z]/.test(s.slice(cmd.end, cmd.end + 6)) && 4 > best) {
         // a value that opens with ; and a command line (;date -f secrets.txt) is nothing but the injection
-        best = ch === ';' && s.slice(0, i).trim() === '' ? 5 : 4;
+        best = ch === ';' && nothingBefore(s, i) ? 5 : 4;
         evidence = s.slice(i, Math.min(s.length, cmd.end + 40));
       }
       continue;
@@ -102,9 +107,9 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       if (ch === '`' && close > 0 && i === 0 && /^\s+[a-z]{2,}\s+(?:[a-z]{2,}|`)/.test(s.slice(close + 1, close + 40))) score = 2;
     } else if (cmd.pathed) score = 5;
     // (a short value that is only a host or a file name and then the bare command: 127.0.0.1 | id, x.example.com;w)
-    else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.length < 40 && (s.slice(0, i).trim() === '' || (afterName && /^(?:\s+[0-9]{1,5})?\s*$/.test(s.slice(cmd.end)))) ? 5 : 3;
+    else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.length < 40 && (nothingBefore(s, i) || (afterName && /^(?:\s+[0-9]{1,5})?\s*$/.test(s.slice(cmd.end)))) ? 5 : 3;
     else if (args === 0) score = 0; // "base64," "id=" "sort)": punctuation, not arguments
-    else score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 3 ? 2 : i === 0 || s.slice(0, i).trim() === '' || (afterName && s.length < 60) ? 5 : 4;
+    else score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 3 ? 2 : i === 0 || nothingBefore(s, i) || (afterName && s.length < 60) ? 5 : 4;
     if (intoShell && !sentence) score = 5;
     // a wrapped line of a paragraph that starts with an English command word ("…,\nwhich can be used in…")
     if (ch === '\n' && english && args < 2 && sentence && score > 2) score = 2;
