@@ -61,3 +61,28 @@ test('a command after doubled or mixed separators at the start of a value is fla
     for (const r of everywhere(b)) assert.ok(!inspect(r).attack, `${b} → ${rules(inspect(r))}`);
   }
 });
+
+test('dot-dot paths, script URLs and empty calls quoted in code spans of a sentence are mentions', () => {
+  const benign = [
+    'Dot segments are removed without changing the target: leading `..` segments are kept (`a/../b` → `b`, `../x` → `../x`, `x/..` → `./`).',
+    'Schemes are never percent-decoded, so an input such as `%6Aavascript:alert(1)` is reported as malformed instead of being parsed as `javascript:`.',
+    'The parser rejects `javascript:alert(1)` and `vbscript:msgbox(1)` when they are given as the base URL of a request.',
+    '`normalize()` leaves it unchanged, and both `resolve()` and `serialize()` throw for such an input.',
+  ];
+  for (const b of benign) {
+    for (const r of everywhere(b)) assert.ok(!inspect(r).attack, `${b} → ${rules(inspect(r))}`);
+  }
+  const attacks = [
+    // outside the spans, or a file worth reading, or a link target
+    'Please see `notes` at ../../../../etc/passwd for the details of the setup we use',
+    'Please open `a/../../../../etc/passwd` for the details of the setup we use',
+    'Nice write-up, [click here](javascript:alert(document.cookie)) and see the `code` part',
+    'see `x` then <a href="javascript:alert(1)">this link</a> for the details',
+    '`javascript:alert(1)`',
+    'javascript:alert(1)',
+    '`../../../../etc/passwd`',
+  ];
+  for (const a of attacks) {
+    for (const r of everywhere(a)) assert.ok(inspect(r).attack, `${a} → ${rules(inspect(r))}`);
+  }
+});

@@ -210,7 +210,8 @@ const detector: Detector = {
         // an empty call of a common word in a sentence names the function ("exec() and fork()"); phpinfo() stays
         if (score === 5 && word && arg === ')' && proseWords(s) >= 5) score = 3;
         // and so does a markdown code span in a sentence ("ignore all `eval()` calls"), which the XSS scan reads too
-        if (score === 5 && s[h.start - 1] === '`' && arg === ')' && proseWords(s) >= 5) score = 2;
+        // (any empty call named so: "`resolve()` and `serialize()` throw")
+        if (score >= 4 && s[h.start - 1] === '`' && arg === ')' && proseWords(s) >= 5) score = 2;
         // the whole value is one call to a function that runs code, commands or files (system(whoami), fopen (x)), or
         // to a PHP function with a name no prose uses (curl_init(), gzdecode(, FOOfsockopen())
         // (a common word needs the parenthesis glued to it: "system(whoami)" is code, "exec (summary)" a title)

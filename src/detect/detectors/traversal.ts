@@ -4,6 +4,7 @@ import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher } from '../match/aho.js';
 import { proseWords } from '../match/prose-words.js';
 import { hit } from './util.js';
+import { codeSpansInProse } from './cmdi-prose.js';
 
 // Path traversal and local file inclusion: dot-dot segments in any encoding (decoding already undid %2e, %c0%ae, %u002e,
 // \x2e...), and names of sensitive files, matched on a slash-normalised view with a multi-pattern matcher.
@@ -86,6 +87,19 @@ function hiddenPath(s: string, ctx: ScanContext): void {
   hit(ctx, 'lfi.hidden-file', secretish ? 5 : 4, s.slice(Math.max(0, m.index), m.index + 60));
 }
 
+/** The value is a sentence quoting code in markdown spans, and no dot-dot segment is outside a span. */
+function allInCodeSpans(s: string): boolean {
+  const spans = codeSpansInProse(s);
+  if (!spans) return false;
+  let outside = '';
+  let last = 0;
+  for (const [a, b] of spans) {
+    outside += `${s.slice(last, a)} `;
+    last = b + 1;
+  }
+  return dotdot(outside + s.slice(last)).count === 0;
+}
+
 const detector: Detector = {
   category: 'lfi',
   triggers: C.DOT | C.SLASH | C.BSLASH | C.TILDE_CARET,
@@ -142,7 +156,8 @@ const detector: Detector = {
       // bracket, a backtick or a space, so no path a file API opens has them as a segment; with a file worth reading at
       // the end it stays a traversal
       const opener = s[dd.at - 1];
-      const mention = (opener === '(' || opener === '`' || opener === ' ') && v.kind !== 'path' && v.kind !== 'filename' && best < 4 && proseWords(s) >= 5;
+      // (or every dot-dot segment sits in a code span of a sentence: "`a/../b` → `b`, `../x` stays `../x`")
+      const mention = v.kind !== 'path' && v.kind !== 'filename' && best < 4 && (((opener === '(' || opener === '`' || opener === ' ') && proseWords(s) >= 5) || (v.classes & C.BACKTICK && allInCodeSpans(s)));
       hit(ctx, 'lfi.path-traversal', mention ? 3 : climb, s.slice(dd.at, dd.at + 60));
     }
     if (best) hit(ctx, 'lfi.sensitive-file', best, evidence, best >= 4 || (best === 3 && isProse()) ? 1 : 2);

@@ -6,6 +6,7 @@ import { proseWords } from '../match/prose-words.js';
 import { hit, isAlpha, occurrences, skipSpace } from './util.js';
 import { escapedIdentifier, spacedTagName } from './xss-evasions.js';
 import { jsCased, wholeValueCall } from './whole-call.js';
+import { codeSpansInProse } from './cmdi-prose.js';
 
 // Cross-site scripting: HTML tags that run script, event handler attributes (also after an attribute breakout),
 // script URLs, and JavaScript sinks. Scans the decoded, lower-cased value; tags are parsed, not pattern-matched.
@@ -208,6 +209,14 @@ function jsfuck(s: string): boolean {
   return n >= 3 && /^[\s[\]()!+]*$/.test(s.slice(0, 200).replace(/[a-z0-9"'.,;=]/g, (c) => (c === '=' ? '' : ' ')));
 }
 
+/** Every occurrence of `word` is inside a markdown code span of a sentence (and there is one). */
+function quotedInProse(s: string, word: string): boolean {
+  const spans = codeSpansInProse(s);
+  if (!spans) return false;
+  const at = occurrences(s, word, 16);
+  return at.length > 0 && at.every((i) => spans.some(([a, b]) => i > a && i < b));
+}
+
 /** A sentence that quotes code in markdown code spans: enough words, and backticks in pairs. */
 function markdownProse(s: string): boolean {
   let ticks = 0;
@@ -352,6 +361,12 @@ const detector: Detector = {
         if (sc.startsWith('data:') ? /base64|<|%3c/.test(after) || after.startsWith(',') : after.length > 0 && /[a-z([`'"/{\\]/.test(after[0]!) && /[(=;`'"[/\\]/.test(after)) {
           const prev = compact.charCodeAt(i - 1);
           if (i === 0 || !isAlpha(prev)) {
+            // a script URL quoted in a code span of a sentence ("an input such as `javascript:alert(1)` is rejected")
+            // is text: it runs only as a link's target, which is a whole value or an attribute (read by scanTags)
+            if (v.classes & C.BACKTICK && quotedInProse(s, sc)) {
+              hit(ctx, 'xss.script-url', 3, compact.slice(i, i + 60));
+              break;
+            }
             hit(ctx, 'xss.script-url', 5, compact.slice(i, i + 60));
             found = true;
             break;
