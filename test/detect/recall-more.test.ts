@@ -86,3 +86,9 @@ test('dot-dot paths, script URLs and empty calls quoted in code spans of a sente
     for (const r of everywhere(a)) assert.ok(inspect(r).attack, `${a} → ${rules(inspect(r))}`);
   }
 });
+
+test('a text/plain body in form shape (enctype="text/plain") is read pair by pair', () => {
+  const plain = (body: string): Req => ({ method: 'POST', body, contentType: 'text/plain' });
+  for (const b of ['test=org.omg.CORBA', 'name=Sam\r\ntype=org.omg.CORBA.ORB', 'a=1&cls=org.omg.CORBA']) assert.ok(inspect(plain(b)).attack, `${b} → ${rules(inspect(plain(b)))}`);
+  for (const b of ['Hello team,\nthe value x=5 is fine\nthanks', 'name=Sam\r\nnote=see org.omg.CORBA docs for the ORB', 'k=v', 'total=5&tax=1']) assert.ok(!inspect(plain(b)).attack, `${b} → ${rules(inspect(plain(b)))}`);
+});

@@ -57,7 +57,8 @@ export function extractValues(ex: Exchange): RawValue[] {
 /** At most this many nested values per request. */
 export const MAX_NESTED = 256;
 
-const NESTED_KIND: Partial<Record<ValueKind, ValueKind>> = { query: 'query', 'query-key': 'query', body: 'body', 'body-key': 'body', cookie: 'cookie', 'cookie-key': 'cookie', header: 'header' };
+// (a text/plain body in form shape, name=value, is what a form with enctype="text/plain" sends: its values are body values)
+const NESTED_KIND: Partial<Record<ValueKind, ValueKind>> = { query: 'query', 'query-key': 'query', body: 'body', 'body-key': 'body', cookie: 'cookie', 'cookie-key': 'cookie', header: 'header', 'raw-body': 'body' };
 const PARAM_NAME = /^[A-Za-z0-9_.$@[\]-]{1,64}$/;
 
 class NestedRaw implements RawValue {
@@ -93,9 +94,14 @@ export function nestedValues(v: ScanValue, out: RawValue[]): void {
     // && is an operator inside a value (pay=&&(a=1)), not an empty parameter between two separators
     while (end >= 0 && s[end + 1] === '&') end = s.indexOf('&', end + 2);
     if (end < 0) end = s.length;
+    // text/plain form pairs are separated by line breaks
+    if (v.kind === 'raw-body') {
+      const nl = s.indexOf('\n', start);
+      if (nl >= 0 && nl < end) end = nl;
+    }
     const eq = s.indexOf('=', start);
     if (eq > start && eq < end - 1 && s[eq + 1] !== '=' && PARAM_NAME.test(s.slice(start, eq))) {
-      const text = s.slice(eq + 1, end);
+      const text = s.slice(eq + 1, s[end - 1] === '\r' && v.kind === 'raw-body' ? end - 1 : end);
       if (text !== v.decoded) out.push(new NestedRaw(kind, text, s.slice(start, eq).toLowerCase(), v));
     }
     start = end + 1;
