@@ -89,14 +89,16 @@ export function nestedValues(v: ScanValue, out: RawValue[]): void {
     s = s.slice(q + 1);
   }
   let start = 0;
+  // (the next line break, looked up again only once passed: a long body is read once, not once per pair)
+  let nl = v.kind === 'raw-body' ? -2 : -1;
   for (let parts = 0; parts < 16 && start < s.length && out.length < MAX_NESTED; parts++) {
     let end = s.indexOf('&', start);
     // && is an operator inside a value (pay=&&(a=1)), not an empty parameter between two separators
     while (end >= 0 && s[end + 1] === '&') end = s.indexOf('&', end + 2);
     if (end < 0) end = s.length;
     // text/plain form pairs are separated by line breaks
-    if (v.kind === 'raw-body') {
-      const nl = s.indexOf('\n', start);
+    if (nl !== -1) {
+      if (nl < start) nl = s.indexOf('\n', start);
       if (nl >= 0 && nl < end) end = nl;
     }
     const eq = s.indexOf('=', start);
