@@ -9,7 +9,7 @@ import { hit } from './util.js';
 /** Files that change how the server runs what is beside them, the application's own configuration, a user's login. */
 const TAKEOVER = new Set([
   '.htaccess', '.htpasswd', '.htdigest', '.user.ini', 'php.ini', 'web.config', 'settings.php', 'localsettings.php', 'configuration.php',
-  'config.inc.php', 'local.xml', '.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.netrc', '.npmrc', '.pypirc', '.pgpass',
+  'config.inc.php', '.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.netrc', '.npmrc', '.pypirc', '.pgpass',
   '.boto', '.s3cfg', '.git-credentials', 'authorized_keys', 'authorized_keys2',
 ]);
 /** Framework configuration (Symfony's app/config): also a name a user's own file may have, so high, not critical. */
