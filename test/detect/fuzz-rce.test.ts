@@ -61,6 +61,12 @@ const CASES: [string, Req][] = [
   ['doctypes', { body: '<!DOCTYPE a PUBLIC "'.repeat(MB / 20), contentType: 'application/xml' }],
   ['xml dotted names', { body: '<a.b.c.d '.repeat(MB / 9), contentType: 'application/xml' }],
   ['xml decoder voids', { body: '<java><void x>'.repeat(MB / 14), contentType: 'application/xml' }],
+  // separators inside one run of whitespace or openers: each used to read the rest of the run again (3 s for 1 MB)
+  ['line breaks', body('\n'.repeat(MB))],
+  ['tabs and line breaks', body('\t\n'.repeat(MB / 2))],
+  ['line breaks before one command and its spaces', body(`${'\n'.repeat(300)}cat${' '.repeat(MB)}`)],
+  ['line breaks then spaces', body(`${'\n'.concat(' '.repeat(4000)).repeat(256)}`)],
+  ['opening braces', body(' {'.repeat(MB / 2))],
 ];
 
 test('new scanners stay linear on adversarial 1 MB inputs', () => {

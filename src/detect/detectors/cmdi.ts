@@ -45,6 +45,39 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
   let evidence = '';
   let seen = 0;
   let ticks = 0;
+  // separators inside one run of whitespace (a megabyte of line breaks) all skip to the run's end: it is found once
+  // (otherwise each of 256 separators would read the rest of the run again)
+  let runFrom = -1;
+  let runTo = -1;
+  const skip = (p: number): number => {
+    if (p < runFrom || p > runTo) {
+      runFrom = p;
+      runTo = skipSpace(s, p);
+    }
+    return runTo;
+  };
+  // the same for the openers a command may follow ({ ( !), which commandAt skips with the spaces: { { { … cat
+  let leadFrom = -1;
+  let leadTo = -1;
+  const lead = (p: number): number => {
+    if (p < leadFrom || p > leadTo) {
+      leadFrom = p;
+      let j = skipSpace(s, p);
+      while (s[j] === '(' || s[j] === '{' || s[j] === '!') j = skipSpace(s, j + 1);
+      leadTo = j;
+    }
+    return leadTo;
+  };
+  // and the separators before one command share its arguments' strength (read past the spaces after it)
+  let argsOf = -1;
+  let argsWere = 0;
+  const args0 = (end: number): number => {
+    if (end !== argsOf) {
+      argsOf = end;
+      argsWere = argsStrength(s, end);
+    }
+    return argsWere;
+  };
   for (let i = 0; i < s.length && seen < 256; i++) {
     const ch = s[i]!;
     let after = -1;
@@ -58,9 +91,9 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     else if (ch === '{' && (i === 0 || s[i - 1] === ' ' || s[i - 1] === ';')) after = i + 1; // {cat,/etc/passwd}
     else continue;
     seen++;
-    let cmd = commandAt(s, after);
+    let cmd = commandAt(s, lead(after));
     if (!cmd) {
-      const j = skipSpace(s, after);
+      const j = skip(after);
       const variable = s[j] === '$' && ch !== '$' ? /^\$\{?[a-z_][a-z0-9_]{0,20}\}?(?:\s+|$)/.exec(s.slice(j, j + 30)) : null;
       if (!variable) continue;
       // a variable used as the command: a=nc&&$a -nlvp 555, or one the value assigns (g=adduse[r];$g x)
@@ -78,7 +111,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     if (!UNIX_STRONG.has(cmd.word)) {
       // an unknown word right after a leading separator, with options: ;c89 -wrapper sh, ;flock -u /
       const lead = nothingBefore(s, i) || /^[a-z0-9.:_-]{1,64}$/.test(s.slice(0, i).trim());
-      if (lead && (ch === ';' || ch === '|' || ch === '&' || ch === '\n') && argsStrength(s, cmd.end) === 2 && /^\s+-{1,2}[a-z]/.test(s.slice(cmd.end, cmd.end + 6)) && 4 > best) {
+      if (lead && (ch === ';' || ch === '|' || ch === '&' || ch === '\n') && args0(cmd.end) === 2 && /^\s+-{1,2}[a-z]/.test(s.slice(cmd.end, cmd.end + 6)) && 4 > best) {
         // a value that opens with ; and a command line (;date -f secrets.txt) is nothing but the injection
         best = ch === ';' && nothingBefore(s, i) ? 5 : 4;
         evidence = s.slice(i, Math.min(s.length, cmd.end + 40));
@@ -86,7 +119,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       continue;
     }
     if (ch === '&' && s[i + 1] !== '&' && /^[a-z0-9_.-]+=/.test(s.slice(cmd.start, cmd.end + 1))) continue; // a=1&b=2
-    let args = argsStrength(s, cmd.end);
+    let args = args0(cmd.end);
     // a parenthesised argument after a separator (|vi (x): a weak one ("export (1).csv" alone is a file name)
     if (args === 0 && s[cmd.end] === ' ' && s[skipSpace(s, cmd.end)] === '(') args = 1;
     // piped into an interpreter that reads commands from stdin: | sh, | bash #, | python -
