@@ -205,7 +205,8 @@ export function inspectExchange(ex: Exchange, options: Partial<DetectOptions> = 
     }
     if (memo && ctx.findings.length === before) clean.add(raw);
     if (idx < total && nested.length < MAX_NESTED && (classes & C.ALNUM) !== 0 && v.kind !== 'path') {
-      nestedValues(v, nested);
+      // (a parameter string has an =)
+      if (classes & C.EQ) nestedValues(v, nested);
       if (v.decoded.length >= 12 && !(classes & NOT_BASE64)) base64Value(v, nested);
     }
   }

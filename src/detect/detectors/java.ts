@@ -5,7 +5,7 @@ import { Matcher, type Hit } from '../match/aho.js';
 import { hit } from './util.js';
 import { base64Forms } from '../match/base64-forms.js';
 import { DANGEROUS_CLASSES, gadgetTypeId } from '../match/java-names.js';
-import { javaSerializedText, LEADING_MAGIC, STREAM } from '../match/java-stream.js';
+import { hasStreamMarker, javaSerializedText, LEADING_MAGIC, STREAM } from '../match/java-stream.js';
 import { proseWords } from '../match/prose-words.js';
 import { JavaContext } from '../match/java-context.js';
 
@@ -64,8 +64,8 @@ const detector: Detector = {
       // plain words: only a base64 gadget (mixed case or digits) or a bare gadget name can matter
       const d = v.decoded;
       const upper = UPPER.test(d);
-      // (without capitals the text is its own lower-cased form: no copy made for the many lower-case ids and keys)
-      const serial = upper || d.includes('aced0005') ? javaSerializedText(d, v.lower) : 0;
+      // (no lower-cased copy is made for the many values without a marker)
+      const serial = hasStreamMarker(d) ? javaSerializedText(d, v.lower) : 0;
       if (serial) serialized(ctx, serial, d, v.lower);
       if (serial === STREAM) return;
       // (a base64 token is one word: in a value with spaces, as in the path below, it is text)

@@ -81,6 +81,17 @@ function gzipStream(s: string): boolean {
   return false;
 }
 
+/**
+ * Whether one of the markers below is in the text: the base64 ones as written, gzip's H4sI, hex aced0005 in any case
+ * (what lower.includes('aced0005') finds: no non-ASCII character lower-cases to a, c, e or d). One regex call rules
+ * out the values that have none.
+ */
+const ANY_MARKER = /rO0AB|ztAA|s7QAF|H4sI|[aA][cC][eE][dD]0005/;
+
+export function hasStreamMarker(decoded: string): boolean {
+  return ANY_MARKER.test(decoded);
+}
+
 /** aced0005 then a type code byte and one more, in lower-case hex, or the magic alone. */
 function hexStream(lower: string): number {
   for (let i = lower.indexOf('aced0005'), n = 0; i >= 0 && n < 8; i = lower.indexOf('aced0005', i + 1), n++) {
@@ -96,8 +107,7 @@ function hexStream(lower: string): number {
  * probe, or an object cut short), MAGIC when only the magic's characters are there (a coincidence as often), 0 otherwise.
  */
 export function javaSerializedText(decoded: string, lower: string): number {
-  // every base64 marker has an 'A' (rO0AB, ztAA, s7QAF) or is H4sI, hex has aced0005: three scans rule most values out
-  if (decoded.indexOf('A') < 0 && decoded.indexOf('H4sI') < 0 && lower.indexOf('aced0005') < 0) return 0;
+  if (!hasStreamMarker(decoded)) return 0;
   let found = 0;
   if (decoded.includes('rO0AB') || decoded.includes('ztAA') || decoded.includes('s7QAF')) found = base64Stream(decoded);
   if (found < STREAM && decoded.includes('H4sI') && gzipStream(decoded)) found = STREAM;
