@@ -67,6 +67,8 @@ const CASES: [string, Req][] = [
   ['line breaks before one command and its spaces', body(`${'\n'.repeat(300)}cat${' '.repeat(MB)}`)],
   ['line breaks then spaces', body(`${'\n'.concat(' '.repeat(4000)).repeat(256)}`)],
   ['opening braces', body(' {'.repeat(MB / 2))],
+  // a command word and a backtick, again and again (each backtick counted the sentence's words anew)
+  ['commands in backticks', body('id `'.repeat(MB / 4))],
 ];
 
 test('new scanners stay linear on adversarial 1 MB inputs', () => {

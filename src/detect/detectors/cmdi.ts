@@ -40,7 +40,8 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
   // a fenced code block (```sh ... ```) or a script with a shebang line: code shared as content
   const block = (v.classes & C.NEWLINE) !== 0 && (fenced(s) || s.startsWith('#!/'));
   // a sentence around the command ("My script does: cat x | grep 404 | wc -l — is there a faster way?")
-  const sentence = sentenceWords(s) >= 6;
+  const words = sentenceWords(s);
+  const sentence = words >= 6;
   let best = 0;
   let evidence = '';
   let seen = 0;
@@ -148,7 +149,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       // (after another span in a list, `a`, `b` or `a` / `b`, the sentence goes on)
       const inSentence = prose >= 1 || (ch === '`' && /`(?:,|\s\/)? {1,2}(?:(?:and|or) )?$/.test(s.slice(Math.max(0, i - 9), i)));
       if (ch === '`' && close > 0 && inSentence && /^\s+[a-z]/.test(s.slice(close + 1, close + 3))) score = 2;
-      if (ch === '`' && close > 0 && inSentence && (s[i - 1] === ' ' || s[i - 1] === '(') && sentenceWords(s) >= (s.indexOf('`', close + 1) >= 0 || s.lastIndexOf('`', i - 1) >= 0 ? 2 : 3) && /^[.,:;?!)]?\s*$/.test(s.slice(close + 1, close + 3))) score = 2;
+      if (ch === '`' && close > 0 && inSentence && (s[i - 1] === ' ' || s[i - 1] === '(') && words >= (s.indexOf('`', close + 1) >= 0 || s.lastIndexOf('`', i - 1) >= 0 ? 2 : 3) && /^[.,:;?!)]?\s*$/.test(s.slice(close + 1, close + 3))) score = 2;
       if (ch === '`' && close > 0 && i === 0 && /^\s+[a-z]{2,}\s+(?:[a-z]{2,}|`)/.test(s.slice(close + 1, close + 40))) score = 2;
       // a whole value that is one code span of a setup step (`npm i fastq --save`, `node . --config config.json`): what
       // a README or a chat message quotes most; an install can run a package's scripts, so high (blocks from paranoia 2)
