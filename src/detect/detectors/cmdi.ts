@@ -72,7 +72,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
   // and the separators before one command share its arguments' strength (read past the spaces after it)
   let argsOf = -1;
   let argsWere = 0;
-  const args0 = (end: number): number => {
+  const argsAfter = (end: number): number => {
     if (end !== argsOf) {
       argsOf = end;
       argsWere = argsStrength(s, end);
@@ -112,7 +112,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     if (!UNIX_STRONG.has(cmd.word)) {
       // an unknown word right after a leading separator, with options: ;c89 -wrapper sh, ;flock -u /
       const lead = nothingBefore(s, i) || /^[a-z0-9.:_-]{1,64}$/.test(s.slice(0, i).trim());
-      if (lead && (ch === ';' || ch === '|' || ch === '&' || ch === '\n') && args0(cmd.end) === 2 && /^\s+-{1,2}[a-z]/.test(s.slice(cmd.end, cmd.end + 6)) && 4 > best) {
+      if (lead && (ch === ';' || ch === '|' || ch === '&' || ch === '\n') && argsAfter(cmd.end) === 2 && /^\s+-{1,2}[a-z]/.test(s.slice(cmd.end, cmd.end + 6)) && 4 > best) {
         // a value that opens with ; and a command line (;date -f secrets.txt) is nothing but the injection
         best = ch === ';' && nothingBefore(s, i) ? 5 : 4;
         evidence = s.slice(i, Math.min(s.length, cmd.end + 40));
@@ -120,7 +120,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
       continue;
     }
     if (ch === '&' && s[i + 1] !== '&' && /^[a-z0-9_.-]+=/.test(s.slice(cmd.start, cmd.end + 1))) continue; // a=1&b=2
-    let args = args0(cmd.end);
+    let args = argsAfter(cmd.end);
     // a parenthesised argument after a separator (|vi (x): a weak one ("export (1).csv" alone is a file name)
     if (args === 0 && s[cmd.end] === ' ' && s[skipSpace(s, cmd.end)] === '(') args = 1;
     // piped into an interpreter that reads commands from stdin: | sh, | bash #, | python -

@@ -3,7 +3,7 @@ import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
 import { Matcher, wordBounded } from '../match/aho.js';
 import { proseWords } from '../match/prose-words.js';
-import { browserAgent, hit, skipSpace } from './util.js';
+import { browserAgent, hit, skipSpace, uploadedFileName } from './util.js';
 
 // PHP code injection: open tags, stream wrappers, calls to functions that run code or commands, superglobals,
 // serialized objects, variable-function calls, ini directives and uploads of PHP files.
@@ -270,7 +270,7 @@ const uploads: Detector = {
   triggers: 0,
   kinds: ['filename', 'header'],
   scan(v: ScanValue, ctx: ScanContext): void {
-    if (v.kind === 'header' && !(v.name?.includes('file') && /^x[-_.]?file[-_.]?name$/.test(v.name))) return;
+    if (!uploadedFileName(v)) return;
     const s = v.lower;
     // shell.php, photo. php, x.php7..., and x.php.jpg (Apache runs a file with .php anywhere among its extensions)
     if (PHP_UPLOAD.test(s)) hit(ctx, 'php.file-upload', 5, s.slice(-60));

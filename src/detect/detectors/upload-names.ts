@@ -1,10 +1,10 @@
 import { registerDetector } from '../registry.js';
 import type { Detector, ScanContext, ScanValue } from '../types.js';
-import { hit } from './util.js';
+import { hit, uploadedFileName } from './util.js';
 
 // Uploads named like a file that configures the server, the application or a user's shell where it lands: an
 // arbitrary-upload flaw turns .htaccess (AddType x-httpd-php), .user.ini (auto_prepend_file), web.config, wp-config.php
-// or authorized_keys into code execution or a login. Read on multipart file names and X-File-Name style headers only.
+// or authorized_keys into code execution or a login. Read on uploaded file names only (util.ts uploadedFileName).
 
 /** Files that change how the server runs what is beside them, the application's own configuration, a user's login. */
 const TAKEOVER = new Set([
@@ -22,7 +22,7 @@ const detector: Detector = {
   triggers: 0,
   kinds: ['filename', 'header'],
   scan(v: ScanValue, ctx: ScanContext): void {
-    if (v.kind === 'header' && !(v.name?.includes('file') && /^x[-_.]?file[-_.]?name$/.test(v.name))) return;
+    if (!uploadedFileName(v)) return;
     const l = v.lower;
     const slash = Math.max(l.lastIndexOf('/'), l.lastIndexOf('\\'));
     const full = slash >= 0 ? l.slice(slash + 1) : l;

@@ -31,6 +31,11 @@ export function around(text: string, start: number, end: number, pad = 20): stri
 }
 
 /** Index of the next non-space character at or after i. */
+/** An uploaded file's name: a multipart part's file name, or an X-File-Name style header (x-filename, x_file_name). */
+export function uploadedFileName(v: ScanValue): boolean {
+  return v.kind === 'filename' || (v.kind === 'header' && v.name !== undefined && v.name.includes('file') && /^x[-_.]?file[-_.]?name$/.test(v.name));
+}
+
 export function skipSpace(s: string, i: number): number {
   while (i < s.length && (s.charCodeAt(i) === 32 || (s.charCodeAt(i) >= 9 && s.charCodeAt(i) <= 13))) i++;
   return i;
