@@ -58,16 +58,16 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     return runTo;
   };
   // the same for the openers a command may follow ({ ( !), which commandAt skips with the spaces: { { { … cat
-  let leadFrom = -1;
-  let leadTo = -1;
-  const lead = (p: number): number => {
-    if (p < leadFrom || p > leadTo) {
-      leadFrom = p;
+  let startFrom = -1;
+  let startTo = -1;
+  const commandStart = (p: number): number => {
+    if (p < startFrom || p > startTo) {
+      startFrom = p;
       let j = skipSpace(s, p);
       while (s[j] === '(' || s[j] === '{' || s[j] === '!') j = skipSpace(s, j + 1);
-      leadTo = j;
+      startTo = j;
     }
-    return leadTo;
+    return startTo;
   };
   // and the separators before one command share its arguments' strength (read past the spaces after it)
   let argsOf = -1;
@@ -92,7 +92,7 @@ function scanSeparators(s: string, v: ScanValue, ctx: ScanContext): boolean {
     else if (ch === '{' && (i === 0 || s[i - 1] === ' ' || s[i - 1] === ';')) after = i + 1; // {cat,/etc/passwd}
     else continue;
     seen++;
-    let cmd = commandAt(s, lead(after));
+    let cmd = commandAt(s, commandStart(after));
     if (!cmd) {
       const j = skip(after);
       const variable = s[j] === '$' && ch !== '$' ? /^\$\{?[a-z_][a-z0-9_]{0,20}\}?(?:\s+|$)/.exec(s.slice(j, j + 30)) : null;
